@@ -1,0 +1,159 @@
+"""Read and write offer files (format 1): all-or-nothing import, exact numbers out.
+
+Numbers are read as Decimal (never through float) and written back digit for digit, so an export
+followed by an import gives models equal to the ones exported.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from app.errors import Problem, problems_from
+from app.models import FORMAT, Offer, OfferFile
+
+
+class OfferFileError(Exception):
+    """A file that can't be read as an offer file; `problems` lists every problem found."""
+
+    def __init__(self, source: str, problems: list[Problem] | list[str]):
+        self.source = source
+        self.problems = [p if isinstance(p, Problem) else Problem((), "", p) for p in problems]
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.problems)
+        head = f"{self.source}: {count} problem{'s' if count != 1 else ''}, nothing was read"
+        return "\n".join([head, *(f"  - {p}" for p in self.problems)])
+
+
+def parse_offer_file(text: str, source: str = "offer file") -> OfferFile:
+    """Validate the text of an offer file; raise OfferFileError naming every problem."""
+    try:
+        data = json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        raise OfferFileError(
+            source, [f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"]
+        ) from None
+    except ValueError as exc:
+        raise OfferFileError(source, [str(exc)]) from None
+    if not isinstance(data, dict):
+        raise OfferFileError(source, ["not an offer file: the top level must be a JSON object"])
+    fmt = data.get("format")
+    if fmt is None:
+        raise OfferFileError(source, [f'not an offer file: there is no "format": "{FORMAT}" key'])
+    if fmt != FORMAT:
+        raise OfferFileError(
+            source,
+            [f'format {json.dumps(fmt)} is not one this version reads (it reads "{FORMAT}")'],
+        )
+    try:
+        return OfferFile.model_validate(data)
+    except ValidationError as exc:
+        raise OfferFileError(source, problems_from(exc, data)) from None
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"not valid JSON: {name} is not a number")
+
+
+def read_offer_file(path: str | os.PathLike[str]) -> OfferFile:
+    """Read and validate an offer file from disk; every failure is an OfferFileError."""
+    source = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise OfferFileError(source, ["no such file"]) from None
+    except IsADirectoryError:
+        raise OfferFileError(source, ["this is a folder, not a file"]) from None
+    except OSError as exc:
+        raise OfferFileError(source, [f"can't be read: {exc.strerror or exc}"]) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise OfferFileError(source, ["not an offer file: it is not UTF-8 text"]) from None
+    return parse_offer_file(text, source)
+
+
+def offer_file_for(
+    offers: Iterable[Offer],
+    *,
+    display_currency: str,
+    fx: dict[str, Decimal],
+    horizon_years: int,
+    as_of: date | None = None,
+) -> OfferFile:
+    return OfferFile(
+        format=FORMAT,
+        as_of=as_of or date.today(),
+        display_currency=display_currency,
+        fx=fx,
+        horizon_years=horizon_years,
+        offers=list(offers),
+    )
+
+
+def dump_offer_file(offer_file: OfferFile) -> str:
+    """The file's JSON text, numbers written exactly, fields left at None omitted."""
+    data = offer_file.model_dump(mode="python", exclude_none=True)
+    return to_json(data) + "\n"
+
+
+def write_offer_file(offer_file: OfferFile, path: str | os.PathLike[str]) -> None:
+    """Write atomically: a temporary file in the same folder, flushed, then renamed over the target."""
+    write_text_atomic(Path(path), dump_offer_file(offer_file))
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def to_json(value: Any, indent: int = 2, _level: int = 0) -> str:
+    """JSON with Decimals written as exact numbers and dates as YYYY-MM-DD."""
+    pad, inner = " " * (indent * _level), " " * (indent * (_level + 1))
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        items = [f"{inner}{json.dumps(str(k), ensure_ascii=False)}: {to_json(v, indent, _level + 1)}"
+                 for k, v in value.items()]
+        return "{\n" + ",\n".join(items) + "\n" + pad + "}"
+    if isinstance(value, list | tuple):
+        if not value:
+            return "[]"
+        if all(not isinstance(v, dict | list | tuple) for v in value):
+            return "[" + ", ".join(to_json(v, indent, _level + 1) for v in value) + "]"
+        items = [inner + to_json(v, indent, _level + 1) for v in value]
+        return "[\n" + ",\n".join(items) + "\n" + pad + "]"
+    if isinstance(value, Decimal):
+        return decimal_text(value)
+    if isinstance(value, date):
+        return json.dumps(value.isoformat())
+    if isinstance(value, float):
+        raise TypeError("floats are never written: money and percentages are Decimal")
+    return json.dumps(value, ensure_ascii=False)
+
+
+def decimal_text(value: Decimal) -> str:
+    """A Decimal as a plain JSON number: 172000, 85000.1, 0.25 (never 1E+3)."""
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text if text not in {"-0", ""} else "0"
