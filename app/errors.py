@@ -117,9 +117,7 @@ def problems_from(
         if len(loc) >= 2 and loc[0] == "offers" and isinstance(loc[1], int):
             offer_label = _offer_label(data, loc[1])
             inner = loc[2:]
-        problems.append(
-            Problem(path=loc, field=field_path(inner), message=_words(error), offer=offer_label)
-        )
+        problems.append(Problem(path=loc, field=field_path(inner), message=_words(error), offer=offer_label))
     return problems
 
 

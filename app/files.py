@@ -31,6 +31,8 @@ class OfferFileError(Exception):
 
     def report(self) -> str:
         count = len(self.problems)
+        if count == 1 and not self.problems[0].field and not self.problems[0].offer:
+            return f"{self.source}: {self.problems[0].message}"
         head = f"{self.source}: {count} problem{'s' if count != 1 else ''}, nothing was read"
         return "\n".join([head, *(f"  - {p}" for p in self.problems)])
 
@@ -132,8 +134,10 @@ def to_json(value: Any, indent: int = 2, _level: int = 0) -> str:
     if isinstance(value, dict):
         if not value:
             return "{}"
-        items = [f"{inner}{json.dumps(str(k), ensure_ascii=False)}: {to_json(v, indent, _level + 1)}"
-                 for k, v in value.items()]
+        items = [
+            f"{inner}{json.dumps(str(k), ensure_ascii=False)}: {to_json(v, indent, _level + 1)}"
+            for k, v in value.items()
+        ]
         return "{\n" + ",\n".join(items) + "\n" + pad + "}"
     if isinstance(value, list | tuple):
         if not value:
@@ -152,8 +156,5 @@ def to_json(value: Any, indent: int = 2, _level: int = 0) -> str:
 
 
 def decimal_text(value: Decimal) -> str:
-    """A Decimal as a plain JSON number: 172000, 85000.1, 0.25 (never 1E+3)."""
-    text = format(value, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text if text not in {"-0", ""} else "0"
+    """A Decimal as a plain JSON number, digits as given: 172000, 85000.10 (never 1E+3)."""
+    return format(value, "f")

@@ -91,9 +91,7 @@ def _percent(upper: int):
         if value < 0:
             raise PydanticCustomError("percent_negative", "can't be negative")
         if value > upper:
-            raise PydanticCustomError(
-                "percent_too_large", "can be at most {upper} %", {"upper": upper}
-            )
+            raise PydanticCustomError("percent_too_large", "can be at most {upper} %", {"upper": upper})
         return value
 
     return check
@@ -126,9 +124,7 @@ def _iso_date(value: Any) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise PydanticCustomError(
-            "date_invalid", "{value} is not a real date", {"value": value}
-        ) from None
+        raise PydanticCustomError("date_invalid", "{value} is not a real date", {"value": value}) from None
 
 
 def _currency(value: Any) -> str:
@@ -221,7 +217,9 @@ class Grant(_Model):
                 )
             for name in ("shares", "strike", "price"):
                 if getattr(self, name) is None:
-                    raise _field_error(name, "option_incomplete", "an option grant needs shares, strike and price")
+                    raise _field_error(
+                        name, "option_incomplete", "an option grant needs shares, strike and price"
+                    )
         return self
 
     @property
@@ -272,9 +270,7 @@ class Budget(_Model):
     @model_validator(mode="after")
     def _ordered(self) -> Budget:
         if self.band_min > self.band_max:
-            raise _field_error(
-                "band_min", "band_order", "the band's minimum is above its maximum"
-            )
+            raise _field_error("band_min", "band_order", "the band's minimum is above its maximum")
         return self
 
 
@@ -307,9 +303,7 @@ class Goal(_Model):
             and self.walk_away_total is not None
             and self.walk_away_total > self.target_total
         ):
-            raise _field_error(
-                "walk_away_total", "goal_order", "the walk-away total is above the target"
-            )
+            raise _field_error("walk_away_total", "goal_order", "the walk-away total is above the target")
         return self
 
 
@@ -320,9 +314,7 @@ def new_offer_id() -> str:
 class Offer(_Model):
     """One offer (or a process that may become one), in its own currency."""
 
-    id: Name = Field(
-        default_factory=new_offer_id
-    )
+    id: Name = Field(default_factory=new_offer_id)
     company: Name
     role: Name
     level: ShortText | None = None
@@ -383,9 +375,7 @@ class OfferFile(_Model):
             object.__setattr__(self, "display_currency", currency)
         rate = self.fx.get(self.display_currency)  # type: ignore[arg-type]
         if rate is not None and rate != 1:
-            raise _field_error(
-                "fx", "fx_display", "the display currency's own rate must be 1 (or left out)"
-            )
+            raise _field_error("fx", "fx_display", "the display currency's own rate must be 1 (or left out)")
         seen: set[str] = set()
         for offer in self.offers:
             if offer.id in seen:
@@ -411,7 +401,9 @@ def _plain(value: Decimal) -> str:
     return text
 
 
-def _field_error(field: str, kind: str, message: str, ctx: dict[str, Any] | None = None) -> PydanticCustomError:
+def _field_error(
+    field: str, kind: str, message: str, ctx: dict[str, Any] | None = None
+) -> PydanticCustomError:
     """A model-level error that names the field it is about (read back by app.errors)."""
     return PydanticCustomError(kind, message, {"field": field, **(ctx or {})})
 

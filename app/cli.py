@@ -1,0 +1,312 @@
+"""The command line: `offer-planner` starts the app; its subcommands work headless.
+
+    offer-planner [--db PATH]                 start the desktop app
+    offer-planner evaluate FILE [--json]      the spec's evaluation of an offer file
+    offer-planner evaluate --db PATH [--json] the same for the stored offers
+    offer-planner import FILE [--db PATH]     add or replace offers from a file (all or nothing)
+    offer-planner export FILE [--db PATH]     write the stored offers to a file
+    offer-planner list [--db PATH] [--json]   the stored offers, one a line
+
+Bad input (an invalid or missing file, a data file that isn't ours) exits with status 2 and a message
+on standard error that names what is wrong; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, TextIO
+
+from app import __version__
+from app.compensation import COMPONENTS, figures
+from app.files import (
+    OfferFileError,
+    offer_file_for,
+    read_offer_file,
+    to_json,
+    write_offer_file,
+)
+from app.models import Offer, OfferFile
+from app.money import convert, round_cents
+
+EXIT_OK, EXIT_BUG, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class UserError(Exception):
+    """A problem with what the user asked for: printed on stderr, exit status 2."""
+
+
+# --- evaluation ----------------------------------------------------------------------------------
+
+
+def evaluate(offer_file: OfferFile) -> dict[str, Any]:
+    """The spec's `evaluate --json` object for a whole file (money as Decimals rounded to cents)."""
+    horizon = offer_file.horizon_years
+    display = offer_file.display_currency or "USD"
+    results = []
+    for offer in offer_file.offers:
+        fig = figures(offer, horizon)
+        results.append(
+            {
+                "id": offer.id,
+                "company": offer.company,
+                "role": offer.role,
+                "currency": offer.currency,
+                "years": [
+                    {"year": y.year, **{name: y.component(name) for name in COMPONENTS}, "total": y.total}
+                    for y in fig.years
+                ],
+                "total": fig.total,
+                "total_display": convert(fig.total, offer.currency, display, offer_file.fx),
+            }
+        )
+    return {"offers": results}
+
+
+def _money_json(value: Any) -> Any:
+    """Money goes out as JSON numbers rounded to cents, written with both decimals (172000.00)."""
+    if isinstance(value, Decimal):
+        return round_cents(value)
+    if isinstance(value, dict):
+        return {k: _money_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_money_json(v) for v in value]
+    return value
+
+
+def _print_table(offer_file: OfferFile, out: TextIO) -> None:
+    horizon = offer_file.horizon_years
+    display = offer_file.display_currency or "USD"
+    headers = ["Year", "Base", "Bonus", "Sign-on", "Equity", "Benefits", "One-time", "Total"]
+    if not offer_file.offers:
+        out.write("No offers in this file.\n")
+        return
+    for index, offer in enumerate(offer_file.offers):
+        fig = figures(offer, horizon)
+        if index:
+            out.write("\n")
+        title = f"{offer.company} — {offer.role}"
+        out.write(f"{title}  [{offer.id}, {offer.stage}, amounts in {offer.currency}]\n")
+        rows = [
+            [str(y.year), *(_money_text(y.component(n)) for n in COMPONENTS), _money_text(y.total)]
+            for y in fig.years
+        ]
+        rows.append(
+            [
+                "Total",
+                *(_money_text(sum((y.component(n) for y in fig.years), Decimal(0))) for n in COMPONENTS),
+                _money_text(fig.total),
+            ]
+        )
+        widths = [max(len(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
+        out.write("  ".join(h.rjust(w) for h, w in zip(headers, widths, strict=True)) + "\n")
+        for row in rows:
+            out.write("  ".join(c.rjust(w) for c, w in zip(row, widths, strict=True)) + "\n")
+        out.write(
+            f"Annual average: {_money_text(fig.annual_average)} {offer.currency}"
+            f"   Guaranteed cash: {_money_text(fig.guaranteed_cash)}"
+            f"   Contingent cash: {_money_text(fig.contingent_cash)}"
+            f"   Equity: {_money_text(fig.equity)}\n"
+        )
+        if offer.currency != display:
+            shown = convert(fig.total, offer.currency, display, offer_file.fx)
+            if shown is None:
+                out.write(
+                    f"{horizon}-year total in {display}: no {offer.currency} rate in fx "
+                    f"(shown in {offer.currency} only)\n"
+                )
+            else:
+                out.write(f"{horizon}-year total in {display}: {_money_text(shown)}\n")
+
+
+def _money_text(value: Decimal) -> str:
+    return f"{round_cents(value):,.2f}"
+
+
+# --- commands ------------------------------------------------------------------------------------
+
+
+def _open_store(db: str | None):
+    from app.store import Store, default_db_path
+
+    return Store.open(Path(db) if db else default_db_path())
+
+
+def _stored_file(store) -> OfferFile:
+    settings = store.load_settings()
+    return offer_file_for(
+        store.list_offers(),
+        display_currency=settings.display_currency,
+        fx=dict(settings.fx),
+        horizon_years=settings.horizon_years,
+    )
+
+
+def cmd_evaluate(args: argparse.Namespace, out: TextIO) -> int:
+    if args.file and args.db:
+        raise UserError("evaluate takes a FILE or --db, not both")
+    if args.file:
+        offer_file = read_offer_file(args.file)
+    else:
+        with _open_store(args.db) as store:
+            offer_file = _stored_file(store)
+    if args.json:
+        out.write(to_json(_money_json(evaluate(offer_file))) + "\n")
+    else:
+        _print_table(offer_file, out)
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
+    offer_file = read_offer_file(args.file)
+    with _open_store(args.db) as store:
+        result = store.import_offers(list(offer_file.offers))
+    count = result.added + result.replaced
+    out.write(
+        f"Imported {count} offer{'s' if count != 1 else ''} from {args.file}: "
+        f"{result.added} added, {result.replaced} replaced.\n"
+    )
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    target = Path(args.file)
+    if not target.parent.is_dir():
+        raise UserError(f"{target}: the folder {target.parent} does not exist")
+    with _open_store(args.db) as store:
+        offer_file = _stored_file(store)
+    offers: list[Offer] = list(offer_file.offers)
+    if args.offer:
+        known = {o.id for o in offers}
+        missing = [i for i in args.offer if i not in known]
+        if missing:
+            raise UserError(f"no stored offer has the id {', '.join(repr(m) for m in missing)}")
+        offers = [o for o in offers if o.id in set(args.offer)]
+        offer_file = offer_file.model_copy(update={"offers": offers})
+    try:
+        write_offer_file(offer_file, target)
+    except OSError as exc:
+        raise UserError(f"{target}: can't be written: {exc.strerror or exc}") from None
+    out.write(f"Exported {len(offers)} offer{'s' if len(offers) != 1 else ''} to {target}.\n")
+    return EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
+    with _open_store(args.db) as store:
+        offer_file = _stored_file(store)
+    horizon = offer_file.horizon_years
+    rows = []
+    for offer in offer_file.offers:
+        fig = figures(offer, horizon)
+        rows.append(
+            {
+                "id": offer.id,
+                "company": offer.company,
+                "role": offer.role,
+                "stage": offer.stage,
+                "currency": offer.currency,
+                "year_one": fig.year_one,
+                "total": fig.total,
+            }
+        )
+    if args.json:
+        out.write(to_json(_money_json({"offers": rows})) + "\n")
+        return EXIT_OK
+    if not rows:
+        out.write("No offers stored yet. Add some with `offer-planner import FILE` or in the app.\n")
+        return EXIT_OK
+    table = [["ID", "Company", "Role", "Stage", "Year 1", f"{horizon}-year total"]]
+    table += [
+        [
+            r["id"],
+            r["company"],
+            r["role"],
+            r["stage"],
+            f"{_money_text(r['year_one'])} {r['currency']}",
+            f"{_money_text(r['total'])} {r['currency']}",
+        ]
+        for r in rows
+    ]
+    widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
+    for row in table:
+        cells = [
+            c.ljust(w) if i < 4 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True))
+        ]
+        out.write("  ".join(cells).rstrip() + "\n")
+    return EXIT_OK
+
+
+# --- parsing and dispatch ------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="offer-planner",
+        description="Plan a job offer negotiation. With no command, starts the desktop app.",
+    )
+    parser.add_argument("--version", action="version", version=f"offer-planner {__version__}")
+    parser.add_argument("--db", metavar="PATH", help="the data file (default: in your user data folder)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("evaluate", help="evaluate an offer file (or the stored offers with --db)")
+    p.add_argument("file", nargs="?", metavar="FILE", help="an offer file (format 1)")
+    p.add_argument("--json", action="store_true", help="print the spec's JSON instead of a table")
+    p.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="evaluate the stored offers")
+    p.set_defaults(handler=cmd_evaluate)
+
+    p = sub.add_parser("import", help="add or replace offers from a file (all or nothing)")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS)
+    p.set_defaults(handler=cmd_import)
+
+    p = sub.add_parser("export", help="write the stored offers to an offer file")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--offer", metavar="ID", action="append", help="only this offer (repeatable)")
+    p.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS)
+    p.set_defaults(handler=cmd_export)
+
+    p = sub.add_parser("list", help="list the stored offers")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS)
+    p.set_defaults(handler=cmd_list)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    err = err or sys.stderr
+    for stream in (out, err):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from ui.main import run_app  # the GUI only when asked for: subcommands stay headless
+
+        return run_app(db=args.db)
+    try:
+        return args.handler(args, out)
+    except (OfferFileError, UserError) as exc:
+        err.write(f"offer-planner: {exc}\n")
+    except KeyboardInterrupt:
+        err.write("offer-planner: interrupted\n")
+        return 130
+    except Exception as exc:
+        store = sys.modules.get("app.store")  # imported only by commands that open the data file
+        if store is None or not isinstance(exc, store.StoreError):
+            if os.environ.get("OFFER_PLANNER_DEBUG"):
+                raise
+            err.write(
+                f"offer-planner: unexpected error ({type(exc).__name__}: {exc}). "
+                "This is a bug; nothing was changed by this command's failure.\n"
+            )
+            return EXIT_BUG
+        err.write(f"offer-planner: {exc}\n")
+    return EXIT_BAD_INPUT
+
+
+if __name__ == "__main__":
+    sys.exit(main())
