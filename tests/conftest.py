@@ -1,0 +1,22 @@
+"""Test configuration: Qt runs offscreen, and no test touches the user's real data or settings."""
+
+from __future__ import annotations
+
+import gc
+import os
+
+# Before any Qt import: GUI tests need no display, on CI or on a developer's desktop.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _private_dirs(tmp_path_factory, monkeypatch):
+    """Point the per-user data, config and documents folders at a fresh temporary folder."""
+    home = tmp_path_factory.mktemp("home")
+    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        monkeypatch.setenv(name, str(home / name.lower()))
+    monkeypatch.setenv("HOME", str(home))
+    yield
+    gc.collect()  # collect between tests, never during Qt event handling
