@@ -23,6 +23,7 @@ from typing import Any, TextIO
 
 from app import __version__
 from app.compensation import COMPONENTS, figures
+from app.evaluation import OfferEvaluation, evaluate_file
 from app.files import (
     OfferFileError,
     offer_file_for,
@@ -30,8 +31,9 @@ from app.files import (
     to_json,
     write_offer_file,
 )
+from app.levers import KIND_NAMES, PLAUSIBILITY_NAMES
 from app.models import Offer, OfferFile
-from app.money import convert, round_cents
+from app.money import round_cents
 
 EXIT_OK, EXIT_BUG, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -44,27 +46,66 @@ class UserError(Exception):
 
 
 def evaluate(offer_file: OfferFile) -> dict[str, Any]:
-    """The spec's `evaluate --json` object for a whole file (money as Decimals rounded to cents)."""
-    horizon = offer_file.horizon_years
-    display = offer_file.display_currency or "USD"
-    results = []
-    for offer in offer_file.offers:
-        fig = figures(offer, horizon)
-        results.append(
+    """The spec's `evaluate --json` object for a whole file (money as Decimals, rounded on output)."""
+    return {"offers": [evaluation_json(e) for e in evaluate_file(offer_file)]}
+
+
+def evaluation_json(e: OfferEvaluation) -> dict[str, Any]:
+    offer, position, stretch = e.offer, e.position, e.stretch
+    goal = stretch.goal
+    return {
+        "id": offer.id,
+        "company": offer.company,
+        "role": offer.role,
+        "currency": offer.currency,
+        "years": [
+            {"year": y.year, **{name: y.component(name) for name in COMPONENTS}, "total": y.total}
+            for y in e.figures.years
+        ],
+        "total": e.figures.total,
+        "total_display": e.total_display,
+        "position": {
+            "score": position.score,
+            "tier": position.tier,
+            "interview_to_offer_days": position.interview_to_offer_days,
+            "days_waiting": position.days_waiting,
+            "reasons": position.reasons,
+        },
+        "stretch": {
+            "base_ceiling": stretch.base_ceiling,
+            "base_offered": stretch.base_offered,
+            "band_min": stretch.band_min,
+            "band_max": stretch.band_max,
+            "band_source": stretch.band_source,
+            "band_estimated": stretch.band_estimated,
+            "combined_headcount_extra": stretch.combined_headcount_extra,
+            "sign_on_ceiling": stretch.sign_on_ceiling,
+            "equity_ceiling": stretch.equity_ceiling,
+            "year_one_offered": stretch.offered.year_one,
+            "year_one_ceiling": stretch.year_one_ceiling,
+            "total_offered": stretch.offered.total,
+            "total_ceiling": stretch.total_ceiling,
+            "target_total": goal.target if goal else None,
+            "walk_away_total": goal.walk_away if goal else None,
+            "target_reachable": goal.target_reachable if goal else None,
+            "target_shortfall": goal.target_shortfall if goal else None,
+            "drops": [
+                {"year": d.year, "before": d.before, "after": d.after, "cause": d.cause, "lever": d.fix}
+                for d in stretch.drops
+            ],
+            "notes": list(stretch.notes),
+        },
+        "levers": [
             {
-                "id": offer.id,
-                "company": offer.company,
-                "role": offer.role,
-                "currency": offer.currency,
-                "years": [
-                    {"year": y.year, **{name: y.component(name) for name in COMPONENTS}, "total": y.total}
-                    for y in fig.years
-                ],
-                "total": fig.total,
-                "total_display": convert(fig.total, offer.currency, display, offer_file.fx),
+                "lever": lever.lever,
+                "ask": lever.ask,
+                "plausibility": lever.plausibility,
+                "rationale": lever.rationale,
+                "script": lever.script,
             }
-        )
-    return {"offers": results}
+            for lever in e.levers
+        ],
+    }
 
 
 def _money_json(value: Any) -> Any:
@@ -85,15 +126,13 @@ def _print_table(offer_file: OfferFile, out: TextIO) -> None:
     if not offer_file.offers:
         out.write("No offers in this file.\n")
         return
-    for index, offer in enumerate(offer_file.offers):
-        fig = figures(offer, horizon)
+    for index, e in enumerate(evaluate_file(offer_file)):
+        offer, fig = e.offer, e.figures
         if index:
             out.write("\n")
-        title = f"{offer.company} — {offer.role}"
-        out.write(f"{title}  [{offer.id}, {offer.stage}, amounts in {offer.currency}]\n")
+        out.write(f"{offer.company} — {offer.role}  [{offer.id}, {offer.stage}, amounts in {offer.currency}]\n")
         rows = [
-            [str(y.year), *(_money_text(y.component(n)) for n in COMPONENTS), _money_text(y.total)]
-            for y in fig.years
+            [str(y.year), *(_money_text(y.component(n)) for n in COMPONENTS), _money_text(y.total)] for y in fig.years
         ]
         rows.append(
             [
@@ -113,14 +152,39 @@ def _print_table(offer_file: OfferFile, out: TextIO) -> None:
             f"   Equity: {_money_text(fig.equity)}\n"
         )
         if offer.currency != display:
-            shown = convert(fig.total, offer.currency, display, offer_file.fx)
-            if shown is None:
+            if e.total_display is None:
                 out.write(
                     f"{horizon}-year total in {display}: no {offer.currency} rate in fx "
                     f"(shown in {offer.currency} only)\n"
                 )
             else:
-                out.write(f"{horizon}-year total in {display}: {_money_text(shown)}\n")
+                out.write(f"{horizon}-year total in {display}: {_money_text(e.total_display)}\n")
+        p, s = e.position, e.stretch
+        out.write(f"\nPosition: {p.tier_name} (score {p.score} of 100, rubric {p.rubric_version})\n")
+        for reason in p.reasons:
+            out.write(f"  - {reason}\n")
+        estimate = " (estimated)" if s.band_estimated else ""
+        out.write(
+            f"Stretch: base {_money_text(s.base_offered)} → up to {_money_text(s.base_ceiling)}"
+            f"{estimate}; year 1 {_money_text(s.offered.year_one)} → up to {_money_text(s.year_one_ceiling)}\n"
+        )
+        if s.goal is not None and s.goal.target is not None:
+            verdict = (
+                "within reach"
+                if s.goal.target_reachable
+                else f"short by {_money_text(s.goal.target_shortfall or Decimal(0))}"
+            )
+            out.write(f"Target year 1 {_money_text(s.goal.target)}: {verdict}\n")
+        for drop in s.drops:
+            out.write(f"Drop: year {drop.year} falls {_money_text(drop.amount)} ({drop.cause.replace('_', ' ')})\n")
+        out.write("Levers:\n")
+        for rank, lever in enumerate(e.levers, 1):
+            ask = f" {_money_text(lever.ask)}" if lever.ask is not None else ""
+            out.write(
+                f"  {rank}. {lever.title}{ask} — {PLAUSIBILITY_NAMES[lever.plausibility]}, "
+                f"{KIND_NAMES[lever.kind].lower()}\n"
+            )
+            out.write(f'     Say: "{lever.script}"\n')
 
 
 def _money_text(value: Decimal) -> str:
@@ -233,9 +297,7 @@ def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
     ]
     widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
     for row in table:
-        cells = [
-            c.ljust(w) if i < 4 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True))
-        ]
+        cells = [c.ljust(w) if i < 4 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True))]
         out.write("  ".join(cells).rstrip() + "\n")
     return EXIT_OK
 
