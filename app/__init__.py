@@ -1,8 +1,21 @@
 """Offer Planner's domain: offers, exact money, rating, levers, storage, files, command line. No Qt."""
 
 from importlib import metadata as _metadata
+from pathlib import Path as _Path
 
-try:
-    __version__ = _metadata.version("offer-planner")
-except _metadata.PackageNotFoundError:  # running from a bare checkout or a frozen bundle
-    __version__ = "0.0.0+unknown"
+
+def _version() -> str:
+    """The one version, from pyproject.toml: installed metadata, else the checkout's pyproject."""
+    try:
+        return _metadata.version("offer-planner")
+    except _metadata.PackageNotFoundError:
+        import tomllib
+
+        pyproject = _Path(__file__).resolve().parent.parent / "pyproject.toml"
+        try:
+            return tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["version"]
+        except (OSError, KeyError, tomllib.TOMLDecodeError):
+            return "0+unknown"
+
+
+__version__ = _version()

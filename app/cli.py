@@ -16,13 +16,17 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from contextlib import suppress
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, TextIO
 
+from pydantic import ValidationError
+
 from app import __version__
 from app.compensation import COMPONENTS, figures
+from app.errors import problems_from
 from app.evaluation import OfferEvaluation, evaluate_file
 from app.files import (
     OfferFileError,
@@ -34,6 +38,7 @@ from app.files import (
 from app.levers import KIND_NAMES, PLAUSIBILITY_NAMES
 from app.models import Offer, OfferFile
 from app.money import round_cents
+from app.rubric import DEFAULT_RUBRIC, Rubric, explain_rubric
 
 EXIT_OK, EXIT_BUG, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -45,9 +50,9 @@ class UserError(Exception):
 # --- evaluation ----------------------------------------------------------------------------------
 
 
-def evaluate(offer_file: OfferFile) -> dict[str, Any]:
+def evaluate(offer_file: OfferFile, rubric: Rubric = DEFAULT_RUBRIC) -> dict[str, Any]:
     """The spec's `evaluate --json` object for a whole file (money as Decimals, rounded on output)."""
-    return {"offers": [evaluation_json(e) for e in evaluate_file(offer_file)]}
+    return {"offers": [evaluation_json(e) for e in evaluate_file(offer_file, rubric)]}
 
 
 def evaluation_json(e: OfferEvaluation) -> dict[str, Any]:
@@ -119,14 +124,14 @@ def _money_json(value: Any) -> Any:
     return value
 
 
-def _print_table(offer_file: OfferFile, out: TextIO) -> None:
+def _print_table(offer_file: OfferFile, out: TextIO, rubric: Rubric = DEFAULT_RUBRIC) -> None:
     horizon = offer_file.horizon_years
     display = offer_file.display_currency or "USD"
     headers = ["Year", "Base", "Bonus", "Sign-on", "Equity", "Benefits", "One-time", "Total"]
     if not offer_file.offers:
         out.write("No offers in this file.\n")
         return
-    for index, e in enumerate(evaluate_file(offer_file)):
+    for index, e in enumerate(evaluate_file(offer_file, rubric)):
         offer, fig = e.offer, e.figures
         if index:
             out.write("\n")
@@ -215,13 +220,55 @@ def cmd_evaluate(args: argparse.Namespace, out: TextIO) -> int:
         raise UserError("evaluate takes a FILE or --db, not both")
     if args.file:
         offer_file = read_offer_file(args.file)
+        rubric = DEFAULT_RUBRIC
     else:
         with _open_store(args.db) as store:
             offer_file = _stored_file(store)
+            rubric = store.load_settings().active_rubric
+    if args.rubric:
+        rubric = read_rubric(args.rubric)
     if args.json:
-        out.write(to_json(_money_json(evaluate(offer_file))) + "\n")
+        out.write(to_json(_money_json(evaluate(offer_file, rubric))) + "\n")
     else:
-        _print_table(offer_file, out)
+        _print_table(offer_file, out, rubric)
+    return EXIT_OK
+
+
+def read_rubric(path: str) -> Rubric:
+    """A rubric from a JSON file (as `rubric --json` prints it); every problem named."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UserError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError(f"{path}: can't be read: {exc}") from None
+    try:
+        return Rubric.model_validate_json(text)
+    except ValidationError as exc:
+        lines = "\n".join(f"  - {p}" for p in problems_from(exc))
+        raise UserError(f"{path}: not a valid rubric, nothing was changed:\n{lines}") from None
+
+
+def cmd_rubric(args: argparse.Namespace, out: TextIO) -> int:
+    if args.set and args.reset:
+        raise UserError("rubric takes --set FILE or --reset, not both")
+    with _open_store(args.db) as store:
+        settings = store.load_settings()
+        if args.set or args.reset:
+            rubric = read_rubric(args.set) if args.set else None
+            store.save_settings(settings.model_copy(update={"rubric": rubric}))
+            settings = store.load_settings()
+            what = f"Saved rubric {settings.active_rubric.version}" if args.set else "Back to the shipped rubric"
+            out.write(f"{what} in {store.path}.\n")
+            return EXIT_OK
+    rubric = settings.active_rubric
+    if args.json:
+        out.write(rubric.model_dump_json(indent=2) + "\n")
+        return EXIT_OK
+    for title, lines in explain_rubric(rubric):
+        out.write(f"{title}\n")
+        for line in lines:
+            out.write(f"  - {line}\n")
     return EXIT_OK
 
 
@@ -318,7 +365,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", nargs="?", metavar="FILE", help="an offer file (format 1)")
     p.add_argument("--json", action="store_true", help="print the spec's JSON instead of a table")
     p.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="evaluate the stored offers")
+    p.add_argument("--rubric", metavar="RUBRIC.json", help="rate with this rubric instead")
     p.set_defaults(handler=cmd_evaluate)
+
+    p = sub.add_parser("rubric", help="how the position is rated; adjust it with --set")
+    p.add_argument("--json", action="store_true", help="print the active rubric as JSON (to edit and --set)")
+    p.add_argument("--set", metavar="FILE", help="use this rubric (JSON) from now on")
+    p.add_argument("--reset", action="store_true", help="go back to the shipped rubric")
+    p.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS)
+    p.set_defaults(handler=cmd_rubric)
 
     p = sub.add_parser("import", help="add or replace offers from a file (all or nothing)")
     p.add_argument("file", metavar="FILE")
@@ -338,7 +393,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+    gui: Callable[[str | None], int] | None = None,
+) -> int:
+    """Run the command line. `gui(db)` starts the desktop app: the ui passes it in (app never imports ui)."""
     out = out or sys.stdout
     err = err or sys.stderr
     for stream in (out, err):
@@ -346,9 +407,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
             stream.reconfigure(encoding="utf-8", errors="backslashreplace")
     args = build_parser().parse_args(argv)
     if args.command is None:
-        from ui.main import run_app  # the GUI only when asked for: subcommands stay headless
-
-        return run_app(db=args.db)
+        if gui is None:
+            err.write("offer-planner: the desktop app is not available here; use a command (see --help)\n")
+            return EXIT_BAD_INPUT
+        return gui(args.db)
     try:
         return args.handler(args, out)
     except (OfferFileError, UserError) as exc:
@@ -356,6 +418,11 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     except KeyboardInterrupt:
         err.write("offer-planner: interrupted\n")
         return 130
+    except BrokenPipeError:
+        # the reader (e.g. `| head`) stopped early: not an error; keep Python from complaining at exit
+        with suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Exception as exc:
         store = sys.modules.get("app.store")  # imported only by commands that open the data file
         if store is None or not isinstance(exc, store.StoreError):

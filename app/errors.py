@@ -97,9 +97,15 @@ def _is_scalar(value: Any) -> bool:
 
 def _show_input(value: Any) -> str:
     if isinstance(value, Decimal):
-        return format(value, "f")
-    text = json.dumps(value, ensure_ascii=False, default=str)
+        text = format(value, "f")  # 1e1000000 would be a million digits: cut like any long input
+    else:
+        text = json.dumps(value, ensure_ascii=False, default=str)
     return text if len(text) <= 60 else text[:57] + "…"
+
+
+def describe_input(value: Any) -> str:
+    """A value from the input as the message shows it: JSON-like, exact numbers, cut when long."""
+    return _show_input(value)
 
 
 def problems_from(
@@ -127,6 +133,8 @@ def _offer_label(data: Any, index: int) -> str:
         raw = data["offers"][index]
     if isinstance(raw, dict):
         ident, company = raw.get("id"), raw.get("company")
+        if isinstance(company, str):  # a blank company names nothing: "#2 (   )" helps no one
+            company = company.strip() or None
         if isinstance(ident, str) and isinstance(company, str):
             return f'"{ident}" ({company})'
         if isinstance(ident, str):

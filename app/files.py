@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from app.errors import Problem, problems_from
+from app.errors import Problem, describe_input, problems_from
 from app.models import FORMAT, Offer, OfferFile
 
 
@@ -40,7 +40,9 @@ class OfferFileError(Exception):
 def parse_offer_file(text: str, source: str = "offer file") -> OfferFile:
     """Validate the text of an offer file; raise OfferFileError naming every problem."""
     try:
-        data = json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
+        data = json.loads(text, parse_float=Decimal, parse_int=_parse_int, parse_constant=_reject_constant)
+    except RecursionError:
+        raise OfferFileError(source, ["not an offer file: its JSON is nested too deeply"]) from None
     except json.JSONDecodeError as exc:
         raise OfferFileError(
             source, [f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"]
@@ -55,12 +57,18 @@ def parse_offer_file(text: str, source: str = "offer file") -> OfferFile:
     if fmt != FORMAT:
         raise OfferFileError(
             source,
-            [f'format {json.dumps(fmt)} is not one this version reads (it reads "{FORMAT}")'],
+            [f'format {describe_input(fmt)} is not one this version reads (it reads "{FORMAT}")'],
         )
     try:
         return OfferFile.model_validate(data)
     except ValidationError as exc:
         raise OfferFileError(source, problems_from(exc, data)) from None
+
+
+def _parse_int(text: str) -> int | Decimal:
+    """Python won't make an int of more than 4300 digits; such a number is out of every range anyway,
+    so keep it as a Decimal and let validation name the field it was given for."""
+    return int(text) if len(text) <= 4000 else Decimal(text)
 
 
 def _reject_constant(name: str) -> Any:

@@ -11,7 +11,7 @@ import math
 import re
 import uuid
 from datetime import date
-from decimal import Decimal
+from decimal import MAX_EMAX, MIN_EMIN, Context, Decimal
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -28,6 +28,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from app.currencies import ISO_4217_CODES
+from app.rubric import DEFAULT_RUBRIC, Rubric
 
 FORMAT = "offer-planner/1"
 MONEY_MAX = Decimal(10) ** 12
@@ -72,7 +73,10 @@ def _number(value: Any) -> Decimal:
 
 
 def _decimal_places(value: Decimal) -> int:
-    exponent = value.normalize().as_tuple().exponent
+    # normalize() in a context wide enough for every digit of `value`: the default context (28 digits)
+    # would round 1.0000000000000000000000000001 to 1 and let its 28 decimal places through.
+    wide = Context(prec=max(len(value.as_tuple().digits), 1), Emin=MIN_EMIN, Emax=MAX_EMAX)
+    exponent = value.normalize(wide).as_tuple().exponent
     return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
@@ -414,3 +418,8 @@ class Settings(_Model):
     display_currency: Currency = "USD"
     fx: dict[Currency, Rate] = Field(default_factory=dict)
     horizon_years: Annotated[StrictInt, Field(ge=1, le=10)] = 4
+    rubric: Rubric | None = None  # None: the shipped rubric (app.rubric.DEFAULT_RUBRIC)
+
+    @property
+    def active_rubric(self) -> Rubric:
+        return self.rubric if self.rubric is not None else DEFAULT_RUBRIC

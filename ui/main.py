@@ -8,7 +8,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
 
 from app import __version__
+from app.rubric import DEFAULT_RUBRIC, Rubric
 from app.store import Store, StoreError, default_db_path
+from ui.rubric_dialog import RubricDialog
 
 APP_ID = "io.github.offerplanner.OfferPlanner"
 
@@ -16,8 +18,9 @@ APP_ID = "io.github.offerplanner.OfferPlanner"
 class MainWindow(QMainWindow):
     """The main window (a placeholder until the app issue lands: it shows what is stored)."""
 
-    def __init__(self, store: Store):
+    def __init__(self, store: Store, rubric: Rubric = DEFAULT_RUBRIC):
         super().__init__()
+        self.rubric = rubric
         self.setWindowTitle("Offer Planner")
         count = store.offer_count()
         text = (
@@ -29,6 +32,12 @@ class MainWindow(QMainWindow):
         label.setMargin(24)
         self.setCentralWidget(label)
         self.resize(720, 480)
+        help_menu = self.menuBar().addMenu("&Help")
+        self.rubric_action = help_menu.addAction("How is this &rated?")
+        self.rubric_action.triggered.connect(self._on_show_rubric)
+
+    def _on_show_rubric(self) -> None:
+        RubricDialog(self.rubric, self).open()
 
 
 def run_app(db: str | None = None, argv: list[str] | None = None) -> int:
@@ -48,9 +57,3 @@ def run_app(db: str | None = None, argv: list[str] | None = None) -> int:
         return app.exec()
     finally:
         store.close()
-
-
-def main() -> int:
-    from app.cli import main as cli_main
-
-    return cli_main(sys.argv[1:])

@@ -1,0 +1,446 @@
+"""The Store: the offers and settings in one SQLite file, opened with care and written atomically.
+
+Opening never changes a file that isn't ours (not SQLite, damaged, another program's, or from a newer
+version of the app): it is refused with a StoreError and left exactly as it was. Every write runs in
+one `BEGIN IMMEDIATE` transaction, so a failure saves nothing half-way and two processes writing the
+same file wait for each other (up to the busy timeout) instead of losing writes.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from sqlite_utils import Database
+
+from app.errors import problems_from
+from app.models import Offer, Settings
+from app.store import schema
+from app.store.errors import StoreError
+from app.store.rows import (
+    offer_from_rows,
+    offer_to_rows,
+    settings_from_rows,
+    settings_to_rows,
+)
+from app.store.schema import APPLICATION_ID, CHILD_TABLES, OFFERS, SETTINGS, SETTINGS_FX
+
+# How long a write waits for another process's write to finish before giving up.
+BUSY_TIMEOUT_MS = 5000
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import did: offers added (new ids) and offers replaced (ids already stored)."""
+
+    added: int
+    replaced: int
+
+
+class Store:
+    """The offers (in the user's order) and the settings, in one SQLite data file."""
+
+    path: Path
+
+    def __init__(self, path: Path, db: Database) -> None:
+        """Use `Store.open`; this only wraps an already checked, configured connection."""
+        self.path = path
+        self._db = db
+        self._closed = False
+
+    # --- opening and closing ---------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str]) -> Store:
+        """Open (or create) the data file at `path`, upgrading its schema if it is older."""
+        path = Path(path).expanduser().absolute()
+        _prepare_file(path)
+        conn = _connect(path)
+        try:
+            version = _inspect(conn, path)
+            store = cls(path, Database(conn, recursive_triggers=False, execute_plugins=False))
+            store._configure()
+            store._migrate(version)
+        except BaseException:
+            conn.close()
+            raise
+        return store
+
+    def close(self) -> None:
+        if not self._closed:
+            self._closed = True
+            self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # --- offers ----------------------------------------------------------------------------------
+
+    def list_offers(self) -> list[Offer]:
+        """Every offer, in the user's order."""
+        with self._read() as db:
+            rows = list(db[OFFERS].rows_where(order_by="position, id"))
+            children: dict[str, dict[str, list[dict[str, Any]]]] = {}
+            for table in CHILD_TABLES:
+                by_offer: dict[str, list[dict[str, Any]]] = defaultdict(list)
+                for child in db[table].rows_where(order_by="offer_id, position"):
+                    by_offer[child["offer_id"]].append(child)
+                children[table] = by_offer
+        return [self._offer(row, {t: children[t].get(row["id"], []) for t in CHILD_TABLES}) for row in rows]
+
+    def get_offer(self, offer_id: str) -> Offer | None:
+        with self._read() as db:
+            found = list(db[OFFERS].rows_where("id = ?", [offer_id]))
+            if not found:
+                return None
+            row = found[0]
+            children = {
+                table: list(db[table].rows_where("offer_id = ?", [offer_id], order_by="position"))
+                for table in CHILD_TABLES
+            }
+        return self._offer(row, children)
+
+    def save_offer(self, offer: Offer) -> None:
+        """Insert or replace the offer; a stored offer keeps its place, a new one goes last."""
+        with self._write() as db:
+            self._put(db, offer, _now())
+
+    def delete_offer(self, offer_id: str) -> bool:
+        """Delete the offer and all its parts; False when there was no such offer."""
+        with self._write() as db:
+            # Children go explicitly too, not only by ON DELETE CASCADE, in case a tool opened the
+            # file without foreign keys on and left rows behind.
+            for table in CHILD_TABLES:
+                db[table].delete_where("offer_id = ?", [offer_id])
+            deleted = db.execute(f"DELETE FROM {OFFERS} WHERE id = ?", [offer_id]).rowcount
+        return deleted > 0
+
+    def import_offers(self, offers: Sequence[Offer]) -> ImportResult:
+        """Store all the offers or none: stored ids are replaced in place, new ones appended in order."""
+        added = replaced = 0
+        now = _now()
+        with self._write() as db:
+            for offer in offers:
+                if self._put(db, offer, now):
+                    replaced += 1
+                else:
+                    added += 1
+        return ImportResult(added=added, replaced=replaced)
+
+    def offer_count(self) -> int:
+        with self._read() as db:
+            return db[OFFERS].count
+
+    # --- settings --------------------------------------------------------------------------------
+
+    def load_settings(self) -> Settings:
+        """The saved settings, or the defaults when none were ever saved."""
+        with self._read() as db:
+            found = list(db[SETTINGS].rows_where("id = 1"))
+            fx = list(db[SETTINGS_FX].rows_where(order_by="position"))
+        if not found:
+            return Settings()
+        try:
+            return settings_from_rows(found[0], fx)
+        except ValidationError as exc:
+            raise StoreError(
+                f"Can't read the settings in {self.path}: {problems_from(exc)[0]}."
+            ) from None
+
+    def save_settings(self, settings: Settings) -> None:
+        row, fx = settings_to_rows(settings)
+        with self._write() as db:
+            db[SETTINGS].upsert(row, pk="id")
+            db[SETTINGS_FX].delete_where()
+            db[SETTINGS_FX].insert_all(fx)
+
+    # --- internals -------------------------------------------------------------------------------
+
+    def _put(self, db: Database, offer: Offer, now: str) -> bool:
+        """Write one offer inside the caller's transaction; True when it replaced a stored one."""
+        found = list(db.query(f"SELECT position, created_at FROM {OFFERS} WHERE id = ?", [offer.id]))
+        existing = found[0] if found else None
+        if existing is not None:
+            position, created_at = existing["position"], existing["created_at"]
+        else:
+            position = db.execute(f"SELECT COALESCE(MAX(position) + 1, 0) FROM {OFFERS}").fetchone()[0]
+            created_at = now
+        rows = offer_to_rows(offer, position=position, created_at=created_at, updated_at=now)
+        # Replacing = delete the parts and insert them again: simpler and safer than diffing lists.
+        for table in CHILD_TABLES:
+            db[table].delete_where("offer_id = ?", [offer.id])
+        if existing is not None:
+            db[OFFERS].update(offer.id, rows.offer)
+        else:
+            db[OFFERS].insert(rows.offer)
+        for table, child_rows in rows.children.items():
+            db[table].insert_all(child_rows)
+        return existing is not None
+
+    def _offer(self, row: Mapping[str, Any], children: Mapping[str, Sequence[Mapping[str, Any]]]) -> Offer:
+        try:
+            return offer_from_rows(row, children)
+        except ValidationError as exc:
+            raise StoreError(
+                f'Can\'t read offer "{row["id"]}" in {self.path}: {problems_from(exc)[0]}.'
+            ) from None
+
+    @contextmanager
+    def _write(self, failure: str = "Can't save") -> Iterator[Database]:
+        """One BEGIN IMMEDIATE transaction: committed at the end, rolled back on any exception.
+
+        IMMEDIATE takes the write lock up front (waiting up to the busy timeout), so two processes
+        never both read and then fail to upgrade to a write lock; sqlite-utils calls made inside
+        use savepoints and join this transaction.
+        """
+        conn = self._db.conn
+        if conn.in_transaction:
+            raise RuntimeError("a Store write is already in progress on this connection")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            yield self._db
+            conn.execute("COMMIT")
+        except BaseException as exc:
+            self._roll_back()
+            error = self._translate(exc, failure, wrote=True)
+            if error is None:
+                raise
+            raise error from exc
+
+    @contextmanager
+    def _read(self) -> Iterator[Database]:
+        """One read transaction, so an offer and its parts come from the same snapshot."""
+        conn = self._db.conn
+        try:
+            conn.execute("BEGIN")
+            yield self._db
+            conn.execute("COMMIT")
+        except BaseException as exc:
+            self._roll_back()
+            error = self._translate(exc, f"Can't read {self.path}", wrote=False)
+            if error is None:
+                raise
+            raise error from exc
+
+    def _roll_back(self) -> None:
+        conn = self._db.conn
+        # Some errors (a full disk) already rolled SQLite back; a failing ROLLBACK must not hide
+        # the error that caused it.
+        if conn.in_transaction:
+            with suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+
+    def _translate(self, exc: BaseException, failure: str, *, wrote: bool) -> StoreError | None:
+        """An environment error as a StoreError for people; None for anything else (a bug)."""
+        if isinstance(exc, sqlite3.Error):
+            problem = _sqlite_problem(exc, self.path)
+            if problem is not None:
+                return StoreError(f"{failure}: {problem}." + (" Nothing was changed." if wrote else ""))
+        return None
+
+    def _configure(self) -> None:
+        conn = self._db.conn
+        try:
+            # WAL + synchronous=FULL: a committed save survives power loss, and readers don't block
+            # the writer. Both must be set outside a transaction.
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=FULL")
+        except sqlite3.Error as exc:
+            error = self._translate(exc, f"Can't open {self.path}", wrote=False)
+            if error is None:
+                raise
+            raise error from exc
+
+    def _migrate(self, version: int) -> None:
+        """Bring the file up to the current schema, one step per transaction, copying it aside first."""
+        target = len(schema.MIGRATIONS)
+        if version >= target:
+            return
+        backup = self._back_up(f"before-v{target}") if version > 0 else None
+        kept = f" A copy from before the upgrade is at {backup}." if backup else ""
+        conn = self._db.conn
+        failure = f"Can't upgrade {self.path}"
+        for number in range(version, target):
+            try:
+                with self._write(failure):
+                    # Another process may have run this step while we waited for the lock.
+                    if conn.execute("PRAGMA user_version").fetchone()[0] != number:
+                        continue
+                    if number == 0:
+                        conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+                    schema.MIGRATIONS[number](self._db)
+                    conn.execute(f"PRAGMA user_version={number + 1}")
+            except StoreError as exc:
+                raise StoreError(f"{exc}{kept}") from exc
+            except sqlite3.Error as exc:
+                # A step that fails on this file's contents: the step's transaction was rolled back.
+                raise StoreError(
+                    f"{failure} to schema version {number + 1} ({exc}). Nothing was changed.{kept}"
+                ) from exc
+
+    def _back_up(self, label: str) -> Path:
+        """Copy the whole file (WAL included) to `<name>.<label>.bak` beside it, never over another copy."""
+        destination = self.path.with_name(f"{self.path.name}.{label}.bak")
+        counter = 1
+        while destination.exists():
+            destination = self.path.with_name(f"{self.path.name}.{label}.{counter}.bak")
+            counter += 1
+        try:
+            _create_private_file(destination)
+            copy = sqlite3.connect(destination, isolation_level=None)
+            try:
+                self._db.conn.backup(copy)
+            finally:
+                copy.close()
+        except (OSError, sqlite3.Error) as exc:
+            problem = (
+                _sqlite_problem(exc, destination) if isinstance(exc, sqlite3.Error) else _os_problem(exc)
+            )
+            with suppress(OSError):
+                destination.unlink()
+            raise StoreError(
+                f"Can't upgrade {self.path}: making a copy of it first failed ({problem or exc}). "
+                "Nothing was changed."
+            ) from exc
+        return destination
+
+
+# --- opening a file safely -----------------------------------------------------------------------
+
+
+def _prepare_file(path: Path) -> None:
+    """Create the folder (0700) and an empty file (0600) before SQLite sees them.
+
+    SQLite gives its -wal and -shm files the main file's permissions, so creating the file
+    owner-only first keeps all three private.
+    """
+    if path.is_dir():
+        raise StoreError(f"Can't open {path}: it is a folder, not a data file.")
+    folder = path.parent
+    if not folder.exists():
+        try:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            os.chmod(folder, 0o700)  # mkdir's mode is narrowed by the umask, never widened
+        except OSError as exc:
+            raise StoreError(f"Can't create the folder {folder}: {_os_problem(exc)}.") from exc
+    if not path.exists():
+        try:
+            _create_private_file(path)
+        except FileExistsError:
+            pass  # another process created it a moment ago: open that one
+        except OSError as exc:
+            raise StoreError(f"Can't create the data file {path}: {_os_problem(exc)}.") from exc
+
+
+def _create_private_file(path: Path) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    os.close(fd)
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    try:
+        # isolation_level=None: the driver never opens transactions of its own; we BEGIN explicitly.
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise StoreError(f"Can't open {path}: {_sqlite_problem(exc, path) or exc}.") from exc
+    try:
+        # Connection settings only: nothing here writes to the file.
+        conn.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_MS)}")
+        conn.execute("PRAGMA foreign_keys=ON")
+    except sqlite3.Error as exc:
+        conn.close()
+        raise StoreError(f"Can't open {path}: {_sqlite_problem(exc, path) or exc}.") from exc
+    return conn
+
+
+def _inspect(conn: sqlite3.Connection, path: Path) -> int:
+    """Check, by reading only, that the file is ours (or empty) and not newer; return its version."""
+    untouched = "The file was left as it was."
+    try:
+        application_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        objects = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        # A file damaged past its first page only shows up when its pages are read.
+        check = [row[0] for row in conn.execute("PRAGMA quick_check")]
+    except sqlite3.DatabaseError as exc:
+        code = exc.sqlite_errorcode & 0xFF
+        if code == sqlite3.SQLITE_NOTADB:
+            raise StoreError(
+                f"Can't open {path}: it is not an Offer Planner data file (it isn't a database at all). "
+                f"{untouched}"
+            ) from exc
+        if code == sqlite3.SQLITE_CORRUPT:
+            raise StoreError(f"Can't open {path}: the data file is damaged ({exc}). {untouched}") from exc
+        raise StoreError(f"Can't open {path}: {_sqlite_problem(exc, path) or exc}.") from exc
+    if check != ["ok"]:
+        raise StoreError(
+            f"Can't open {path}: the data file is damaged ({check[0]}). {untouched}"
+        )
+    if application_id != APPLICATION_ID and (application_id != 0 or objects > 0):
+        raise StoreError(
+            f"Can't open {path}: it is another program's database, not an Offer Planner data file. "
+            f"{untouched}"
+        )
+    known = len(schema.MIGRATIONS)
+    if version > known:
+        raise StoreError(
+            f"This data file ({path}) was written by a newer version of Offer Planner "
+            f"(schema {version}; this version reads up to {known}). Update the app to open it."
+        )
+    return version
+
+
+# --- errors in words -----------------------------------------------------------------------------
+
+
+def _sqlite_problem(exc: sqlite3.Error, path: Path) -> str | None:
+    """What went wrong around the file, in words; None for errors that are bugs, not the environment."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is None:
+        return None
+    primary = code & 0xFF
+    if primary == sqlite3.SQLITE_FULL:
+        return "the disk is full"
+    if primary == sqlite3.SQLITE_READONLY:
+        return f"the data file {path} (or its folder) is read-only"
+    if primary in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED, sqlite3.SQLITE_PROTOCOL):
+        seconds = BUSY_TIMEOUT_MS / 1000
+        return (
+            f"the data file {path} is in use by another program "
+            f"(still locked after {seconds:g} seconds); try again in a moment"
+        )
+    if primary in (sqlite3.SQLITE_PERM, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_AUTH):
+        return f"no permission to use the data file {path} or its folder"
+    if primary == sqlite3.SQLITE_IOERR:
+        return f"the disk reported an error while using {path} ({exc})"
+    if primary in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+        return f"the data file {path} is damaged ({exc})"
+    if primary == sqlite3.SQLITE_NOMEM:
+        return "the computer ran out of memory"
+    return None
+
+
+def _os_problem(exc: OSError) -> str:
+    if exc.errno == errno.ENOSPC:
+        return "the disk is full"
+    if exc.errno == errno.EROFS:
+        return "the disk is read-only"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    return exc.strerror or str(exc)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
