@@ -1,6 +1,7 @@
-"""Everything the app knows about a set of offers, computed once: figures, position, stretch, levers.
+"""Everything the app knows about a set of offers: figures, position, stretch, levers.
 
 The command line, the screens and the brief all read these results, so every number has one source.
+`Evaluator` computes lazily and caches, so a list of thousands of offers only pays for what it shows.
 """
 
 from __future__ import annotations
@@ -37,6 +38,102 @@ def is_offer_in_hand(offer: Offer) -> bool:
     )
 
 
+class Evaluator:
+    """Evaluates offers against each other (the alternatives the user holds), lazily and once each."""
+
+    def __init__(
+        self,
+        offers: Sequence[Offer],
+        *,
+        as_of: date,
+        display_currency: str,
+        fx: Mapping[str, Decimal],
+        horizon: int,
+        rubric: Rubric = DEFAULT_RUBRIC,
+        figures_cache: Mapping[str, tuple[Offer, OfferFigures]] | None = None,
+    ):
+        self.offers = list(offers)
+        self.by_id = {offer.id: offer for offer in self.offers}
+        self.as_of = as_of
+        self.display_currency = display_currency
+        self.fx = dict(fx)
+        self.horizon = horizon
+        self.rubric = rubric
+        self._figures: dict[str, tuple[Offer, OfferFigures]] = {}
+        if figures_cache:
+            # reuse figures of offers that did not change (same object, same horizon)
+            for offer_id, (offer, fig) in figures_cache.items():
+                if self.by_id.get(offer_id) is offer and fig.horizon == horizon:
+                    self._figures[offer_id] = (offer, fig)
+        self._alternatives: list[Alternative] | None = None
+        self._positions: dict[str, Position] = {}
+        self._evaluations: dict[str, OfferEvaluation] = {}
+
+    @property
+    def figures_cache(self) -> dict[str, tuple[Offer, OfferFigures]]:
+        return self._figures
+
+    def figures(self, offer_id: str) -> OfferFigures:
+        cached = self._figures.get(offer_id)
+        if cached is None:
+            offer = self.by_id[offer_id]
+            cached = (offer, figures(offer, self.horizon))
+            self._figures[offer_id] = cached
+        return cached[1]
+
+    def convert(self, amount: Decimal, currency: str) -> Decimal | None:
+        return convert(amount, currency, self.display_currency, self.fx)
+
+    def year_one_display(self, offer_id: str) -> Decimal | None:
+        return self.convert(self.figures(offer_id).year_one, self.by_id[offer_id].currency)
+
+    def alternatives(self) -> list[Alternative]:
+        if self._alternatives is None:
+            self._alternatives = []
+            for offer in self.offers:
+                if not is_offer_in_hand(offer):
+                    continue
+                year_one = self.year_one_display(offer.id)
+                if year_one is not None:
+                    self._alternatives.append(Alternative(offer.id, offer.company, year_one, self.display_currency))
+        return self._alternatives
+
+    def position(self, offer_id: str) -> Position:
+        position = self._positions.get(offer_id)
+        if position is None:
+            offer = self.by_id[offer_id]
+            position = rate_position(
+                offer, self.as_of, self.rubric, self.alternatives(), self.year_one_display(offer_id)
+            )
+            self._positions[offer_id] = position
+        return position
+
+    def evaluate(self, offer_id: str) -> OfferEvaluation:
+        result = self._evaluations.get(offer_id)
+        if result is None:
+            offer = self.by_id[offer_id]
+            fig = self.figures(offer_id)
+            position = self.position(offer_id)
+            year_one = self.year_one_display(offer_id)
+            stretch = compute_stretch(offer, position, self.horizon, self.rubric)
+            levers = suggest_levers(offer, position, stretch, self.horizon, self.alternatives(), self.rubric, year_one)
+            result = OfferEvaluation(
+                offer=offer,
+                figures=fig,
+                display_currency=self.display_currency,
+                total_display=self.convert(fig.total, offer.currency),
+                year_one_display=year_one,
+                position=position,
+                stretch=stretch,
+                levers=tuple(levers),
+            )
+            self._evaluations[offer_id] = result
+        return result
+
+    def evaluate_all(self) -> list[OfferEvaluation]:
+        return [self.evaluate(offer.id) for offer in self.offers]
+
+
 def evaluate_offers(
     offers: Sequence[Offer],
     *,
@@ -47,38 +144,12 @@ def evaluate_offers(
     rubric: Rubric = DEFAULT_RUBRIC,
 ) -> list[OfferEvaluation]:
     """Evaluate every offer against the others (the alternatives the user holds)."""
-    base = []
-    for offer in offers:
-        fig = figures(offer, horizon)
-        year_one = convert(fig.year_one, offer.currency, display_currency, fx)
-        base.append((offer, fig, year_one))
-    alternatives = [
-        Alternative(offer.id, offer.company, year_one, display_currency)
-        for offer, _, year_one in base
-        if year_one is not None and is_offer_in_hand(offer)
-    ]
-    results = []
-    for offer, fig, year_one in base:
-        position = rate_position(offer, as_of, rubric, alternatives, year_one)
-        stretch = compute_stretch(offer, position, horizon, rubric)
-        levers = suggest_levers(offer, position, stretch, horizon, alternatives, rubric, year_one)
-        results.append(
-            OfferEvaluation(
-                offer=offer,
-                figures=fig,
-                display_currency=display_currency,
-                total_display=convert(fig.total, offer.currency, display_currency, fx),
-                year_one_display=year_one,
-                position=position,
-                stretch=stretch,
-                levers=tuple(levers),
-            )
-        )
-    return results
+    evaluator = Evaluator(offers, as_of=as_of, display_currency=display_currency, fx=fx, horizon=horizon, rubric=rubric)
+    return evaluator.evaluate_all()
 
 
-def evaluate_file(offer_file: OfferFile, rubric: Rubric = DEFAULT_RUBRIC) -> list[OfferEvaluation]:
-    return evaluate_offers(
+def evaluator_for_file(offer_file: OfferFile, rubric: Rubric = DEFAULT_RUBRIC) -> Evaluator:
+    return Evaluator(
         offer_file.offers,
         as_of=offer_file.as_of,
         display_currency=offer_file.display_currency or "USD",
@@ -86,3 +157,7 @@ def evaluate_file(offer_file: OfferFile, rubric: Rubric = DEFAULT_RUBRIC) -> lis
         horizon=offer_file.horizon_years,
         rubric=rubric,
     )
+
+
+def evaluate_file(offer_file: OfferFile, rubric: Rubric = DEFAULT_RUBRIC) -> list[OfferEvaluation]:
+    return evaluator_for_file(offer_file, rubric).evaluate_all()

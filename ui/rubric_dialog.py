@@ -1,4 +1,4 @@
-""""How is this rated?": the rubric in words, every threshold and weight visible."""
+""" "How is this rated?": the rubric in words, every threshold and weight visible."""
 
 from __future__ import annotations
 

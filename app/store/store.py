@@ -139,6 +139,36 @@ class Store:
                     added += 1
         return ImportResult(added=added, replaced=replaced)
 
+    def apply(
+        self,
+        save: Sequence[Offer] = (),
+        delete: Sequence[str] = (),
+        order: Sequence[str] | None = None,
+    ) -> None:
+        """Save, delete and reorder offers in one transaction (how undo restores a previous state).
+
+        `order` lists offer ids in the wanted order; ids not listed keep their relative order after them.
+        """
+        now = _now()
+        with self._write() as db:
+            for offer_id in delete:
+                for table in CHILD_TABLES:
+                    db[table].delete_where("offer_id = ?", [offer_id])
+                db.execute(f"DELETE FROM {OFFERS} WHERE id = ?", [offer_id])
+            for offer in save:
+                self._put(db, offer, now)
+            if order is not None:
+                current = [row[0] for row in db.execute(f"SELECT id FROM {OFFERS} ORDER BY position, id")]
+                wanted = [i for i in order if i in set(current)]
+                rest = [i for i in current if i not in set(wanted)]
+                for position, offer_id in enumerate(wanted + rest):
+                    db.execute(f"UPDATE {OFFERS} SET position = ? WHERE id = ?", [position, offer_id])
+
+    def offer_ids(self) -> list[str]:
+        """The stored ids, in the user's order."""
+        with self._read() as db:
+            return [row[0] for row in db.execute(f"SELECT id FROM {OFFERS} ORDER BY position, id")]
+
     def offer_count(self) -> int:
         with self._read() as db:
             return db[OFFERS].count

@@ -1,0 +1,299 @@
+"""The open data file as the windows see it: offers, settings, evaluations, and undoable changes.
+
+Every change goes through an undo command that writes to the store first and updates the in-memory
+copy only when the write succeeded, so what the window shows is what is saved. A failed write
+(disk full, read-only) leaves everything as it was and says so through `failed`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from app.evaluation import Evaluator, OfferEvaluation
+from app.models import Offer, Settings, new_offer_id
+from app.store import ImportResult, Store, StoreError
+
+
+class Workspace(QObject):
+    """One data file, opened: the single source the widgets read and change."""
+
+    offers_reset = Signal()  # offers were added, removed or reordered
+    offer_updated = Signal(str)  # one offer's content changed (its id)
+    settings_changed = Signal()
+    evaluations_changed = Signal()  # any figure, rating or lever may have changed
+    saved = Signal(str)  # a change is on disk: a message for the status bar
+    failed = Signal(str)  # a change could not be saved: nothing changed; a message for the user
+
+    def __init__(self, store: Store, today: Callable[[], date] = date.today, parent: QObject | None = None):
+        super().__init__(parent)
+        self.store = store
+        self._today = today
+        self.undo_stack = QUndoStack(self)
+        self._offers: list[Offer] = store.list_offers()
+        self._settings: Settings = store.load_settings()
+        self._evaluator: Evaluator | None = None
+        self._figures_cache: dict = {}  # figures of unchanged offers survive a change of another
+
+    # --- reading ---------------------------------------------------------------------------------
+
+    def offers(self) -> list[Offer]:
+        return list(self._offers)
+
+    def offer(self, offer_id: str) -> Offer | None:
+        return self.evaluator().by_id.get(offer_id)
+
+    def index_of(self, offer_id: str) -> int:
+        for index, offer in enumerate(self._offers):
+            if offer.id == offer_id:
+                return index
+        return -1
+
+    def settings(self) -> Settings:
+        return self._settings
+
+    def as_of(self) -> date:
+        return self._today()
+
+    def evaluator(self) -> Evaluator:
+        """Evaluations of the current offers, computed on demand and cached until the next change."""
+        if self._evaluator is None:
+            s = self._settings
+            self._evaluator = Evaluator(
+                self._offers,
+                as_of=self.as_of(),
+                display_currency=s.display_currency,
+                fx=s.fx,
+                horizon=s.horizon_years,
+                rubric=s.active_rubric,
+                figures_cache=self._figures_cache,
+            )
+        return self._evaluator
+
+    def evaluation(self, offer_id: str) -> OfferEvaluation:
+        return self.evaluator().evaluate(offer_id)
+
+    # --- changing (each one undoable) ------------------------------------------------------------
+
+    def update_offer(self, offer: Offer, text: str | None = None) -> bool:
+        """Save an edited offer (autosave); False when it could not be saved."""
+        before = self.offer(offer.id)
+        if before == offer:
+            return True
+        return self._push(
+            _Change(
+                self,
+                text or f"Edit {offer.company}",
+                save=[offer],
+                undo_save=[before] if before else [],
+                undo_delete=[] if before else [offer.id],
+                message=f"Saved {offer.company}",
+            )
+        )
+
+    def add_offer(self, offer: Offer, text: str | None = None) -> bool:
+        order = [o.id for o in self._offers] + [offer.id]
+        return self._push(
+            _Change(
+                self,
+                text or f"Add {offer.company}",
+                save=[offer],
+                order=order,
+                undo_delete=[offer.id],
+                message=f"Added {offer.company}",
+            )
+        )
+
+    def duplicate_offer(self, offer_id: str) -> Offer | None:
+        original = self.offer(offer_id)
+        if original is None:
+            return None
+        copy = Offer.model_validate(
+            {**original.model_dump(), "id": new_offer_id(), "company": _copy_name(original.company)}
+        )
+        index = self.index_of(offer_id)
+        order = [o.id for o in self._offers]
+        order.insert(index + 1, copy.id)
+        before = [o.id for o in self._offers]
+        done = self._push(
+            _Change(
+                self,
+                f"Duplicate {original.company}",
+                save=[copy],
+                order=order,
+                undo_delete=[copy.id],
+                undo_order=before,
+                message=f"Duplicated {original.company}",
+            )
+        )
+        return copy if done else None
+
+    def delete_offers(self, offer_ids: Sequence[str]) -> bool:
+        """Delete offers (no confirmation: Undo brings them back in place)."""
+        doomed = [o for o in self._offers if o.id in set(offer_ids)]
+        if not doomed:
+            return False
+        before = [o.id for o in self._offers]
+        names = doomed[0].company if len(doomed) == 1 else f"{len(doomed)} offers"
+        return self._push(
+            _Change(
+                self,
+                f"Delete {names}",
+                delete=[o.id for o in doomed],
+                undo_save=doomed,
+                undo_order=before,
+                message=f"Deleted {names} (Undo brings it back)",
+            )
+        )
+
+    def import_offers(self, offers: Sequence[Offer]) -> ImportResult | None:
+        """Add or replace offers from a file, all or nothing, undoable as one step."""
+        known = {o.id: o for o in self._offers}
+        before = [o.id for o in self._offers]
+        replaced = [known[o.id] for o in offers if o.id in known]
+        added = [o.id for o in offers if o.id not in known]
+        order = before + [i for i in added if i not in before]
+        count = len(offers)
+        done = self._push(
+            _Change(
+                self,
+                f"Import {count} offer{'s' if count != 1 else ''}",
+                save=list(offers),
+                order=order,
+                undo_save=replaced,
+                undo_delete=added,
+                undo_order=before,
+                message=f"Imported {count} offer{'s' if count != 1 else ''}: "
+                f"{len(added)} added, {len(replaced)} replaced",
+            )
+        )
+        return ImportResult(added=len(added), replaced=len(replaced)) if done else None
+
+    def update_settings(self, settings: Settings, text: str = "Change settings") -> bool:
+        if settings == self._settings:
+            return True
+        return self._push(_SettingsChange(self, text, self._settings, settings))
+
+    # --- internals -------------------------------------------------------------------------------
+
+    def _push(self, command: _Command) -> bool:
+        self.undo_stack.push(command)  # runs redo() at once; a failed write marks it obsolete
+        return command.succeeded
+
+    def _apply(self, save: Sequence[Offer], delete: Sequence[str], order: Sequence[str] | None) -> None:
+        """Write to the store, then mirror the change in memory (only after the write succeeded)."""
+        self.store.apply(save=save, delete=delete, order=order)
+        offers = [o for o in self._offers if o.id not in set(delete)]
+        by_id = {o.id: i for i, o in enumerate(offers)}
+        structural = bool(delete)
+        for offer in save:
+            if offer.id in by_id:
+                offers[by_id[offer.id]] = offer
+            else:
+                by_id[offer.id] = len(offers)
+                offers.append(offer)
+                structural = True
+        if order is not None:
+            rank = {offer_id: i for i, offer_id in enumerate(order)}
+            reordered = sorted(offers, key=lambda o: rank.get(o.id, len(rank)))
+            structural = structural or [o.id for o in reordered] != [o.id for o in offers]
+            offers = reordered
+        self._offers = offers
+        self._invalidate()
+        if structural:
+            self.offers_reset.emit()
+        else:
+            for offer in save:
+                self.offer_updated.emit(offer.id)
+        self.evaluations_changed.emit()
+
+    def _apply_settings(self, settings: Settings) -> None:
+        self.store.save_settings(settings)
+        self._settings = settings
+        self._invalidate()
+        self.settings_changed.emit()
+        self.evaluations_changed.emit()
+
+    def _invalidate(self) -> None:
+        if self._evaluator is not None:
+            self._figures_cache = self._evaluator.figures_cache
+        self._evaluator = None
+
+
+def _copy_name(company: str) -> str:
+    name = f"{company} (copy)"
+    return name if len(name) <= 120 else company
+
+
+class _Command(QUndoCommand):
+    def __init__(self, workspace: Workspace, text: str, message: str):
+        super().__init__(text)
+        self.workspace = workspace
+        self.message = message
+        self.succeeded = False
+        self._first = True
+
+    def redo(self) -> None:
+        self._run(self.forward, self.message)
+
+    def undo(self) -> None:
+        self._run(self.backward, f"Undid: {self.text()}")
+
+    def _run(self, action: Callable[[], None], message: str) -> None:
+        try:
+            action()
+        except StoreError as exc:
+            if self._first:
+                self.setObsolete(True)  # never entered the stack: nothing to undo
+            self.workspace.failed.emit(str(exc))
+            self.succeeded = False
+        else:
+            self.succeeded = True
+            self.workspace.saved.emit(message)
+        self._first = False
+
+    def forward(self) -> None:
+        raise NotImplementedError
+
+    def backward(self) -> None:
+        raise NotImplementedError
+
+
+class _Change(_Command):
+    def __init__(
+        self,
+        workspace: Workspace,
+        text: str,
+        *,
+        save: Sequence[Offer] = (),
+        delete: Sequence[str] = (),
+        order: Sequence[str] | None = None,
+        undo_save: Sequence[Offer] = (),
+        undo_delete: Sequence[str] = (),
+        undo_order: Sequence[str] | None = None,
+        message: str,
+    ):
+        super().__init__(workspace, text, message)
+        self.save, self.delete, self.order = list(save), list(delete), order
+        self.undo_save, self.undo_delete, self.undo_order = list(undo_save), list(undo_delete), undo_order
+
+    def forward(self) -> None:
+        self.workspace._apply(self.save, self.delete, self.order)
+
+    def backward(self) -> None:
+        self.workspace._apply(self.undo_save, self.undo_delete, self.undo_order)
+
+
+class _SettingsChange(_Command):
+    def __init__(self, workspace: Workspace, text: str, before: Settings, after: Settings):
+        super().__init__(workspace, text, "Settings saved")
+        self.before, self.after = before, after
+
+    def forward(self) -> None:
+        self.workspace._apply_settings(self.after)
+
+    def backward(self) -> None:
+        self.workspace._apply_settings(self.before)
