@@ -96,10 +96,8 @@ def _is_scalar(value: Any) -> bool:
 
 
 def _show_input(value: Any) -> str:
-    if isinstance(value, Decimal):
-        text = format(value, "f")  # 1e1000000 would be a million digits: cut like any long input
-    else:
-        text = json.dumps(value, ensure_ascii=False, default=str)
+    # a Decimal like 1e1000000 would be a million digits: it is cut like any long input
+    text = format(value, "f") if isinstance(value, Decimal) else json.dumps(value, ensure_ascii=False, default=str)
     return text if len(text) <= 60 else text[:57] + "…"
 
 

@@ -51,6 +51,9 @@ def parse_offer_file(text: str, source: str = "offer file") -> OfferFile:
         raise OfferFileError(source, [str(exc)]) from None
     if not isinstance(data, dict):
         raise OfferFileError(source, ["not an offer file: the top level must be a JSON object"])
+    if _has_lone_surrogate(data):
+        raise OfferFileError(source, ["some text holds a broken character (a lone UTF-16 surrogate such as "
+                                      "\\ud800): fix the text in the file and import it again"])
     fmt = data.get("format")
     if fmt is None:
         raise OfferFileError(source, [f'not an offer file: there is no "format": "{FORMAT}" key'])
@@ -69,6 +72,21 @@ def _parse_int(text: str) -> int | Decimal:
     """Python won't make an int of more than 4300 digits; such a number is out of every range anyway,
     so keep it as a Decimal and let validation name the field it was given for."""
     return int(text) if len(text) <= 4000 else Decimal(text)
+
+
+def _has_lone_surrogate(value: Any) -> bool:
+    """Text that can't be written back as UTF-8 (JSON allows "\\ud800" alone; UTF-8 does not)."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return True
+        return False
+    if isinstance(value, dict):
+        return any(_has_lone_surrogate(k) or _has_lone_surrogate(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_lone_surrogate(v) for v in value)
+    return False
 
 
 def _reject_constant(name: str) -> Any:

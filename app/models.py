@@ -393,7 +393,8 @@ class OfferFile(_Model):
 def derived_offer_id(raw: dict[str, Any], index: int) -> str:
     company = raw.get("company") if isinstance(raw.get("company"), str) else ""
     slug = re.sub(r"[^a-z0-9]+", "-", company.lower()).strip("-")[:40] or "offer"
-    digest = hashlib.sha256(f"{index}\x00{company}\x00{raw.get('role')}".encode()).hexdigest()[:6]
+    seed = f"{index}\x00{company}\x00{raw.get('role')}".encode("utf-8", "surrogatepass")
+    digest = hashlib.sha256(seed).hexdigest()[:6]
     return f"{slug}-{digest}"
 
 

@@ -8,7 +8,7 @@ import os
 # Before any Qt import: GUI tests need no display, on CI or on a developer's desktop.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-import pytest  # noqa: E402
+import pytest
 
 
 @pytest.fixture(autouse=True)

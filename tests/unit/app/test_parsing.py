@@ -1,0 +1,70 @@
+"""What people type or paste into money, percent and date fields is read as they meant it."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from app.parsing import ParseError, parse_date, parse_money, parse_percent, parse_plain_number
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("$185,000", "185000"),
+        ("185k", "185000"),
+        ("185K", "185000"),
+        ("185 000", "185000"),
+        ("185\u00a0000", "185000"),  # a no-break space, as spreadsheets paste it
+        ("1.2m", "1200000"),
+        ("0.5k", "500"),
+        ("85.000,50 €", "85000.50"),
+        ("1,234.56", "1234.56"),
+        ("USD 120000", "120000"),
+        ("120000 EUR", "120000"),
+        ("£1,000,000", "1000000"),
+        ("85000.10", "85000.10"),
+        ("1.500", "1500"),  # no amount has three decimals: a lone group is thousands
+        ("2,5", "2.5"),
+        ("  42  ", "42"),
+    ],
+)
+def test_money_as_people_write_it(text, expected):
+    assert parse_money(text) == Decimal(expected)
+
+
+def test_empty_money_is_none():
+    assert parse_money("") is None
+    assert parse_money("   ") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [("-5", "negative"), ("abc", "not an amount"), ("12,34,56", "not a number"), ("1.2.3,4,5", "not a number"),
+     ("$", "not a number")],
+)
+def test_money_that_is_not_money_says_why(text, words):
+    with pytest.raises(ParseError, match=words):
+        parse_money(text)
+
+
+def test_percent_and_rates():
+    assert parse_percent("15 %") == Decimal(15)
+    assert parse_percent("2,5%") == Decimal("2.5")
+    assert parse_plain_number("1.085") == Decimal("1.085")  # a rate keeps its three decimals
+    assert parse_plain_number("12,000") == Decimal(12000)
+    with pytest.raises(ParseError):
+        parse_percent("-3")
+
+
+def test_dates():
+    assert parse_date("2026-11-04") == date(2026, 11, 4)
+    assert parse_date("2026/11/4") == date(2026, 11, 4)
+    assert parse_date("4.11.2026") == date(2026, 11, 4)
+    assert parse_date("") is None
+    with pytest.raises(ParseError, match="not a real date"):
+        parse_date("2026-02-30")
+    with pytest.raises(ParseError, match="YYYY-MM-DD"):
+        parse_date("11/04/2026")  # ambiguous: refused rather than guessed
