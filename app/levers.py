@@ -14,7 +14,7 @@ from decimal import ROUND_FLOOR, Decimal
 from typing import Literal
 
 from app.compensation import OfferFigures, figures
-from app.models import Offer, Vesting
+from app.models import MONEY_MAX, Offer, Vesting
 from app.money import ZERO, exact, round_cents
 from app.position import Alternative, Position
 from app.rubric import DEFAULT_RUBRIC, TIER_NAMES, Rubric
@@ -232,21 +232,23 @@ def _floor_step(value: Decimal) -> Decimal:
     return (value / ASK_STEP).to_integral_value(rounding=ROUND_FLOOR) * ASK_STEP
 
 
-def _with(offer: Offer, **changes) -> Offer:
+def offer_with(offer: Offer, **changes) -> Offer:
     """The offer with some components changed, validated like any other."""
     data = offer.model_dump()
     data.update(changes)
     return Offer.model_validate(data)
 
 
-def _extra_grant(offer: Offer, value: Decimal) -> list[dict]:
+def extra_grant(offer: Offer, value: Decimal) -> list[dict]:
+    """The offer's grants plus one more RSU grant of `value`, vesting like the first grant."""
     vesting = offer.equity[0].vesting if offer.equity else Vesting()
     return [g.model_dump() for g in offer.equity] + [
         {"kind": "rsu", "value": round_cents(value), "vesting": vesting.model_dump()}
     ]
 
 
-def _sign_on_with_first(offer: Offer, first: Decimal) -> list[Decimal]:
+def sign_on_with_first(offer: Offer, first: Decimal) -> list[Decimal]:
+    """The sign-on schedule with year 1 set to `first` (later years unchanged)."""
     rest = list(offer.sign_on[1:])
     return [round_cents(first), *rest]
 
@@ -292,26 +294,32 @@ def compute_stretch(offer: Offer, position: Position, horizon: int, rubric: Rubr
             )
             if combined_extra > 0:
                 ceiling = max(ceiling, max(base, band_max)) + combined_extra
-        ceiling = round_cents(base + (ceiling - base) * room_left)
+        # nothing past the format's largest amount, however absurd the band typed in
+        ceiling = min(round_cents(base + (ceiling - base) * room_left), max(base, MONEY_MAX))
         combined_extra = round_cents(combined_extra * room_left)
 
         sign_on_offered = offer.sign_on[0] if offer.sign_on else ZERO
         sign_on_cap = base * line.sign_on_pct_of_base / 100
-        sign_on_ceiling = round_cents(sign_on_offered + max(sign_on_cap - sign_on_offered, ZERO) * room_left)
+        sign_on_ceiling = min(
+            round_cents(sign_on_offered + max(sign_on_cap - sign_on_offered, ZERO) * room_left),
+            max(sign_on_offered, MONEY_MAX),
+        )
 
         equity_offered = sum((g.grant_value for g in offer.equity), ZERO)
-        equity_ceiling = round_cents(equity_offered + equity_offered * line.equity_extra_pct / 100 * room_left)
+        extra = min(equity_offered * line.equity_extra_pct / 100 * room_left, MONEY_MAX)
+        new_money_equity = round_cents(equity_offered + extra)
+        equity_ceiling = new_money_equity
         swap_value = _swap_value(offer, tier, rubric)
-        if swap_value is not None:
+        if swap_value is not None:  # a swap gives up sign-on for equity: a limit for its ask, not new money
             equity_ceiling = max(equity_ceiling, round_cents(equity_offered + swap_value[1]))
 
     offered = figures(offer, horizon)
-    best_offer = _with(
+    best_offer = offer_with(
         offer,
         base_salary=ceiling,
-        sign_on=_sign_on_with_first(offer, sign_on_ceiling) if sign_on_ceiling > 0 else list(offer.sign_on),
-        equity=_extra_grant(offer, equity_ceiling - equity_offered)
-        if equity_ceiling > equity_offered
+        sign_on=sign_on_with_first(offer, sign_on_ceiling) if sign_on_ceiling > 0 else list(offer.sign_on),
+        equity=extra_grant(offer, new_money_equity - equity_offered)
+        if new_money_equity > equity_offered
         else [g.model_dump() for g in offer.equity],
     )
     best = figures(best_offer, horizon)
@@ -405,7 +413,8 @@ def suggest_levers(
     }
     levers = []
     for name in _ORDER[tier]:
-        lever = builders[name]()
+        # a flagged drop always comes with the lever that fixes it, even when no ask is plausible
+        lever = builders[name]() or ctx.drop_fix(name)
         if lever is not None:
             levers.append(lever)
     return levers
@@ -513,7 +522,7 @@ class _Context:
             f"I'm excited about this role and I'd like to make it work. Given {reason}, I'd be ready "
             f"to accept at a base of {self.money(ask)}. Is that something you can do?"
         )
-        changed = _with(self.offer, base_salary=ask)
+        changed = offer_with(self.offer, base_salary=ask)
         return Lever(
             "base",
             ask,
@@ -531,8 +540,8 @@ class _Context:
         ask = _floor_step(s.sign_on_ceiling)
         if ask > s.sign_on_offered:
             rationale = (
-                f"A sign-on bonus is one-time money, easier to approve than base. From a "
-                f"{self.position.tier_name.lower()} position it plausibly reaches {self.money(ask)} in "
+                f"A sign-on bonus is one-time money, easier to approve than base. From "
+                f"{self.tier_phrase()} it plausibly reaches {self.money(ask)} in "
                 f"year 1 (offered: {self.money(s.sign_on_offered)}). Sign-on bonuses usually must "
                 f"be repaid if you leave within a year or two.{self.drop_line('sign_on')}"
                 f"{self.alternative_line()}"
@@ -540,7 +549,7 @@ class _Context:
             script = (
                 f"If the base is fixed by the band, a sign-on bonus of {self.money(ask)} would close the gap for me."
             )
-            changed = _with(self.offer, sign_on=_sign_on_with_first(self.offer, ask))
+            changed = offer_with(self.offer, sign_on=sign_on_with_first(self.offer, ask))
             return Lever(
                 "sign_on",
                 ask,
@@ -557,7 +566,7 @@ class _Context:
             schedule = list(self.offer.sign_on) + [ZERO] * max(0, drop.year - len(self.offer.sign_on))
             schedule[0] -= moved
             schedule[drop.year - 1] += moved
-            changed = _with(self.offer, sign_on=[round_cents(v) for v in schedule])
+            changed = offer_with(self.offer, sign_on=[round_cents(v) for v in schedule])
             rationale = (
                 f"Pay drops in year {drop.year} by {self.money(drop.amount)} when the sign-on ends. "
                 f"Moving {self.money(moved)} of the year-1 sign-on into year {drop.year} costs the "
@@ -587,7 +596,7 @@ class _Context:
             ask = round_cents(s.equity_offered + gained)
             schedule = list(self.offer.sign_on)
             schedule[0] = round_cents(schedule[0] - given)
-            changed = _with(self.offer, sign_on=schedule, equity=_extra_grant(self.offer, gained))
+            changed = offer_with(self.offer, sign_on=schedule, equity=extra_grant(self.offer, gained))
             eff = self.effect(changed)
             rationale = (
                 f"From {self.tier_phrase()} new cash is hard to get, but a swap "
@@ -624,7 +633,7 @@ class _Context:
         ask = _floor_step(s.equity_ceiling)
         if ask <= s.equity_offered:
             return None
-        changed = _with(self.offer, equity=_extra_grant(self.offer, ask - s.equity_offered))
+        changed = offer_with(self.offer, equity=extra_grant(self.offer, ask - s.equity_offered))
         rationale = (
             f"{self.tier_sentence()} Equity is where hiring managers find room when the band caps base: "
             f"the grant could plausibly grow from {self.money(s.equity_offered)} to {self.money(ask)}, "
@@ -653,7 +662,7 @@ class _Context:
             "I know the band is a constraint. I'd be taking on scope across both open roles; could the "
             f"budget for the second role fund a base of {self.money(ask)}?"
         )
-        changed = _with(self.offer, base_salary=ask)
+        changed = offer_with(self.offer, base_salary=ask)
         return Lever(
             "combined_headcount",
             ask,
@@ -663,6 +672,39 @@ class _Context:
             rationale,
             script,
             self.effect(changed),
+        )
+
+    def drop_fix(self, name: str) -> Lever | None:
+        """The sign-on or equity lever for a drop in pay when no new money is plausible: raise it anyway."""
+        drop = next((d for d in self.stretch.drops if d.fix == name and d.year <= 5), None)
+        if drop is None or name not in ("sign_on", "equity"):
+            return None
+        s = self.stretch
+        lead = f"{self.tier_sentence()} Pay drops in year {drop.year} by {self.money(drop.amount)}"
+        plausibility: Plausibility = "long_shot" if self.tier == "weak" else "possible"
+        if name == "equity":
+            return Lever(
+                "equity",
+                None,
+                s.equity_offered,
+                plausibility,
+                "new_money",
+                f"{lead} when the initial grant runs out. A bigger grant is unlikely from this position, but "
+                "the drop is worth raising: ask how refreshers work and when the first one is granted.",
+                f"How do equity refreshers work here, and when would I receive my first one? I'd like to "
+                f"understand how my pay develops from year {drop.year} on.",
+                (ZERO,) * self.horizon,
+            )
+        return Lever(
+            "sign_on",
+            None,
+            s.sign_on_offered,
+            plausibility,
+            "swap",
+            f"{lead} when the sign-on ends. New sign-on money is unlikely from this position, but paying the "
+            "sign-on over more years costs the company little and evens out your pay.",
+            f"Could part of the sign-on be paid in year {drop.year}? It would keep my pay steady.",
+            (ZERO,) * self.horizon,
         )
 
     # non-cash levers
@@ -723,7 +765,7 @@ class _Context:
         if offered > 0:
             ask = _floor_step(offered * Decimal("1.5"))
             if ask > offered:
-                changed = _with(self.offer, relocation=ask)
+                changed = offer_with(self.offer, relocation=ask)
                 return Lever(
                     "relocation",
                     ask,

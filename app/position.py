@@ -183,7 +183,7 @@ def rate_position(
             evidence.append(
                 Evidence(
                     "waiting",
-                    rubric.no_speed_points,
+                    rubric.waiting[0].points,
                     f"Your next interview is on {date_words(last.date)}: nothing to read from the timeline yet.",
                 )
             )
@@ -321,8 +321,9 @@ def _best_better(alternatives: Sequence[Alternative], own_id: str, year_one: Dec
 
 def _follow_up_advice(rubric: Rubric, last: date, waited: int, facts: TimelineFacts, as_of: date) -> list[str]:
     usual = rubric.waiting[1].max_days or 7
-    if facts.follow_ups_since:
-        latest = facts.follow_ups_since[-1].date
+    done = [e for e in facts.follow_ups_since if e.date <= as_of]  # a follow-up not yet sent doesn't count
+    if done:
+        latest = done[-1].date
         since = (as_of - latest).days
         if since < 5:
             return [
