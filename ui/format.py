@@ -6,7 +6,7 @@ Only formatting lives here (no arithmetic): the value shown is exactly the Decim
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from PySide6.QtCore import QLocale
 
@@ -22,6 +22,33 @@ def money(value: Decimal | None, currency: str, *, cents: bool = False, signed: 
     sign = "−" if value < 0 else ("+" if signed and value > 0 else "")
     symbol = _SYMBOLS.get(currency)
     return f"{sign}{symbol}{digits}" if symbol else f"{sign}{digits} {currency}"
+
+
+_SCALES = ((Decimal(10) ** 9, -9, "B"), (Decimal(10) ** 6, -6, "M"), (Decimal(10) ** 3, -3, "k"))
+
+
+def money_compact(value: Decimal | None, currency: str) -> str:
+    """A short label for chart axes and summaries: 250000 USD → "$250k", 1412344.84 → "$1.41M".
+
+    Three significant digits at most, rounded half up (a label, not a figure: tables show `money`).
+    """
+    if value is None:
+        return "—"
+    magnitude = abs(value)
+    if magnitude >= 1:
+        # three significant digits first, so 999,999 reads "$1M", not "$1000k"
+        magnitude = magnitude.quantize(Decimal(1).scaleb(magnitude.adjusted() - 2), rounding=ROUND_HALF_UP)
+    suffix = ""
+    for limit, shift, letter in _SCALES:
+        if magnitude >= limit:
+            magnitude, suffix = magnitude.scaleb(shift), letter
+            break
+    else:
+        magnitude = magnitude.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    digits = format(magnitude.normalize(), "f").replace(".", QLocale().decimalPoint())
+    sign = "−" if value < 0 and magnitude != 0 else ""
+    symbol = _SYMBOLS.get(currency)
+    return f"{sign}{symbol}{digits}{suffix}" if symbol else f"{sign}{digits}{suffix} {currency}"
 
 
 def money_plain(value: Decimal | None) -> str:

@@ -1,0 +1,449 @@
+"""Offers side by side: rows of figures in the display currency, the best of each row, differences.
+
+Pure data (no Qt): the compare table adapts `Comparison.rows`, the charts paint `Comparison.series`,
+and a later PDF can print both from the same object.
+
+Conversion rule (one number per figure, everywhere): every figure is first computed in the offer's
+own currency by `app.compensation.figures` (components rounded to cents, totals summed from them),
+then converted on its own with the rate and rounded to cents — exactly how `total_display` is made
+for the command line and the brief. So the 4-year total on this screen is the number the command
+line prints. The price: in a converted column, a total can differ by a cent from the sum of the
+converted rows above it. In the offer's own currency (rate 1) everything adds up exactly.
+
+An offer whose currency has no rate keeps its own currency (`Column.converted` is False): its values
+are shown, never compared — they take no part in "best", in differences or in the charts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+from app.compensation import COMPONENTS, OfferFigures, YearFigures, figures
+from app.evaluation import Evaluator
+from app.models import Offer
+from app.money import ZERO, exact, rate, round_cents
+
+Status = Literal["best", "same", "missing", ""]
+RowKind = Literal["year", "component", "subtotal", "total"]
+
+# The four parts a year's pay is split into for the charts, in stacking order (bottom first).
+CHART_PARTS: tuple[str, ...] = ("guaranteed_cash", "contingent_cash", "equity", "benefits")
+CHART_PART_LABELS: Mapping[str, str] = {
+    "guaranteed_cash": "Guaranteed cash (base + sign-on + relocation)",
+    "contingent_cash": "Contingent cash (bonus)",
+    "equity": "Equity vesting",
+    "benefits": "Benefits",
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    """One offer in the comparison; `currency` is what its values are in."""
+
+    offer_id: str
+    company: str
+    role: str
+    stage: str
+    offer_currency: str
+    currency: str  # the display currency, or the offer's own when there is no rate
+    converted: bool  # False: no rate for offer_currency; shown, flagged, never compared
+
+
+@dataclass(frozen=True)
+class Row:
+    """One figure across the offers: values per column, the best, and differences to the baseline."""
+
+    key: str  # stable: "year:1", "base", "total", …
+    label: str  # with its convention: "Year 1 total", "4-year total", …
+    description: str  # one sentence for tooltips and screen readers
+    kind: RowKind
+    values: tuple[Decimal | None, ...]  # per column, in that column's currency
+    statuses: tuple[Status, ...]  # per column
+    differences: tuple[Decimal | None, ...]  # per column: value − baseline value, display currency
+    differs: bool  # not all comparable values equal (the "differences only" filter keeps these)
+    higher_is_better: bool = True
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One part of a stacked bar: its value and where it sits in the stack (display currency)."""
+
+    part: str  # one of CHART_PARTS
+    value: Decimal
+    bottom: Decimal
+    top: Decimal
+
+
+@dataclass(frozen=True)
+class SeriesYear:
+    """One year of one offer for the charts, in the display currency."""
+
+    year: int
+    guaranteed_cash: Decimal
+    contingent_cash: Decimal
+    equity: Decimal
+    benefits: Decimal
+    total: Decimal  # = the four parts
+    cumulative: Decimal  # totals of years 1..year
+
+    @property
+    def segments(self) -> tuple[Segment, ...]:
+        """The stacked bar, bottom to top, with each part's offsets precomputed (no math in the ui)."""
+        result, bottom = [], ZERO
+        for part in CHART_PARTS:
+            value = getattr(self, part)
+            result.append(Segment(part, value, bottom, bottom + value))
+            bottom += value
+        return tuple(result)
+
+
+@dataclass(frozen=True)
+class OfferSeries:
+    """The chart data of one offer (only offers converted to the display currency get one)."""
+
+    offer_id: str
+    label: str  # the company
+    currency: str
+    years: tuple[SeriesYear, ...]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Offers as columns, figures as rows, plus per-year chart series; everything in display currency."""
+
+    display_currency: str
+    horizon: int
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    series: tuple[OfferSeries, ...]  # converted columns only, in column order
+    baseline_index: int | None  # the column differences are taken against (a converted one)
+
+    @property
+    def baseline(self) -> Column | None:
+        return None if self.baseline_index is None else self.columns[self.baseline_index]
+
+    @property
+    def unconverted(self) -> tuple[Column, ...]:
+        """Columns shown in their own currency because the settings have no rate for it."""
+        return tuple(c for c in self.columns if not c.converted)
+
+    def row(self, key: str) -> Row:
+        for row in self.rows:
+            if row.key == key:
+                return row
+        raise KeyError(key)
+
+    def column_index(self, offer_id: str) -> int:
+        for index, column in enumerate(self.columns):
+            if column.offer_id == offer_id:
+                return index
+        raise KeyError(offer_id)
+
+    @property
+    def max_year_total(self) -> Decimal:
+        """The tallest stacked bar (for a chart's axis)."""
+        return max((y.total for s in self.series for y in s.years), default=ZERO)
+
+    @property
+    def max_cumulative(self) -> Decimal:
+        return max((y.cumulative for s in self.series for y in s.years), default=ZERO)
+
+
+# --- building ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Converted:
+    """An offer's own figures and the factor into the shown currency (1 when shown in its own).
+
+    Every figure is converted on its own from the offer's own rounded figure, exactly as
+    `app.money.convert` does for `OfferEvaluation.total_display` and the command line, so the same
+    figure shows the same number everywhere.
+    """
+
+    own: tuple[YearFigures, ...]
+    factor: Decimal
+
+    def value(self, amount: Decimal) -> Decimal:
+        with exact():
+            return round_cents(amount * self.factor)
+
+    def sum(self, name: str) -> Decimal:
+        return self.value(sum((getattr(y, name) for y in self.own), ZERO))
+
+    def year_total(self, index: int) -> Decimal:
+        return self.value(self.own[index].total)
+
+    def average(self, years: int) -> Decimal:
+        return self.value(_average(sum((y.total for y in self.own), ZERO), years))
+
+    @property
+    def years(self) -> tuple[YearFigures, ...]:
+        """Each component of each year converted on its own (for the chart's stacked parts)."""
+        return tuple(
+            YearFigures(year=y.year, **{name: self.value(y.component(name)) for name in COMPONENTS})  # type: ignore[arg-type]
+            for y in self.own
+        )
+
+
+def _convert_figures(fig: OfferFigures, currency: str, display_currency: str, fx: Mapping[str, Decimal]):
+    """The figures with their factor into the display currency, or None without a rate."""
+    factor = rate(currency, display_currency, fx)
+    if factor is None:
+        return None
+    return _Converted(fig.years, factor)
+
+
+def _row_specs(horizon: int) -> list[tuple[str, str, str, RowKind, Callable[[_Converted], Decimal]]]:
+    """(key, label, description, kind, value) of every row, in display order."""
+    n = horizon
+    span = f"{n}-year"  # "4-year total"
+    years = f"{n} years" if n > 1 else "1 year"  # "Base salary, 4 years"
+    over = f"over {n} years" if n > 1 else "in year 1"
+    specs: list[tuple[str, str, str, RowKind, Callable[[_Converted], Decimal]]] = []
+    for y in range(1, n + 1):
+        specs.append(
+            (
+                f"year:{y}",
+                f"Year {y} total",
+                f"Everything year {y} pays: base, bonus, sign-on, equity vesting, benefits"
+                + (" and relocation" if y == 1 else "")
+                + ".",
+                "year",
+                lambda c, i=y - 1: c.year_total(i),
+            )
+        )
+    specs += [
+        (
+            "base",
+            f"Base salary, {years}",
+            f"Base salary {over}, raises included.",
+            "component",
+            lambda c: c.sum("base"),
+        ),
+        (
+            "sign_on",
+            f"Sign-on, {years}",
+            "Sign-on bonuses, each counted in the year it is paid.",
+            "component",
+            lambda c: c.sum("sign_on"),
+        ),
+        (
+            "one_time",
+            "Relocation (year 1)",
+            "Relocation, paid once in year 1.",
+            "component",
+            lambda c: c.sum("one_time"),
+        ),
+        (
+            "guaranteed_cash",
+            f"Guaranteed cash, {years} (base + sign-on + relocation)",
+            f"Cash paid whatever happens, {over}.",
+            "subtotal",
+            lambda c: c.sum("guaranteed_cash"),
+        ),
+        (
+            "contingent_cash",
+            f"Contingent cash, {years} (bonus at expected payout)",
+            f"Bonus {over}: depends on performance and the company's year.",
+            "subtotal",
+            lambda c: c.sum("contingent_cash"),
+        ),
+        (
+            "equity",
+            f"Equity, {years} (vesting)",
+            f"Equity vesting {over}, grants and refreshers, at the stated price.",
+            "subtotal",
+            lambda c: c.sum("equity"),
+        ),
+        (
+            "benefits",
+            f"Benefits, {years}",
+            f"Benefits counted as yearly value, {over}.",
+            "subtotal",
+            lambda c: c.sum("benefits"),
+        ),
+        (
+            "total",
+            f"{span.capitalize()} total",
+            f"The sum of the yearly totals {over}.",
+            "total",
+            lambda c: c.sum("total"),
+        ),
+        (
+            "annual_average",
+            f"Annual average ({span} total ÷ {n})",
+            f"The {span} total divided by {n}, rounded to cents; it spreads one-time money over every year.",
+            "total",
+            lambda c: c.average(n),
+        ),
+    ]
+    return specs
+
+
+def _average(total: Decimal, years: int) -> Decimal:
+    with exact():
+        return round_cents(total / years)
+
+
+def _statuses(values: Sequence[Decimal | None], comparable: Sequence[bool]) -> tuple[list[Status], bool]:
+    """Per-cell status and whether the row differs, over the comparable (converted) cells."""
+    compared = [v for v, ok in zip(values, comparable, strict=True) if ok and v is not None]
+    missing_any = any(ok and v is None for v, ok in zip(values, comparable, strict=True))
+    distinct = set(compared)
+    differs = len(distinct) > 1 or missing_any or len(compared) < 2
+    if not differs and compared:
+        # an uncompared column still differs from the rest when one side is zero and the other not:
+        # nothing is nothing in any currency
+        common_is_zero = compared[0] == 0
+        differs = any(
+            v is not None and (v == 0) != common_is_zero for v, ok in zip(values, comparable, strict=True) if not ok
+        )
+    top = max(compared) if compared else None
+    statuses: list[Status] = []
+    for value, ok in zip(values, comparable, strict=True):
+        if value is None:
+            statuses.append("missing")
+        elif not ok or len(compared) < 2:
+            statuses.append("")
+        elif len(distinct) == 1:
+            statuses.append("same")
+        else:
+            statuses.append("best" if value == top else "")
+    return statuses, differs
+
+
+def build_comparison(
+    offers: Sequence[Offer],
+    *,
+    display_currency: str,
+    fx: Mapping[str, Decimal],
+    horizon: int,
+    baseline_id: str | None = None,
+    figures_for: Callable[[str], OfferFigures] | None = None,
+) -> Comparison:
+    """Compare `offers` (columns, in the given order) over `horizon` years in `display_currency`.
+
+    `figures_for(offer_id)` supplies each offer's figures (pass `Evaluator.figures` to reuse its
+    cache); by default they are computed with `app.compensation.figures`. The baseline is
+    `baseline_id` when that offer is converted; without one, the first converted column; an
+    unconverted baseline gives no differences.
+    """
+    columns: list[Column] = []
+    converted: list[_Converted] = []  # per column, converted or kept in the offer's currency
+    for offer in offers:
+        fig = figures_for(offer.id) if figures_for is not None else figures(offer, horizon)
+        if fig.horizon != horizon:
+            raise ValueError(f"figures of {offer.company} cover {fig.horizon} years, not {horizon}")
+        in_display = _convert_figures(fig, offer.currency, display_currency, fx)
+        columns.append(
+            Column(
+                offer_id=offer.id,
+                company=offer.company,
+                role=offer.role,
+                stage=offer.stage,
+                offer_currency=offer.currency,
+                currency=display_currency if in_display is not None else offer.currency,
+                converted=in_display is not None,
+            )
+        )
+        converted.append(in_display if in_display is not None else _Converted(fig.years, Decimal(1)))
+
+    comparable = [c.converted for c in columns]
+    if baseline_id is None:
+        baseline_index = next((i for i, ok in enumerate(comparable) if ok), None)
+    else:
+        baseline_index = next((i for i, c in enumerate(columns) if c.offer_id == baseline_id and c.converted), None)
+
+    rows = []
+    for key, label, description, kind, value_of in _row_specs(horizon):
+        values = [value_of(c) for c in converted]
+        statuses, differs = _statuses(values, comparable)
+        base_value = values[baseline_index] if baseline_index is not None else None
+        differences = tuple(
+            None
+            if i == baseline_index or not comparable[i] or value is None or base_value is None
+            else value - base_value
+            for i, value in enumerate(values)
+        )
+        rows.append(
+            Row(
+                key=key,
+                label=label,
+                description=description,
+                kind=kind,
+                values=tuple(values),
+                statuses=tuple(statuses),
+                differences=differences,
+                differs=differs,
+            )
+        )
+
+    series = tuple(_series(column, data) for column, data in zip(columns, converted, strict=True) if column.converted)
+    return Comparison(
+        display_currency=display_currency,
+        horizon=horizon,
+        columns=tuple(columns),
+        rows=tuple(rows),
+        series=series,
+        baseline_index=baseline_index,
+    )
+
+
+def _series(column: Column, data: _Converted) -> OfferSeries:
+    years, running = [], ZERO
+    for own, year in zip(data.own, data.years, strict=True):
+        running += own.total
+        years.append(
+            SeriesYear(
+                year=year.year,
+                guaranteed_cash=year.guaranteed_cash,
+                contingent_cash=year.contingent_cash,
+                equity=year.equity,
+                benefits=year.benefits,
+                total=data.value(own.total),
+                cumulative=data.value(running),
+            )
+        )
+    return OfferSeries(offer_id=column.offer_id, label=column.company, currency=column.currency, years=tuple(years))
+
+
+# --- chart axes ----------------------------------------------------------------------------------
+
+
+def nice_ticks(maximum: Decimal, count: int = 5) -> tuple[Decimal, ...]:
+    """Round axis values 0, step, 2·step, … up to at least `maximum`, with step 1, 2, 2.5 or 5 × 10^k.
+
+    Roughly `count` intervals; the last tick is ≥ maximum, so every bar fits under the top line.
+    """
+    if maximum <= 0:
+        return (ZERO, Decimal(1))
+    with exact():
+        raw = maximum / count
+        magnitude = Decimal(10) ** (raw.adjusted())
+        step = next(
+            m * magnitude
+            for m in (Decimal(1), Decimal(2), Decimal("2.5"), Decimal(5), Decimal(10))
+            if m * magnitude >= raw
+        )
+        ticks, value = [ZERO], ZERO
+        while value < maximum:
+            value += step
+            ticks.append(value)
+    return tuple(ticks)
+
+
+def comparison_for(evaluator: Evaluator, offer_ids: Sequence[str], baseline_id: str | None = None) -> Comparison:
+    """A comparison of some of an `app.evaluation.Evaluator`'s offers, with its settings and cache."""
+    offers = [evaluator.by_id[i] for i in offer_ids if i in evaluator.by_id]
+    return build_comparison(
+        offers,
+        display_currency=evaluator.display_currency,
+        fx=evaluator.fx,
+        horizon=evaluator.horizon,
+        baseline_id=baseline_id,
+        figures_for=evaluator.figures,
+    )

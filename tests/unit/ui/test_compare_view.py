@@ -1,0 +1,410 @@
+"""The compare view: the table shows app/'s figures, marks the best in words and bold, filters, charts.
+
+Widgets are built on a real store in `tmp_path`; expected figures come from `app/` (computed here,
+not read back from the ui), so the test checks that the screen shows what the domain computed.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPalette
+from PySide6.QtWidgets import QWidget
+
+from app.comparison import build_comparison
+from app.compensation import COMPONENTS, figures
+from app.files import read_offer_file
+from app.models import Offer, Settings
+from app.money import convert
+from app.resources import sample_offers_path
+from app.store import Store
+from ui.charts.chart_widget import ChartWidget
+from ui.charts.painting import paint_cumulative_lines, paint_stacked_bars
+from ui.compare_view import PICK_NOTE, CompareView
+from ui.format import money, money_compact
+from ui.models.comparison_model import (
+    FIRST_OFFER_COLUMN,
+    LABEL_COLUMN,
+    ComparisonFilterProxy,
+    ComparisonTableModel,
+    DifferenceRole,
+    DiffersRole,
+    RawValueRole,
+    RowKeyRole,
+    StatusRole,
+)
+from ui.workspace import Workspace
+
+# The offscreen platform warns that it can't pass size hints to a window manager when a top-level
+# widget is shown; it says nothing about the app. Shown widgets let qtbot click like a user.
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
+
+D = Decimal
+FX = {"EUR": D("1.08")}
+SAMPLE_SETTINGS = Settings(display_currency="USD", fx={"GBP": D("1.27")}, horizon_years=4)
+
+
+def make_offer(offer_id: str, company: str, **fields: Any) -> Offer:
+    return Offer.model_validate({"id": offer_id, "company": company, "role": "Engineer", **fields})
+
+
+# The offers of tests/unit/app/test_comparison.py (two years, display USD, EUR at 1.08):
+# year 1: Alpha 146,000, Beta 121,000, Gamma 130,600.05, Delta 90,800 GBP (no rate)
+SMALL_OFFERS = [
+    make_offer(
+        "alpha",
+        "Alpha",
+        base_salary=100000,
+        bonus={"target_amount": 10000},
+        sign_on=[20000],
+        equity=[{"kind": "rsu", "value": 40000}],
+        benefits=[{"name": "401(k)", "annual_value": 1000}],
+        relocation=5000,
+    ),
+    make_offer("beta", "Beta", base_salary=120000, benefits=[{"name": "Gym", "annual_value": 1000}]),
+    make_offer(
+        "gamma",
+        "Gamma",
+        currency="EUR",
+        base_salary=110000,
+        sign_on=[D("10000.05")],
+        benefits=[{"name": "Pension", "annual_value": D("925.93")}],
+    ),
+    make_offer(
+        "delta", "Delta", currency="GBP", base_salary=90000, benefits=[{"name": "Pension", "annual_value": 800}]
+    ),
+]
+
+
+@pytest.fixture
+def compare_store(tmp_path):
+    opened = Store.open(tmp_path / "d.sqlite3")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def small_workspace(qapp, compare_store):
+    ws = Workspace(compare_store)
+    ws.import_offers(SMALL_OFFERS)
+    ws.update_settings(Settings(display_currency="USD", fx=FX, horizon_years=2))
+    return ws
+
+
+@pytest.fixture
+def sample_workspace(qapp, compare_store):
+    ws = Workspace(compare_store)
+    ws.import_offers(read_offer_file(sample_offers_path()).offers)
+    ws.update_settings(SAMPLE_SETTINGS)
+    return ws
+
+
+@pytest.fixture
+def small_view(qtbot, small_workspace):
+    view = CompareView(small_workspace)
+    qtbot.addWidget(view)
+    view.resize(1200, 800)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+@pytest.fixture
+def sample_view(qtbot, sample_workspace):
+    view = CompareView(sample_workspace)
+    qtbot.addWidget(view)
+    view.resize(1300, 850)
+    return view
+
+
+def cell(view: CompareView, key: str, offer_id: str, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    """What the table (through its filter) shows for a row key and an offer."""
+    table_model = view.table.model()
+    column = next(
+        c
+        for c in range(FIRST_OFFER_COLUMN, table_model.columnCount())
+        if view.model.offer_column(c).offer_id == offer_id
+    )
+    for row in range(table_model.rowCount()):
+        if table_model.index(row, LABEL_COLUMN).data(RowKeyRole) == key:
+            return table_model.index(row, column).data(role)
+    raise KeyError(key)
+
+
+def visible_keys(view: CompareView) -> list[str]:
+    table_model = view.table.model()
+    return [table_model.index(r, LABEL_COLUMN).data(RowKeyRole) for r in range(table_model.rowCount())]
+
+
+def header(view: CompareView, offer_id: str) -> str:
+    for c in range(FIRST_OFFER_COLUMN, view.model.columnCount()):
+        if view.model.offer_column(c).offer_id == offer_id:
+            return view.model.headerData(c, Qt.Orientation.Horizontal)
+    raise KeyError(offer_id)
+
+
+def unstarred(text: str) -> str:
+    return text.removeprefix("★ ")
+
+
+# --- the model -----------------------------------------------------------------------------------
+
+
+def test_model_and_proxy_pass_the_model_tester(qtmodeltester):
+    comparison = build_comparison(SMALL_OFFERS, display_currency="USD", fx=FX, horizon=2)
+    model = ComparisonTableModel(comparison)
+    qtmodeltester.check(model)  # Qt's own QAbstractItemModelTester
+    qtmodeltester.check(model, force_py=True)
+    model.set_show_differences(True)
+    qtmodeltester.check(model, force_py=True)
+    proxy = ComparisonFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_differences_only(True)
+    qtmodeltester.check(proxy, force_py=True)
+    empty = ComparisonTableModel()
+    qtmodeltester.check(empty, force_py=True)
+
+
+def test_model_roles_numbers_right_aligned_and_raw_values():
+    comparison = build_comparison(SMALL_OFFERS, display_currency="USD", fx=FX, horizon=2, baseline_id="beta")
+    model = ComparisonTableModel(comparison)
+    row = comparison.rows.index(comparison.row("year:1"))
+    alpha = model.index(row, FIRST_OFFER_COLUMN)
+    assert alpha.data(RawValueRole) == D("146000")
+    assert alpha.data(StatusRole) == "best"
+    assert alpha.data(DifferenceRole) == D("25000")
+    assert alpha.data(DiffersRole) is True
+    assert alpha.data(Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
+    assert model.index(row, LABEL_COLUMN).data() == "Year 1 total"
+    assert alpha.data(Qt.ItemDataRole.AccessibleTextRole) == (
+        "Alpha, Year 1 total: $146,000; best of the offers; +$25,000 vs Beta"
+    )
+    delta = model.index(row, FIRST_OFFER_COLUMN + 3)
+    assert delta.data() == "£90,800"
+    assert "not compared: no GBP rate in Settings" in delta.data(Qt.ItemDataRole.ToolTipRole)
+    assert delta.data(Qt.ItemDataRole.FontRole).italic()
+
+
+# --- the view ------------------------------------------------------------------------------------
+
+
+def test_offers_made_are_checked_and_interviewing_ones_are_not(sample_view):
+    assert sample_view.checked_ids() == ["sample-lumen", "sample-kestrel", "sample-aurelia"]
+    states = {
+        sample_view.offer_list.item(i).data(Qt.ItemDataRole.UserRole): sample_view.offer_list.item(i).checkState()
+        for i in range(sample_view.offer_list.count())
+    }
+    assert states["sample-tessellate"] == Qt.CheckState.Unchecked
+    assert states["sample-lumen"] == Qt.CheckState.Checked
+
+
+def test_table_shows_the_figures_app_computes(sample_view, sample_workspace):
+    for offer_id in ("sample-lumen", "sample-kestrel"):  # USD: the offer's own figures, unchanged
+        fig = figures(sample_workspace.offer(offer_id), 4)
+        for year in fig.years:
+            assert unstarred(cell(sample_view, f"year:{year.year}", offer_id)) == money(year.total, "USD")
+        assert unstarred(cell(sample_view, "total", offer_id)) == money(fig.total, "USD")
+        assert unstarred(cell(sample_view, "annual_average", offer_id)) == money(fig.annual_average, "USD")
+        assert unstarred(cell(sample_view, "guaranteed_cash", offer_id)) == money(fig.guaranteed_cash, "USD")
+        assert unstarred(cell(sample_view, "contingent_cash", offer_id)) == money(fig.contingent_cash, "USD")
+        assert unstarred(cell(sample_view, "equity", offer_id)) == money(fig.equity, "USD")
+    # GBP at 1.27: each component converted with app.money.convert, then summed
+    aurelia = figures(sample_workspace.offer("sample-aurelia"), 4)
+    fx = SAMPLE_SETTINGS.fx
+    year_one = sum((convert(aurelia.years[0].component(c), "GBP", "USD", fx) for c in COMPONENTS), D(0))
+    assert unstarred(cell(sample_view, "year:1", "sample-aurelia")) == money(year_one, "USD")
+
+
+def test_best_cell_is_starred_bold_and_said_in_words(sample_view):
+    text = cell(sample_view, "total", "sample-lumen")
+    assert text.startswith("★ ")
+    font = cell(sample_view, "total", "sample-lumen", Qt.ItemDataRole.FontRole)
+    assert isinstance(font, QFont) and font.bold()
+    assert "best of the offers" in cell(sample_view, "total", "sample-lumen", Qt.ItemDataRole.ToolTipRole)
+    other = cell(sample_view, "total", "sample-kestrel")
+    assert not other.startswith("★")
+    assert cell(sample_view, "total", "sample-kestrel", Qt.ItemDataRole.FontRole) is None
+
+
+def test_differences_only_hides_rows_where_every_offer_is_the_same(qtbot, small_view):
+    small_view.set_checked(["alpha", "beta", "delta"])  # Gamma's converted benefits are 2,000.01
+    assert "benefits" in visible_keys(small_view)  # 2,000 / 2,000 (Delta's GBP is not compared)
+    assert cell(small_view, "benefits", "alpha", StatusRole) == "same"
+    qtbot.mouseClick(small_view.differences_only_check, Qt.MouseButton.LeftButton)
+    assert small_view.differences_only_check.isChecked()
+    keys = visible_keys(small_view)
+    assert "benefits" not in keys
+    assert {"year:1", "total"} <= set(keys)  # year 2 is 121,000 for both: hidden too
+    assert small_view.table.model().rowCount() == small_view.model.rowCount() - 2  # benefits, year 2
+    qtbot.mouseClick(small_view.differences_only_check, Qt.MouseButton.LeftButton)
+    assert "benefits" in visible_keys(small_view)
+
+
+def test_changing_the_baseline_changes_the_differences(qtbot, small_view):
+    assert small_view.baseline_combo.currentText() == "Alpha"
+    assert [small_view.baseline_combo.itemText(i) for i in range(small_view.baseline_combo.count())] == [
+        "Alpha",
+        "Beta",
+        "Gamma",
+    ]  # Delta has no rate: it can't be a baseline
+    assert cell(small_view, "year:1", "beta", DifferenceRole) == D("-25000")
+    small_view.baseline_combo.setCurrentIndex(small_view.baseline_combo.findText("Beta"))
+    assert cell(small_view, "year:1", "alpha", DifferenceRole) == D("25000")
+    assert cell(small_view, "year:1", "gamma", DifferenceRole) == D("9600.06")
+    assert cell(small_view, "year:1", "beta", DifferenceRole) is None
+    assert cell(small_view, "year:1", "delta", DifferenceRole) is None
+    qtbot.mouseClick(small_view.show_differences_check, Qt.MouseButton.LeftButton)
+    assert cell(small_view, "year:1", "alpha") == "★ +$25,000"
+    assert cell(small_view, "year:1", "gamma") == "+$9,600.06"
+    assert cell(small_view, "year:1", "beta") == "$121,000"  # the baseline shows its value
+    assert "(baseline)" in header(small_view, "beta")
+    assert cell(small_view, "year:1", "delta") == "£90,800"  # never a difference across currencies
+
+
+def test_editing_an_offer_updates_the_table(small_view, small_workspace):
+    beta = small_workspace.offer("beta")
+    assert cell(small_view, "year:1", "beta") == "$121,000"
+    assert small_workspace.update_offer(Offer.model_validate({**beta.model_dump(), "base_salary": 200000}))
+    assert cell(small_view, "year:1", "beta") == "★ $201,000"
+    assert not cell(small_view, "year:1", "alpha").startswith("★")
+
+
+def test_offer_without_a_rate_is_flagged_until_a_rate_is_added(small_view, small_workspace):
+    assert small_view.rate_note.isVisibleTo(small_view)
+    assert small_view.rate_note.text() == "Delta is shown in GBP: add a GBP rate in Settings to compare it."
+    assert header(small_view, "delta") == "Delta (GBP, no rate)\nEngineer"
+    small_workspace.update_settings(
+        Settings(display_currency="USD", fx={**FX, "GBP": D("1.25")}, horizon_years=2)
+    )
+    assert not small_view.rate_note.isVisibleTo(small_view)
+    assert header(small_view, "delta") == "Delta\nEngineer"
+    assert cell(small_view, "year:1", "delta") == "$113,500"  # 90,000 × 1.25 + 800 × 1.25
+
+
+def test_fewer_than_two_offers_asks_for_more(small_view):
+    assert not small_view.pick_note.isVisibleTo(small_view)
+    for i in range(1, small_view.offer_list.count()):
+        small_view.offer_list.item(i).setCheckState(Qt.CheckState.Unchecked)
+    assert small_view.checked_ids() == ["alpha"]
+    assert small_view.pick_note.isVisibleTo(small_view)
+    assert small_view.pick_note.text() == PICK_NOTE
+    small_view.offer_list.item(1).setCheckState(Qt.CheckState.Checked)
+    assert not small_view.pick_note.isVisibleTo(small_view)
+    assert small_view.model.columnCount() == FIRST_OFFER_COLUMN + 2
+
+
+def test_new_offer_in_hand_joins_the_comparison(small_view, small_workspace):
+    small_workspace.add_offer(make_offer("epsilon", "Epsilon", base_salary=50000, stage="negotiating"))
+    assert "epsilon" in small_view.checked_ids()
+    assert cell(small_view, "year:1", "epsilon") == "$50,000"
+    small_workspace.add_offer(make_offer("zeta", "Zeta", base_salary=50000, stage="interviewing"))
+    assert "zeta" not in small_view.checked_ids()
+
+
+def test_every_control_has_an_accessible_name(small_view):
+    controls = [w for w in small_view.findChildren(QWidget) if w.focusPolicy() != Qt.FocusPolicy.NoFocus]
+    controls = [w for w in controls if w.parent() is not None and not w.objectName().startswith("qt_")]
+    named = {
+        small_view.offer_list,
+        small_view.baseline_combo,
+        small_view.show_differences_check,
+        small_view.differences_only_check,
+        small_view.table,
+        small_view.bars_chart,
+        small_view.lines_chart,
+    }
+    assert named <= set(controls)
+    for widget in named:
+        assert widget.accessibleName(), widget
+
+
+# --- the charts ----------------------------------------------------------------------------------
+
+
+def _blank(palette: QPalette) -> QImage:
+    image = QImage(800, 500, QImage.Format.Format_ARGB32)
+    image.fill(palette.color(QPalette.ColorRole.Base))
+    return image
+
+
+def _dark_palette() -> QPalette:
+    palette = QPalette()
+    for role, color in [
+        (QPalette.ColorRole.Base, "#1e1e1e"),
+        (QPalette.ColorRole.Window, "#2b2b2b"),
+        (QPalette.ColorRole.Text, "#e6e6e6"),
+        (QPalette.ColorRole.Highlight, "#3d7bd9"),
+    ]:
+        palette.setColor(role, QColor(color))
+    return palette
+
+
+@pytest.mark.parametrize("paint", [paint_stacked_bars, paint_cumulative_lines])
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_charts_paint_into_an_image(qapp, paint, dark):
+    comparison = build_comparison(SMALL_OFFERS, display_currency="USD", fx=FX, horizon=2)
+    palette = _dark_palette() if dark else QPalette()
+    image = _blank(palette)
+    painter = QPainter(image)
+    try:
+        paint(painter, QRectF(0, 0, 800, 500), comparison.series, palette, "USD", title="Chart", note="Note")
+    finally:
+        painter.end()
+    assert image != _blank(palette)
+    empty = _blank(palette)
+    painter = QPainter(empty)
+    try:
+        paint(painter, QRectF(0, 0, 800, 500), (), palette, "USD")  # nothing to chart: says so
+    finally:
+        painter.end()
+    assert empty != _blank(palette)
+
+
+def test_chart_widgets_paint_and_describe_themselves(small_view):
+    for chart in (small_view.bars_chart, small_view.lines_chart):
+        chart.resize(600, 360)
+        image = chart.grab().toImage()
+        blank = QImage(image.size(), image.format())
+        blank.fill(chart.palette().color(QPalette.ColorRole.Base))
+        assert image != blank
+        assert "Not charted (no exchange rate): Delta." in chart.accessibleDescription()
+    lines = small_view.lines_chart.accessibleDescription()
+    assert "Alpha: $146k after year 1, $267k after year 2." in lines
+    bars = small_view.bars_chart.accessibleDescription()
+    assert "Alpha: year 1 $146k (guaranteed cash $125k, bonus (contingent) $10k, equity $10k, benefits $1k)" in bars
+
+
+def test_chart_widget_paints_the_shared_picture(qapp):
+    comparison = build_comparison(SMALL_OFFERS, display_currency="USD", fx=FX, horizon=2)
+    chart = ChartWidget("stacked_bars")
+    chart.set_data(comparison.series, "USD")
+    palette = chart.palette()
+    image = _blank(palette)
+    painter = QPainter(image)
+    try:
+        chart.paint(painter, QRectF(0, 0, 800, 500))
+    finally:
+        painter.end()
+    assert image != _blank(palette)
+    chart.deleteLater()
+
+
+@pytest.mark.parametrize(
+    ("value", "currency", "expected"),
+    [
+        (D("0"), "USD", "$0"),
+        (D("950.5"), "USD", "$951"),
+        (D("250000"), "USD", "$250k"),
+        (D("12500"), "GBP", "£12.5k"),
+        (D("999999"), "USD", "$1M"),
+        (D("1412344.84"), "USD", "$1.41M"),
+        (D("-25824"), "USD", "−$25.8k"),
+        (D("2500000000"), "CHF", "2.5B CHF"),
+        (None, "USD", "—"),
+    ],
+)
+def test_money_compact(qapp, value, currency, expected):
+    assert money_compact(value, currency) == expected

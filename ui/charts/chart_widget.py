@@ -1,0 +1,112 @@
+"""A widget that shows one of the shared charts and says what it shows in words for screen readers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from app.comparison import CHART_PARTS, OfferSeries
+from ui.charts.painting import PART_NAMES, paint_cumulative_lines, paint_stacked_bars
+from ui.format import money_compact
+
+ChartKind = Literal["stacked_bars", "cumulative_lines"]
+
+_TITLES = {
+    "stacked_bars": "Pay per year, by part",
+    "cumulative_lines": "Running total, year by year",
+}
+
+
+class ChartWidget(QWidget):
+    """Paints `paint_stacked_bars` or `paint_cumulative_lines` with the widget's palette."""
+
+    def __init__(self, kind: ChartKind, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.kind = kind
+        self._series: tuple[OfferSeries, ...] = ()
+        self._currency = ""
+        self._left_out: tuple[str, ...] = ()
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # reachable by keyboard, so its description is read
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setAccessibleName(f"{_TITLES[kind]} (chart)")
+        self._describe()
+
+    def title(self) -> str:
+        return _TITLES[self.kind]
+
+    def set_data(self, series: Sequence[OfferSeries], currency: str, left_out: Sequence[str] = ()) -> None:
+        """Show `series` (in `currency`); `left_out` names offers not charted for want of a rate."""
+        self._series = tuple(series)
+        self._currency = currency
+        self._left_out = tuple(left_out)
+        self._describe()
+        self.update()
+
+    def series(self) -> tuple[OfferSeries, ...]:
+        return self._series
+
+    # --- Qt ----------------------------------------------------------------------------------------
+
+    def sizeHint(self) -> QSize:
+        return QSize(520, 340)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(280, 200)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self.update()
+        super().changeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        try:
+            painter.fillRect(self.rect(), self.palette().color(QPalette.ColorRole.Base))
+            self.paint(painter, QRectF(self.rect()).adjusted(10, 8, -10, -8))
+        finally:
+            painter.end()
+
+    def paint(self, painter: QPainter, rect: QRectF) -> None:
+        """Paint the chart into any painter (the screen, an image, a PDF page)."""
+        paint = paint_stacked_bars if self.kind == "stacked_bars" else paint_cumulative_lines
+        note = f"Not charted (no exchange rate): {', '.join(self._left_out)}" if self._left_out else None
+        paint(painter, rect, self._series, self.palette(), self._currency, title=self.title(), note=note)
+
+    # --- words -------------------------------------------------------------------------------------
+
+    def _describe(self) -> None:
+        self.setAccessibleDescription(self.description())
+        self.setToolTip(self.description())
+
+    def description(self) -> str:
+        """The chart in words: what it plots, and each offer's figures."""
+        if not self._series:
+            text = "No offers to chart."
+        elif self.kind == "stacked_bars":
+            parts = ", ".join(PART_NAMES[p].lower() for p in CHART_PARTS)
+            lines = [f"Pay per year in {self._currency}, each bar split into {parts}."]
+            for offer in self._series:
+                years = []
+                for y in offer.years:
+                    split = ", ".join(
+                        f"{PART_NAMES[s.part].lower()} {money_compact(s.value, self._currency)}" for s in y.segments
+                    )
+                    years.append(f"year {y.year} {money_compact(y.total, self._currency)} ({split})")
+                lines.append(f"{offer.label}: {'; '.join(years)}.")
+            text = " ".join(lines)
+        else:
+            lines = [f"Running total in {self._currency} after each year."]
+            for offer in self._series:
+                steps = ", ".join(
+                    f"{money_compact(y.cumulative, self._currency)} after year {y.year}" for y in offer.years
+                )
+                lines.append(f"{offer.label}: {steps}.")
+            text = " ".join(lines)
+        if self._left_out:
+            text += f" Not charted (no exchange rate): {', '.join(self._left_out)}."
+        return text

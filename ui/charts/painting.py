@@ -1,0 +1,456 @@
+"""Chart painting shared by the screen and the PDF: a QPainter, a rectangle, data from app/, a palette.
+
+Nothing here computes money: stack offsets, axis ticks and cumulative totals come from
+`app.comparison`; this module only maps them to pixels (floats are geometry, never figures) and
+formats labels with `ui.format`. Colours are derived from the palette's highlight by rotating its hue,
+so light and dark palettes both work, and every series is also told apart without colour: stacked
+parts by a fill pattern, offers by a letter under each bar, lines by dash style and marker shape.
+Sizes scale with the device's resolution, so a 1200 dpi PDF gets the same picture as the screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+    QPolygonF,
+    QTransform,
+)
+
+from app.comparison import CHART_PARTS, OfferSeries, nice_ticks
+from ui.format import money_compact
+
+PART_NAMES = {
+    "guaranteed_cash": "Guaranteed cash",
+    "contingent_cash": "Bonus (contingent)",
+    "equity": "Equity",
+    "benefits": "Benefits",
+}
+# Fill patterns laid over each part's colour, so the parts differ in grey scale and print too.
+PART_PATTERNS = {
+    "guaranteed_cash": Qt.BrushStyle.NoBrush,
+    "contingent_cash": Qt.BrushStyle.BDiagPattern,
+    "equity": Qt.BrushStyle.CrossPattern,
+    "benefits": Qt.BrushStyle.Dense6Pattern,
+}
+LINE_STYLES = (
+    Qt.PenStyle.SolidLine,
+    Qt.PenStyle.DashLine,
+    Qt.PenStyle.DotLine,
+    Qt.PenStyle.DashDotLine,
+    Qt.PenStyle.DashDotDotLine,
+)
+MARKERS = ("circle", "square", "triangle", "diamond", "cross", "x")
+_PART_HUE_STEPS = {"guaranteed_cash": 0, "contingent_cash": 1, "equity": 2, "benefits": 3}
+
+
+def offer_letter(index: int) -> str:
+    """A, B, … Z, AA, AB …: the tag under each bar and in the legend."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+# --- colours -------------------------------------------------------------------------------------
+
+
+def _is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Base).lightness() < 128
+
+
+def _rotated(palette: QPalette, turn: float) -> QColor:
+    """The highlight's hue turned by `turn` of a circle, tuned to stand out on the palette's base."""
+    highlight = palette.color(QPalette.ColorRole.Highlight)
+    hue = highlight.hsvHue()
+    if hue < 0:  # a grey highlight has no hue: start from blue
+        hue = 210
+    if _is_dark(palette):
+        return QColor.fromHsv(int(hue + 360 * turn) % 360, 130, 235)
+    return QColor.fromHsv(int(hue + 360 * turn) % 360, 190, 205)
+
+
+def part_colors(palette: QPalette) -> dict[str, QColor]:
+    """One colour per stacked part, a quarter turn apart from the highlight's hue."""
+    return {part: _rotated(palette, step / 4) for part, step in _PART_HUE_STEPS.items()}
+
+
+def offer_colors(palette: QPalette, count: int) -> list[QColor]:
+    """One colour per offer line; golden-angle steps keep neighbours apart for any count."""
+    return [_rotated(palette, (i * 0.381966) % 1) for i in range(count)]
+
+
+# --- shared layout -------------------------------------------------------------------------------
+
+
+@dataclass
+class _Frame:
+    """Where the parts of one chart go, in device pixels."""
+
+    unit: float  # one screen pixel on this device
+    font: QFont
+    small: QFont
+    text: QColor
+    grid: QColor
+    base: QColor
+
+
+def _frame(painter: QPainter, palette: QPalette) -> _Frame:
+    device = painter.device()
+    dpi = device.logicalDpiY() if device is not None else 96
+    font = QFont(painter.font())
+    small = QFont(font)
+    if font.pointSizeF() > 0:
+        small.setPointSizeF(font.pointSizeF() * 0.9)
+    grid = QColor(palette.color(QPalette.ColorRole.Text))
+    grid.setAlpha(40)
+    return _Frame(
+        unit=max(1.0, dpi / 96),
+        font=font,
+        small=small,
+        text=palette.color(QPalette.ColorRole.Text),
+        grid=grid,
+        base=palette.color(QPalette.ColorRole.Base),
+    )
+
+
+def _title(painter: QPainter, rect: QRectF, frame: _Frame, title: str | None) -> QRectF:
+    """Draw the title (if any) at the top of `rect`; return what is left below it."""
+    if not title:
+        return rect
+    bold = QFont(frame.font)
+    bold.setBold(True)
+    painter.setFont(bold)
+    painter.setPen(frame.text)
+    height = QFontMetricsF(bold).height()
+    painter.drawText(QRectF(rect.left(), rect.top(), rect.width(), height), Qt.AlignmentFlag.AlignLeft, title)
+    return rect.adjusted(0, height + 4 * frame.unit, 0, 0)
+
+
+def _legend(
+    painter: QPainter,
+    rect: QRectF,
+    frame: _Frame,
+    items: Sequence[tuple[Callable[[QRectF], None], str] | None],
+) -> QRectF:
+    """Legend entries (a swatch painter and a text) flowing left to right, wrapping; returns the rest.
+
+    A None entry starts a new line (to keep groups apart, e.g. the parts and the offers).
+    """
+    painter.setFont(frame.small)
+    metrics = QFontMetricsF(frame.small)
+    line = metrics.height()
+    swatch = 22 * frame.unit
+    gap = 6 * frame.unit
+    x, y = rect.left(), rect.top()
+    for item in items:
+        if item is None:
+            if x > rect.left():
+                x, y = rect.left(), y + line + gap / 2
+            continue
+        draw_swatch, text = item
+        width = swatch + gap + metrics.horizontalAdvance(text)
+        if x > rect.left() and x + width > rect.right():
+            x, y = rect.left(), y + line + gap / 2
+        draw_swatch(QRectF(x, y + line * 0.15, swatch, line * 0.7))
+        painter.setFont(frame.small)
+        painter.setPen(frame.text)
+        painter.drawText(
+            QRectF(x + swatch + gap, y, rect.right() - x - swatch - gap, line),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            text,
+        )
+        x += width + 3 * gap
+    return QRectF(rect.left(), y + line + 2 * gap, rect.width(), max(0.0, rect.bottom() - y - line - 2 * gap))
+
+
+def _note(painter: QPainter, rect: QRectF, frame: _Frame, note: str | None) -> QRectF:
+    """A one-line remark in italics under the legend (what the chart leaves out); returns the rest."""
+    if not note:
+        return rect
+    italic = QFont(frame.small)
+    italic.setItalic(True)
+    painter.setFont(italic)
+    painter.setPen(frame.text)
+    metrics = QFontMetricsF(italic)
+    text = metrics.elidedText(note, Qt.TextElideMode.ElideRight, rect.width())
+    painter.drawText(QRectF(rect.left(), rect.top(), rect.width(), metrics.height()), Qt.AlignmentFlag.AlignLeft, text)
+    return rect.adjusted(0, metrics.height() + 4 * frame.unit, 0, 0)
+
+
+def _y_axis(
+    painter: QPainter, rect: QRectF, frame: _Frame, maximum: Decimal, currency: str, bottom_space: float
+) -> tuple[QRectF, Callable[[Decimal], float]]:
+    """Grid lines and compact labels at round values; returns the plot area and value → y."""
+    ticks = nice_ticks(maximum)
+    labels = [money_compact(t, currency) for t in ticks]
+    metrics = QFontMetricsF(frame.small)
+    label_width = max(metrics.horizontalAdvance(label) for label in labels) + 8 * frame.unit
+    half_line = metrics.height() / 2
+    plot = QRectF(
+        rect.left() + label_width,
+        rect.top() + half_line,
+        max(1.0, rect.width() - label_width - 4 * frame.unit),
+        max(1.0, rect.height() - half_line - bottom_space),
+    )
+    top = float(ticks[-1])
+
+    def y_of(value: Decimal) -> float:
+        return plot.bottom() - float(value) / top * plot.height()
+
+    painter.setFont(frame.small)
+    for tick, label in zip(ticks, labels, strict=True):
+        y = y_of(tick)
+        painter.setPen(QPen(frame.grid, frame.unit))
+        painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+        painter.setPen(frame.text)
+        painter.drawText(
+            QRectF(rect.left(), y - half_line, label_width - 6 * frame.unit, 2 * half_line),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            label,
+        )
+    return plot, y_of
+
+
+def _empty(painter: QPainter, rect: QRectF, frame: _Frame, text: str) -> None:
+    painter.setFont(frame.font)
+    painter.setPen(frame.text)
+    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text)
+
+
+def _fill_part(painter: QPainter, rect: QRectF, part: str, colors: dict[str, QColor], frame: _Frame) -> None:
+    painter.fillRect(rect, colors[part])
+    pattern = PART_PATTERNS[part]
+    if pattern != Qt.BrushStyle.NoBrush:
+        stripes = QColor(frame.base)
+        stripes.setAlpha(170)
+        brush = QBrush(stripes, pattern)
+        # patterns are drawn in device pixels: scale them with the device so a PDF prints them alike
+        brush.setTransform(QTransform.fromScale(frame.unit, frame.unit))
+        painter.fillRect(rect, brush)
+
+
+# --- stacked bars --------------------------------------------------------------------------------
+
+
+def paint_stacked_bars(
+    painter: QPainter,
+    rect: QRectF,
+    series: Sequence[OfferSeries],
+    palette: QPalette,
+    currency: str,
+    title: str | None = None,
+    note: str | None = None,
+) -> None:
+    """Per year, one bar per offer, stacked guaranteed / contingent / equity / benefits (bottom up)."""
+    painter.save()
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        frame = _frame(painter, palette)
+        area = _title(painter, rect, frame, title)
+        if not series or not series[0].years:
+            _empty(painter, area, frame, note or "No offers to chart")
+            return
+        colors = part_colors(palette)
+
+        def swatch_for(part: str) -> Callable[[QRectF], None]:
+            def draw(r: QRectF) -> None:
+                _fill_part(painter, r, part, colors, frame)
+                painter.setPen(QPen(frame.text, frame.unit * 0.5))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(r)
+
+            return draw
+
+        def tag_for(letter: str) -> Callable[[QRectF], None]:
+            def draw(r: QRectF) -> None:
+                bold = QFont(frame.small)
+                bold.setBold(True)
+                painter.setFont(bold)
+                painter.setPen(frame.text)
+                painter.drawText(r, Qt.AlignmentFlag.AlignCenter, letter)
+
+            return draw
+
+        items: list[tuple[Callable[[QRectF], None], str] | None] = [
+            (swatch_for(part), PART_NAMES[part]) for part in CHART_PARTS
+        ]
+        items.append(None)
+        items += [(tag_for(offer_letter(i)), s.label) for i, s in enumerate(series)]
+        area = _note(painter, _legend(painter, area, frame, items), frame, note)
+
+        line = QFontMetricsF(frame.small).height()
+        maximum = max(y.total for s in series for y in s.years)
+        plot, y_of = _y_axis(painter, area, frame, maximum, currency, bottom_space=2 * line + 6 * frame.unit)
+
+        years = len(series[0].years)
+        group = plot.width() / years
+        inner = group * 0.8
+        bar = inner / len(series)
+        gap = min(bar * 0.15, 4 * frame.unit)
+        bold_small = QFont(frame.small)
+        bold_small.setBold(True)
+        for y_index in range(years):
+            left = plot.left() + y_index * group + (group - inner) / 2
+            for s_index, offer in enumerate(series):
+                year = offer.years[y_index]
+                x = left + s_index * bar + gap / 2
+                width = max(1.0, bar - gap)
+                for segment in year.segments:
+                    if segment.value == 0:
+                        continue
+                    top, bottom = y_of(segment.top), y_of(segment.bottom)
+                    _fill_part(painter, QRectF(x, top, width, bottom - top), segment.part, colors, frame)
+                    painter.setPen(QPen(frame.base, frame.unit))
+                    painter.drawLine(QPointF(x, top), QPointF(x + width, top))  # seam between parts
+                painter.setPen(QPen(frame.text, frame.unit * 0.5))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(QRectF(x, y_of(year.total), width, plot.bottom() - y_of(year.total)))
+                painter.setFont(bold_small)
+                painter.setPen(frame.text)
+                painter.drawText(
+                    QRectF(x - gap, plot.bottom() + 2 * frame.unit, width + 2 * gap, line),
+                    Qt.AlignmentFlag.AlignCenter,
+                    offer_letter(s_index),
+                )
+            painter.setFont(frame.small)
+            painter.drawText(
+                QRectF(plot.left() + y_index * group, plot.bottom() + line + 4 * frame.unit, group, line),
+                Qt.AlignmentFlag.AlignCenter,
+                f"Year {series[0].years[y_index].year}",
+            )
+        painter.setPen(QPen(frame.text, frame.unit))
+        painter.drawLine(plot.bottomLeft(), plot.bottomRight())
+    finally:
+        painter.restore()
+
+
+# --- cumulative lines ----------------------------------------------------------------------------
+
+
+def _marker_path(kind: str, center: QPointF, size: float) -> QPainterPath:
+    path = QPainterPath()
+    r = size / 2
+    x, y = center.x(), center.y()
+    if kind == "circle":
+        path.addEllipse(center, r, r)
+    elif kind == "square":
+        path.addRect(QRectF(x - r * 0.85, y - r * 0.85, r * 1.7, r * 1.7))
+    elif kind == "triangle":
+        path.addPolygon(QPolygonF([QPointF(x, y - r * 1.1), QPointF(x + r, y + r * 0.8), QPointF(x - r, y + r * 0.8)]))
+        path.closeSubpath()
+    elif kind == "diamond":
+        diamond = [QPointF(x, y - r * 1.2), QPointF(x + r, y), QPointF(x, y + r * 1.2), QPointF(x - r, y)]
+        path.addPolygon(QPolygonF(diamond))
+        path.closeSubpath()
+    elif kind == "cross":
+        w = r * 0.4
+        path.addRect(QRectF(x - r, y - w, 2 * r, 2 * w))
+        path.addRect(QRectF(x - w, y - r, 2 * w, 2 * r))
+        path.setFillRule(Qt.FillRule.WindingFill)
+    else:  # "x": a cross turned by 45°
+        w = r * 0.3
+        path.addPolygon(
+            QPolygonF(
+                [
+                    QPointF(x - r, y - r + w), QPointF(x - r + w, y - r), QPointF(x, y - w),
+                    QPointF(x + r - w, y - r), QPointF(x + r, y - r + w), QPointF(x + w, y),
+                    QPointF(x + r, y + r - w), QPointF(x + r - w, y + r), QPointF(x, y + w),
+                    QPointF(x - r + w, y + r), QPointF(x - r, y + r - w), QPointF(x - w, y),
+                ]
+            )
+        )
+        path.closeSubpath()
+    return path
+
+
+def paint_cumulative_lines(
+    painter: QPainter,
+    rect: QRectF,
+    series: Sequence[OfferSeries],
+    palette: QPalette,
+    currency: str,
+    title: str | None = None,
+    note: str | None = None,
+) -> None:
+    """The running total of each offer after each year: one line per offer, with markers and a legend."""
+    painter.save()
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        frame = _frame(painter, palette)
+        area = _title(painter, rect, frame, title)
+        if not series or not series[0].years:
+            _empty(painter, area, frame, note or "No offers to chart")
+            return
+        colors = offer_colors(palette, len(series))
+        marker_size = 8 * frame.unit
+
+        def pen_for(i: int) -> QPen:
+            pen = QPen(colors[i], 2 * frame.unit)
+            pen.setStyle(LINE_STYLES[i % len(LINE_STYLES)])
+            pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+            return pen
+
+        def marker(i: int, center: QPointF) -> None:
+            painter.setPen(QPen(frame.base, frame.unit))
+            painter.setBrush(colors[i])
+            painter.drawPath(_marker_path(MARKERS[i % len(MARKERS)], center, marker_size))
+
+        def swatch_for(i: int) -> Callable[[QRectF], None]:
+            def draw(r: QRectF) -> None:
+                painter.setPen(pen_for(i))
+                mid = r.center().y()
+                painter.drawLine(QPointF(r.left(), mid), QPointF(r.right(), mid))
+                marker(i, r.center())
+
+            return draw
+
+        last = len(series[0].years) - 1
+        items: list[tuple[Callable[[QRectF], None], str] | None] = [
+            (swatch_for(i), f"{s.label}: {money_compact(s.years[last].cumulative, currency)} by year {last + 1}")
+            for i, s in enumerate(series)
+        ]
+        area = _note(painter, _legend(painter, area, frame, items), frame, note)
+        line = QFontMetricsF(frame.small).height()
+        maximum = max(y.cumulative for s in series for y in s.years)
+        plot, y_of = _y_axis(painter, area, frame, maximum, currency, bottom_space=line + 6 * frame.unit)
+
+        years = len(series[0].years)
+        step = plot.width() / years
+
+        def x_of(index: int) -> float:
+            return plot.left() + step * (index + 0.5)
+
+        painter.setFont(frame.small)
+        painter.setPen(frame.text)
+        for index, year in enumerate(series[0].years):
+            painter.drawText(
+                QRectF(x_of(index) - step / 2, plot.bottom() + 4 * frame.unit, step, line),
+                Qt.AlignmentFlag.AlignCenter,
+                f"After year {year.year}",
+            )
+        painter.setPen(QPen(frame.text, frame.unit))
+        painter.drawLine(plot.bottomLeft(), plot.bottomRight())
+        for i, offer in enumerate(series):
+            points = [QPointF(x_of(k), y_of(y.cumulative)) for k, y in enumerate(offer.years)]
+            painter.setPen(pen_for(i))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPolyline(QPolygonF(points))
+        for i, offer in enumerate(series):  # markers last, on top of every line
+            for k, y in enumerate(offer.years):
+                marker(i, QPointF(x_of(k), y_of(y.cumulative)))
+    finally:
+        painter.restore()
