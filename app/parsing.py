@@ -33,6 +33,8 @@ def parse_money(text: str) -> Decimal | None:
     value = value.strip()
     # a currency code before or after the number: "USD 120000", "120000 EUR", "CA$ 10"
     match = re.fullmatch(r"(?i)([a-z]{3})?\s*(.*?)\s*([a-z]{3})?", value)
+    if match and not match.group(2) and not any(ch.isdigit() for ch in value):
+        raise ParseError(f'"{raw}" is not an amount')
     if match:
         for code in (match.group(1), match.group(3)):
             if code and code.upper() not in ISO_4217_CODES:

@@ -42,8 +42,14 @@ def test_empty_money_is_none():
 
 @pytest.mark.parametrize(
     ("text", "words"),
-    [("-5", "negative"), ("abc", "not an amount"), ("12,34,56", "not a number"), ("1.2.3,4,5", "not a number"),
-     ("$", "not a number")],
+    [
+        ("-5", "negative"),
+        ("abc", "not an amount"),
+        ("USD", "not an amount"),
+        ("12,34,56", "not a number"),
+        ("1.2.3,4,5", "not a number"),
+        ("$", "not an amount"),
+    ],
 )
 def test_money_that_is_not_money_says_why(text, words):
     with pytest.raises(ParseError, match=words):

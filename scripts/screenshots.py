@@ -1,0 +1,102 @@
+"""Refresh the screenshots in resources/screenshots/: the main window, the editor, the levers and the
+compare view, in light and dark, with the sample offers. Runs offscreen; no display needed.
+
+    .venv/bin/python scripts/screenshots.py [--out resources/screenshots]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QColor, QPalette
+
+ROOT = Path(__file__).resolve().parents[1]
+SIZE = (1440, 900)
+
+
+def dark_palette() -> QPalette:
+    """Fusion's dark palette, for when the platform (offscreen) can't be asked for a dark scheme."""
+    p = QPalette()
+    role = QPalette.ColorRole
+    for r, c in {
+        role.Window: "#2b2b2e", role.WindowText: "#e8e8ea", role.Base: "#1f1f22", role.AlternateBase: "#29292d",
+        role.ToolTipBase: "#3a3a3e", role.ToolTipText: "#e8e8ea", role.Text: "#e8e8ea", role.Button: "#34343a",
+        role.ButtonText: "#e8e8ea", role.BrightText: "#ffffff", role.Highlight: "#3d7fd6",
+        role.HighlightedText: "#ffffff", role.Link: "#7cb3ff", role.LinkVisited: "#b89cff",
+        role.PlaceholderText: "#8c8c92", role.Mid: "#45454b", role.Dark: "#18181b", role.Light: "#4a4a50",
+        role.Midlight: "#3c3c42", role.Shadow: "#000000",
+    }.items():
+        p.setColor(r, QColor(c))
+    p.setColor(QPalette.ColorGroup.Disabled, role.Text, QColor("#77777d"))
+    p.setColor(QPalette.ColorGroup.Disabled, role.ButtonText, QColor("#77777d"))
+    p.setColor(QPalette.ColorGroup.Disabled, role.WindowText, QColor("#77777d"))
+    return p
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", default=str(ROOT / "resources" / "screenshots"))
+    args = parser.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+
+    from app.files import read_offer_file
+    from app.resources import sample_offers_path
+    from app.store import Store
+    from ui.main import make_application
+    from ui.main_window import COMPARE_TAB, NEGOTIATE_TAB, OFFER_TAB, MainWindow
+    from ui.workspace import Workspace
+
+    app = make_application(sys.argv[:1])
+    app.setStyle("Fusion")
+    light = app.style().standardPalette()
+    sample = read_offer_file(sample_offers_path())
+    with tempfile.TemporaryDirectory() as folder:
+        store = Store.open(Path(folder) / "offers.sqlite3")
+        workspace = Workspace(store, today=lambda: sample.as_of or date.today())
+        workspace.update_settings(
+            workspace.settings().model_copy(
+                update={"display_currency": sample.display_currency, "fx": dict(sample.fx)}
+            )
+        )
+        workspace.import_offers(sample.offers)
+        settings = QSettings(str(Path(folder) / "ui.ini"), QSettings.Format.IniFormat)
+        for scheme, palette in (("light", light), ("dark", dark_palette())):
+            app.setPalette(palette)
+            window = MainWindow(workspace, settings)
+            window.resize(*SIZE)
+            window.show()
+            shots = [
+                ("main", OFFER_TAB, "sample-lumen"),
+                ("editor", OFFER_TAB, "sample-kestrel"),
+                ("levers", NEGOTIATE_TAB, "sample-lumen"),
+                ("compare", COMPARE_TAB, "sample-lumen"),
+            ]
+            for name, tab, offer_id in shots:
+                window.select_offer(offer_id)
+                window.tabs.setCurrentIndex(tab)
+                if name == "editor":
+                    window.form.show_section("equity") if hasattr(window.form, "show_section") else None
+                for _ in range(3):
+                    app.processEvents()
+                path = out / f"{name}-{scheme}.png"
+                window.grab().save(str(path))
+                print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+            window.close()
+            window.deleteLater()
+            app.processEvents()
+        store.close()
+    app.setPalette(light)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

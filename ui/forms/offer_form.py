@@ -1,0 +1,703 @@
+"""The offer editor: one scrolling page of sections, saved as the user finishes each edit (autosave).
+
+Every finished edit (Enter or leaving a field, a choice in a list, adding or removing a row, leaving
+the notes) validates the whole form through the binder. A valid form that differs from the stored
+offer goes to `Workspace.update_offer` (undoable; the workspace reports `saved`); an invalid one is
+marked at its fields and nothing is written. When the workspace changes the shown offer (Undo, an
+import) the form reloads it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QSizePolicy,
+    QSpinBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.currencies import ISO_4217_CODES
+from app.models import STAGES, Offer
+from ui.forms.binder import (
+    OMIT,
+    FormBinder,
+    add_form_row,
+    apply_tab_order,
+    field_box,
+    finished_signals,
+    form_stylesheet,
+    reveal,
+)
+from ui.forms.equity_editor import GrantRow, VestingFields
+from ui.forms.rows import ListRow, RowList
+from ui.forms.timeline_editor import EventRow, TimelineStrip
+from ui.widgets.fields import DateEdit, MoneyEdit, PercentEdit
+from ui.workspace import Workspace
+
+SIGN_ON_YEARS = 5
+STAGE_LABELS = {
+    "interviewing": "Interviewing",
+    "offer": "Offer received",
+    "negotiating": "Negotiating",
+    "accepted": "Accepted",
+    "declined": "Declined",
+    "withdrawn": "Withdrawn",
+}
+BAND_SOURCES = (
+    ("Not known", None),
+    ("Job posting", "posting"),
+    ("Recruiter", "recruiter"),
+    ("My estimate", "estimate"),
+)
+TRI_STATE = (("Unknown", None), ("Yes", True), ("No", False))
+BONUS_MODES = (("Percent of base", "percent"), ("Amount", "amount"), ("None", "none"))
+
+
+class NotesEdit(QPlainTextEdit):
+    """Free text, saved when the user leaves it (Tab moves on; it never inserts a tab)."""
+
+    committed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.committed.emit()
+
+
+class BenefitRow(ListRow):
+    """One recurring benefit: a name and its value per year."""
+
+    def __init__(self, currency: str, parent: QWidget | None = None):
+        super().__init__("benefit", parent)
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("401(k) match, stipend, …")
+        self.value = MoneyEdit(currency)
+        _narrow(self.value)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.messages = {}
+        for key, text, widget, stretch in (("name", "Name", self.name, 1), ("value", "Per year", self.value, 0)):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            label.setMinimumHeight(widget.sizeHint().height())
+            box, self.messages[key] = field_box(widget)
+            layout.addWidget(label, 0, Qt.AlignmentFlag.AlignTop)
+            layout.addWidget(box, stretch, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignTop)
+
+    def inputs(self) -> list[QWidget]:
+        return [self.name, self.value]
+
+    def fill_new(self) -> None:
+        self.name.setText("New benefit")
+        self.value.set_value(Decimal(0))
+
+    def bind(self, binder: FormBinder, path: str, number: int) -> None:
+        super().bind(binder, path, number)
+        self.name.setAccessibleName(f"Benefit {number} name")
+        self.value.setAccessibleName(f"Benefit {number} value per year")
+        binder.bind(
+            f"{path}.name", self.name, label=f"Benefit {number} name", message=self.messages["name"], empty=OMIT
+        )
+        binder.bind(
+            f"{path}.annual_value",
+            self.value,
+            label=f"Benefit {number} value",
+            message=self.messages["value"],
+            empty=OMIT,
+        )
+
+
+def _narrow(widget: QWidget, chars: int = 14) -> None:
+    """Amounts and percentages don't need the whole width of the form."""
+    widget.setMaximumWidth(widget.fontMetrics().horizontalAdvance("0" * chars) + 16)
+
+
+def _tri_state_show(combo: QComboBox) -> Callable[[Any], None]:
+    def show(value: Any) -> None:
+        combo.setCurrentIndex({None: 0, True: 1, False: 2}.get(value, 0))
+
+    return show
+
+
+def _unknown_spin(maximum: int) -> QSpinBox:
+    """A count that may be unknown: the spin box's lowest step reads "Unknown"."""
+    spin = QSpinBox()
+    spin.setRange(-1, maximum)
+    spin.setSpecialValueText("Unknown")
+    spin.setKeyboardTracking(False)
+    return spin
+
+
+class OfferForm(QWidget):
+    """Edits one offer of the workspace; every valid finished edit is saved at once (undoable)."""
+
+    edit_rejected = Signal(str)  # a finished edit was not saved: a message for the status bar
+    offer_shown = Signal(str)  # the form now shows this offer ("" for none)
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workspace = workspace
+        self._offer_id: str | None = None
+        self._offer: Offer | None = None
+        self._loading = False
+        self._saving = False
+        self._styling = False
+        self._watched: list[QWidget] = []  # inputs built here; rows are watched by their lists
+        self._wheel_guard = _WheelGuard(self)
+
+        self.banner = QLabel()
+        self.banner.setObjectName("formBanner")
+        self.content = QWidget()
+        self.content.setObjectName("offerFormContent")
+        self.binder = FormBinder(Offer, self.content, self.banner, shape=self._shape, parent=self)
+        self._page = QVBoxLayout(self.content)
+        self._page.setContentsMargins(16, 12, 16, 16)
+
+        self._build_role()
+        self._build_cash()
+        self._build_equity()
+        self._build_benefits()
+        self._build_budget()
+        self._build_timeline()
+        self._build_signals()
+        self._build_goal()
+        self._build_notes()
+        self._page.addStretch(1)
+
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setWidget(self.content)
+        self.empty = QLabel("Choose an offer to see and edit it here.")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.empty)
+        self.pages.addWidget(self.scroll)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.pages)
+
+        for widget in self._watched:
+            self._watch(widget)
+        self._align_sections()
+        self._restyle()
+        apply_tab_order(self.content)
+        workspace.offer_updated.connect(self._on_offer_updated)
+        workspace.offers_reset.connect(self._on_offers_reset)
+
+    # --- public ----------------------------------------------------------------------------------
+
+    def offer_id(self) -> str | None:
+        return self._offer_id
+
+    def set_offer(self, offer_id: str | None) -> None:
+        """Show an offer of the workspace (None, or an unknown id: the empty page)."""
+        self._offer_id = offer_id if offer_id and self.workspace.offer(offer_id) is not None else None
+        self._reload()
+        self.offer_shown.emit(self._offer_id or "")
+
+    def focus_first_field(self) -> None:
+        """Put the cursor in the first field, its text selected (a new offer's placeholder name)."""
+        reveal(self.company)
+        self.company.selectAll()
+
+    def commit_pending(self) -> bool:
+        """Save an edit the user is still typing (the window is closing): True when nothing is left
+        unsaved. An invalid form is marked, never saved, and keeps the focus where it is."""
+        if self._offer_id is None or self._loading or self._saving:
+            return True
+        self._saving = True
+        try:
+            return self._save(focus=False)
+        finally:
+            self._saving = False
+
+    def problems(self) -> dict[str, str]:
+        """What is marked on the form now: {field path: message} ("" for the banner)."""
+        return self.binder.errors()
+
+    # --- building --------------------------------------------------------------------------------
+
+    def _section(self, title: str) -> QFormLayout:
+        heading = QLabel(title)
+        font = heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        heading.setFont(font)
+        heading.setAccessibleName(title)
+        if self._page.count():
+            self._page.addSpacing(14)
+        self._page.addWidget(heading)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self._page.addLayout(form)
+        return form
+
+    def _field(
+        self,
+        form: QFormLayout,
+        text: str,
+        widget: QWidget,
+        path: str | None,
+        *,
+        name: str | None = None,
+        **bind: Any,
+    ) -> QWidget:
+        """A labelled input, bound to `path` and saved when the user finishes editing it."""
+        message = add_form_row(form, text, widget, name)
+        if path is not None:
+            self.binder.bind(path, widget, label=name or text, message=message, **bind)
+        self._watched.append(widget)
+        return widget
+
+    def _build_role(self) -> None:
+        form = self._section("Role and stage")
+        self.company = self._field(form, "Company", QLineEdit(), "company", empty=OMIT)
+        self.role = self._field(form, "Role", QLineEdit(), "role", empty=OMIT)
+        self.level = self._field(form, "Level", QLineEdit(), "level")
+        self.level.setPlaceholderText("L5, Senior, Staff …")
+        self.location = self._field(form, "Location", QLineEdit(), "location")
+        self.currency = QComboBox()
+        self.currency.setEditable(True)
+        self.currency.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.currency.addItems(sorted(ISO_4217_CODES))
+        self.currency.setToolTip("The offer's currency: a three-letter ISO 4217 code such as USD, EUR, GBP")
+        _narrow(self.currency, 8)
+        self._field(
+            form,
+            "Currency",
+            self.currency,
+            "currency",
+            read=lambda: self.currency.currentText().strip().upper() or None,
+            show=self._show_currency,
+        )
+        self.stage = QComboBox()
+        for stage in STAGES:
+            self.stage.addItem(STAGE_LABELS.get(stage, stage), stage)
+        self._field(form, "Stage", self.stage, "stage")
+
+    def _money(self) -> MoneyEdit:
+        edit = MoneyEdit()
+        _narrow(edit)
+        return edit
+
+    def _percent(self) -> PercentEdit:
+        edit = PercentEdit()
+        _narrow(edit, 8)
+        return edit
+
+    def _build_cash(self) -> None:
+        form = self._section("Cash")
+        self.base_salary = self._field(form, "Base salary", self._money(), "base_salary", empty=OMIT)
+        self.annual_raise = self._field(
+            form, "Annual raise", self._percent(), "annual_raise_pct", empty=OMIT, name="Annual raise, percent"
+        )
+        self.bonus_mode = QComboBox()
+        for text, key in BONUS_MODES:
+            self.bonus_mode.addItem(text, key)
+        self._field(form, "Bonus", self.bonus_mode, None, name="Bonus given as")
+        self.bonus_mode.activated.connect(self._sync_bonus)  # before the save: show the right field first
+
+        self.bonus_pct = self._field(
+            form,
+            "Target, % of base",
+            self._percent(),
+            "bonus.target_pct",
+            name="Bonus target, percent of base",
+            active=lambda: self.bonus_mode.currentData() == "percent",
+            stands_in_for=("bonus.target_amount",),
+        )
+        self.bonus_amount = self._field(
+            form,
+            "Target amount",
+            self._money(),
+            "bonus.target_amount",
+            name="Bonus target amount",
+            active=lambda: self.bonus_mode.currentData() == "amount",
+            stands_in_for=("bonus.target_pct",),
+        )
+        self.bonus_payout = self._field(
+            form,
+            "Expected payout",
+            self._percent(),
+            "bonus.expected_payout_pct",
+            empty=OMIT,
+            name="Expected bonus payout, percent of target",
+            active=lambda: self.bonus_mode.currentData() != "none",
+        )
+        self.bonus_payout.setToolTip("How much of the target bonus usually pays out; 100 % when unsure")
+
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.sign_on: list[MoneyEdit] = []
+        for year in range(1, SIGN_ON_YEARS + 1):
+            edit = MoneyEdit()
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("000,000") + 16)
+            edit.setAccessibleName(f"Sign-on, year {year}")
+            label = QLabel(f"Year {year}")
+            label.setBuddy(edit)
+            box, message = field_box(edit)
+            grid.addWidget(label, 0, year - 1)
+            grid.addWidget(box, 1, year - 1, Qt.AlignmentFlag.AlignTop)
+            self.binder.bind(f"sign_on[{year - 1}]", edit, label=f"Sign-on, year {year}", message=message)
+            self.sign_on.append(edit)
+            self._watched.append(edit)
+        sign_on = QWidget()
+        sign_on.setLayout(grid)
+        form.addRow(QLabel("Sign-on"), sign_on)
+        self.relocation = self._field(form, "Relocation", self._money(), "relocation", empty=OMIT)
+
+    def _build_equity(self) -> None:
+        form = self._section("Equity")
+        self.equity = RowList(self.binder, "equity", lambda: GrantRow(self._currency()), "Add grant", self._watch)
+        self.equity.rows_edited.connect(self._on_rows_edited)
+        form.addRow(self.equity)
+        refreshers = QLabel("Refreshers")
+        font = refreshers.font()
+        font.setBold(True)
+        refreshers.setFont(font)
+        refreshers.setToolTip("New grants you expect every year from a given year on")
+        form.addRow(refreshers)
+        self.refresh_value = self._field(
+            form, "Value per year", self._money(), "refreshers.annual_value", name="Refresher value per year"
+        )
+        self.refresh_first = QSpinBox()
+        self.refresh_first.setRange(1, 10)
+        self.refresh_first.setPrefix("Year ")
+        self.refresh_first.setKeyboardTracking(False)
+        self._field(
+            form,
+            "First given in",
+            self.refresh_first,
+            "refreshers.first_year",
+            name="Refreshers first given in year",
+            show=lambda value: self.refresh_first.setValue(2 if value is None else int(value)),
+        )
+        self.refresh_vesting = VestingFields(form, "Refresher", self)
+        self.refresh_vesting.bind(self.binder, "refreshers.vesting")
+        self._watched.extend(self.refresh_vesting.inputs())
+
+    def _build_benefits(self) -> None:
+        form = self._section("Benefits")
+        self.benefits = RowList(
+            self.binder, "benefits", lambda: BenefitRow(self._currency()), "Add benefit", self._watch
+        )
+        self.benefits.rows_edited.connect(self._on_rows_edited)
+        form.addRow(self.benefits)
+
+    def _build_budget(self) -> None:
+        form = self._section("Budget and headcount")
+        self.band_min = self._field(form, "Band minimum", self._money(), "budget.band_min", empty=OMIT)
+        self.band_max = self._field(form, "Band maximum", self._money(), "budget.band_max", empty=OMIT)
+        self.band_source = QComboBox()
+        for text, key in BAND_SOURCES:
+            self.band_source.addItem(text, key)
+        self._field(
+            form,
+            "Band from",
+            self.band_source,
+            "budget.source",
+            name="Band source",
+            show=lambda value: (
+                self.band_source.setCurrentIndex(max(self.band_source.findData(value), 0))
+                if value is not None
+                else self.band_source.setCurrentIndex(0)
+            ),
+        )
+        self.combinable_roles = _unknown_spin(1000)
+        self.combinable_roles.setToolTip("Other open roles whose budget the hiring manager could fold into this hire")
+        self._field(
+            form,
+            "Combinable roles",
+            self.combinable_roles,
+            "headcount.combinable_roles",
+            empty=OMIT,
+            read=lambda: self.combinable_roles.value() if self.combinable_roles.value() >= 0 else None,
+            show=lambda value: self.combinable_roles.setValue(-1 if value is None else int(value)),
+        )
+        self.combinable_budget = self._field(
+            form, "Combinable budget", self._money(), "headcount.combinable_budget", empty=OMIT
+        )
+        self.combinable_budget.setToolTip("The annual base budget of those roles")
+
+    def _build_timeline(self) -> None:
+        form = self._section("Timeline")
+        self.strip = TimelineStrip()
+        form.addRow(self.strip)
+        self.timeline = RowList(self.binder, "timeline", self._new_event_row, "Add event", self._watch)
+        self.timeline.rows_edited.connect(self._on_rows_edited)
+        form.addRow(self.timeline)
+
+    def _build_signals(self) -> None:
+        form = self._section("Signals")
+        self.competing = _unknown_spin(99)
+        self._field(
+            form,
+            "Competing offers",
+            self.competing,
+            "signals.competing_offers",
+            read=lambda: self.competing.value() if self.competing.value() >= 0 else None,
+            show=lambda value: self.competing.setValue(-1 if value is None else int(value)),
+        )
+        self.recruiter = QComboBox()
+        self.manager = QComboBox()
+        for combo in (self.recruiter, self.manager):
+            for text, value in TRI_STATE:
+                combo.addItem(text, value)
+        self._field(
+            form,
+            "Recruiter advocating",
+            self.recruiter,
+            "signals.recruiter_advocating",
+            name="Recruiter advocating for you",
+            show=_tri_state_show(self.recruiter),
+        )
+        self._field(
+            form,
+            "Hiring manager responsive",
+            self.manager,
+            "signals.hiring_manager_responsive",
+            show=_tri_state_show(self.manager),
+        )
+        self.deadline = self._field(form, "Deadline", DateEdit(), "signals.deadline", name="Offer deadline")
+        _narrow(self.deadline, 12)
+
+    def _build_goal(self) -> None:
+        form = self._section("Goal")
+        self.target_total = self._field(
+            form, "Target year-1 total", self._money(), "goal.target_total", name="Target year-1 total"
+        )
+        self.walk_away = self._field(form, "Walk-away total", self._money(), "goal.walk_away_total")
+        self.walk_away.setToolTip("Below this year-1 total you would decline")
+
+    def _build_notes(self) -> None:
+        form = self._section("Notes")
+        self.notes = NotesEdit()
+        self.notes.setMinimumHeight(self.notes.fontMetrics().height() * 5)
+        self.notes.setPlaceholderText("Anything worth remembering in the negotiation")
+        self.notes.setAccessibleName("Notes")
+        box, message = field_box(self.notes)
+        form.addRow(box)
+        self.binder.bind("notes", self.notes, label="Notes", message=message)
+        self._watched.append(self.notes)
+
+    # --- rows ------------------------------------------------------------------------------------
+
+    def _new_event_row(self) -> ListRow:
+        rows = self.timeline.rows() if hasattr(self, "timeline") else []
+        previous = rows[-1].kind.currentData() if rows else None  # type: ignore[attr-defined]
+        return EventRow(self.workspace.as_of(), previous)
+
+    def _currency(self) -> str:
+        code = self.currency.currentText().strip().upper()
+        return code if code in ISO_4217_CODES else (self._offer.currency if self._offer else "USD")
+
+    # --- loading ---------------------------------------------------------------------------------
+
+    def _reload(self) -> None:
+        offer = self.workspace.offer(self._offer_id) if self._offer_id else None
+        self._offer = offer
+        self._loading = True
+        try:
+            if offer is None:
+                self._offer_id = None
+                self.binder.load(None)
+                self.pages.setCurrentWidget(self.empty)
+                return
+            shown = _normalized(offer)
+            self.equity.set_items([g.model_dump() for g in shown.equity])
+            self.benefits.set_items([b.model_dump() for b in shown.benefits])
+            self.timeline.set_items([e.model_dump() for e in shown.timeline])
+            mode = "none" if offer.bonus is None else ("percent" if offer.bonus.target_pct is not None else "amount")
+            self.bonus_mode.setCurrentIndex(self.bonus_mode.findData(mode))
+            self._sync_bonus()
+            self._set_currency(offer.currency)
+            self.binder.load(shown)
+            self.strip.set_events([(e.date, e.kind, e.note) for e in shown.timeline], offer.signals.deadline)
+            apply_tab_order(self.content)
+            self.pages.setCurrentWidget(self.scroll)
+        finally:
+            self._loading = False
+
+    def _show_currency(self, code: Any) -> None:
+        index = self.currency.findText(code or "")
+        if index >= 0:
+            self.currency.setCurrentIndex(index)
+        else:
+            self.currency.setEditText(code or "")
+
+    def _set_currency(self, code: str) -> None:
+        for edit in self.content.findChildren(MoneyEdit):
+            edit.set_currency(code)
+
+    def _on_offer_updated(self, offer_id: str) -> None:
+        if offer_id == self._offer_id:
+            self._reload()
+
+    def _on_offers_reset(self) -> None:
+        if self._offer_id is not None:
+            self.set_offer(self._offer_id)
+
+    # --- saving ----------------------------------------------------------------------------------
+
+    def _watch(self, widget: QWidget) -> None:
+        for signal in finished_signals(widget):
+            signal.connect(self._on_edit_finished)
+        if isinstance(widget, QComboBox | QAbstractSpinBox):
+            widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            widget.installEventFilter(self._wheel_guard)
+
+    def _on_rows_edited(self) -> None:
+        apply_tab_order(self.content)
+        self._on_edit_finished()
+
+    def _on_edit_finished(self) -> None:
+        if self._loading or self._saving or self._offer_id is None:
+            return
+        self._saving = True
+        try:
+            self._save()
+        finally:
+            self._saving = False
+
+    def _save(self, focus: bool = True) -> bool:
+        """Validate the whole form and save it when valid and changed; False when it can't be saved."""
+        code = self.currency.currentText().strip().upper()
+        if code in ISO_4217_CODES:
+            self._set_currency(code)
+        offer = self.binder.validate(focus=focus)
+        if offer is None:
+            problems = self.binder.errors()
+            first = next(iter(problems.values()))
+            more = len(problems) - 1
+            self.edit_rejected.emit(
+                f"Not saved: {first}" + (f" (and {more} more problem{'s' if more != 1 else ''})" if more else "")
+            )
+            return False
+        offer = _normalized(offer)  # type: ignore[arg-type]
+        stored = self.workspace.offer(offer.id)
+        if stored is not None and offer == _normalized(stored):
+            return True
+        return self.workspace.update_offer(offer)
+
+    def _shape(self, data: dict[str, Any]) -> dict[str, Any]:
+        """From the fields' values to the offer's shape: sections left empty become "none"."""
+        if self.bonus_mode.currentData() == "none":
+            data["bonus"] = None
+        sign_on = list(data.get("sign_on") or [])
+        while sign_on and sign_on[-1] is None:
+            sign_on.pop()
+        data["sign_on"] = [Decimal(0) if v is None else v for v in sign_on]
+        refreshers = data.get("refreshers")
+        if isinstance(refreshers, dict) and refreshers.get("annual_value") is None:
+            data["refreshers"] = None
+        budget = data.get("budget")
+        if isinstance(budget, dict) and not any(budget.get(k) is not None for k in ("band_min", "band_max", "source")):
+            data["budget"] = None
+        headcount = data.get("headcount")
+        if isinstance(headcount, dict) and not any(
+            headcount.get(k) is not None for k in ("combinable_roles", "combinable_budget")
+        ):
+            data["headcount"] = None
+        goal = data.get("goal")
+        loaded = self._offer.goal if self._offer is not None else None
+        loaded_empty = loaded is not None and loaded.target_total is None and loaded.walk_away_total is None
+        if isinstance(goal, dict) and not any(v is not None for v in goal.values()) and not loaded_empty:
+            data["goal"] = None  # (an empty goal read from a file stays as it was: no change to save)
+        return data
+
+    # --- bonus and style -------------------------------------------------------------------------
+
+    def _sync_bonus(self) -> None:
+        """Show the target the bonus mode asks for (and the payout, unless there is no bonus)."""
+        mode = self.bonus_mode.currentData()
+        form = self._form_of(self.bonus_pct.parentWidget())
+        form.setRowVisible(self.bonus_pct.parentWidget(), mode == "percent")
+        form.setRowVisible(self.bonus_amount.parentWidget(), mode == "amount")
+        form.setRowVisible(self.bonus_payout.parentWidget(), mode != "none")
+
+    def _sections(self) -> list[QFormLayout]:
+        items = (self._page.itemAt(i).layout() for i in range(self._page.count()))
+        return [layout for layout in items if isinstance(layout, QFormLayout)]
+
+    def _align_sections(self) -> None:
+        """One label column for every section, so the inputs line up down the page; choices and
+        counts keep their natural width instead of stretching across it."""
+        labels = []
+        for form in self._sections():
+            for row in range(form.rowCount()):
+                item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+                if item is not None and isinstance(item.widget(), QLabel):
+                    labels.append(item.widget())
+        width = max(label.sizeHint().width() for label in labels)
+        for label in labels:
+            label.setMinimumWidth(width)
+        for widget in self._watched:
+            if isinstance(widget, QComboBox) and not widget.isEditable():
+                widget.setSizePolicy(QSizePolicy.Policy.Fixed, widget.sizePolicy().verticalPolicy())
+            elif isinstance(widget, QSpinBox):
+                _narrow(widget, 12)
+
+    def _form_of(self, widget: QWidget) -> QFormLayout:
+        for layout in self._sections():
+            if layout.getWidgetPosition(widget)[0] >= 0:
+                return layout
+        raise LookupError("widget is not in a section")
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._restyle()
+
+    def _restyle(self) -> None:
+        if self._styling:
+            return
+        self._styling = True
+        try:
+            self.setStyleSheet(form_stylesheet(self.palette()))
+        finally:
+            self._styling = False
+
+
+class _WheelGuard(QObject):
+    """Scrolling the page over a choice or a count must not change it (and save the change): such
+    inputs take the wheel only once the user has focused them; until then the page scrolls."""
+
+    def __init__(self, form: OfferForm):
+        super().__init__(form)
+        self._form = form
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Wheel and isinstance(watched, QWidget) and not watched.hasFocus():
+            QCoreApplication.sendEvent(self._form.scroll.viewport(), event)
+            return True
+        return False
+
+
+def _normalized(offer: Offer) -> Offer:
+    """The offer as the form shows and saves it: its timeline in date order."""
+    ordered = offer.sorted_timeline()
+    return offer if ordered == offer.timeline else offer.model_copy(update={"timeline": ordered})

@@ -1,0 +1,497 @@
+"""The main window: the offer list on the left; the offer, the negotiation and the comparison on the right.
+
+Every change is saved at once through the Workspace (no Save button) and can be undone. The window
+remembers its geometry, splitters, tab and the last selected offer.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, QStandardPaths, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import __version__
+from app.files import OfferFileError, offer_file_for, read_offer_file, write_offer_file
+from app.models import STAGES, Offer
+from app.resources import sample_offers_path
+from ui.compare_view import CompareView
+from ui.forms.offer_form import OfferForm
+from ui.models.offer_list_model import STAGE_NAMES, OfferFilterProxy, OfferIdRole, OfferListModel
+from ui.panels.levers_panel import LeversPanel
+from ui.panels.position_panel import PositionPanel
+from ui.rubric_dialog import RubricDialog
+from ui.settings_dialog import SettingsDialog
+from ui.widgets.badges import BadgeDelegate
+from ui.workspace import Workspace
+
+APP_ID = "io.github.offerplanner.OfferPlanner"
+OFFER_TAB, NEGOTIATE_TAB, COMPARE_TAB = range(3)
+
+
+class EmptyState(QWidget):
+    """What a first start shows: what the app does, and the two ways to begin."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        title = QLabel("<h1>No offers yet</h1>", self)
+        text = QLabel(
+            "Add an offer you hold or expect, and Offer Planner works out what it is worth year by year, "
+            "how strong your position is, and what to ask for. Everything stays on this computer.",
+            self,
+        )
+        text.setWordWrap(True)
+        self.sample_button = QPushButton("Load &sample offers", self)
+        self.sample_button.setAccessibleName("Load sample offers")
+        self.new_button = QPushButton("&New offer", self)
+        self.new_button.setAccessibleName("New offer")
+        self.new_button.setDefault(True)
+        self.import_button = QPushButton("&Import a file…", self)
+        self.import_button.setAccessibleName("Import an offer file")
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        for button in (self.new_button, self.sample_button, self.import_button):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        column = QVBoxLayout()
+        column.addStretch()
+        column.addWidget(title, alignment=Qt.AlignmentFlag.AlignHCenter)
+        column.addWidget(text)
+        column.addSpacing(16)
+        column.addLayout(buttons)
+        column.addStretch(2)
+        outer = QHBoxLayout(self)
+        outer.addStretch()
+        inner = QWidget(self)
+        inner.setLayout(column)
+        inner.setMaximumWidth(560)
+        outer.addWidget(inner)
+        outer.addStretch()
+
+
+class MainWindow(QMainWindow):
+    """One window per data file."""
+
+    offer_selected = Signal(str)  # the offer now shown ("" when none)
+
+    def __init__(self, workspace: Workspace, settings: QSettings | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workspace = workspace
+        self.ui_settings = settings or QSettings()
+        self.setWindowTitle(f"Offer Planner — {workspace.store.path.name}")
+        self._current_id = ""
+
+        # the list
+        self.list_model = OfferListModel(workspace, self)
+        self.proxy = OfferFilterProxy(self)
+        self.proxy.setSourceModel(self.list_model)
+        self.list_view = QTableView(self)
+        self.list_view.setModel(self.proxy)
+        self.list_view.setAccessibleName("Offers")
+        self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list_view.setSortingEnabled(True)
+        self.list_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the user's order until a header is clicked
+        self.list_view.verticalHeader().setVisible(False)
+        self.list_view.setShowGrid(False)
+        self.list_view.setAlternatingRowColors(True)
+        self.list_view.setWordWrap(False)
+        self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list_view.setItemDelegate(BadgeDelegate(self.list_view))
+        header = self.list_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.list_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Search company, role, location")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search offers")
+        self.search.textChanged.connect(self.proxy.set_search)
+        self.stage_filter = QComboBox(self)
+        self.stage_filter.setAccessibleName("Filter by stage")
+        self.stage_filter.addItem("All stages", None)
+        for stage in STAGES:
+            self.stage_filter.addItem(STAGE_NAMES[stage], stage)
+        self.stage_filter.currentIndexChanged.connect(lambda _: self.proxy.set_stage(self.stage_filter.currentData()))
+        list_panel = QWidget(self)
+        list_layout = QVBoxLayout(list_panel)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.stage_filter)
+        list_layout.addLayout(filters)
+        list_layout.addWidget(self.list_view)
+
+        # the detail: the offer, the negotiation, the comparison
+        self.form = OfferForm(workspace, self)
+        self.position_panel = PositionPanel(workspace, self)
+        self.levers_panel = LeversPanel(workspace, self)
+        self.compare_view = CompareView(workspace, self)
+        self.negotiate_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.negotiate_splitter.addWidget(self.position_panel)
+        self.negotiate_splitter.addWidget(self.levers_panel)
+        self.negotiate_splitter.setStretchFactor(1, 2)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.form, "&Offer")
+        self.tabs.addTab(self.negotiate_splitter, "&Negotiate")
+        self.tabs.addTab(self.compare_view, "&Compare")
+        self.no_selection = QLabel("Select an offer on the left, or press Ctrl+N for a new one.", self)
+        self.no_selection.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.detail = QStackedWidget(self)
+        self.detail.addWidget(self.tabs)
+        self.detail.addWidget(self.no_selection)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(list_panel)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([420, 1000])
+        self.empty_state = EmptyState(self)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.splitter)
+        self.pages.addWidget(self.empty_state)
+        self.setCentralWidget(self.pages)
+
+        self._build_actions()
+        self.statusBar().showMessage("Ready. Changes are saved as you type.", 4000)
+
+        self.list_view.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+        self.list_view.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+        self.empty_state.new_button.clicked.connect(self.new_offer)
+        self.empty_state.sample_button.clicked.connect(self.load_samples)
+        self.empty_state.import_button.clicked.connect(self.import_file)
+        workspace.saved.connect(lambda message: self.statusBar().showMessage(message, 5000))
+        workspace.failed.connect(self._on_failed)
+        workspace.offers_reset.connect(self._on_offers_reset)
+        self.tabs.currentChanged.connect(lambda _: self._update_actions())
+
+        self._restore_state()
+        self._on_offers_reset()
+
+    # --- actions and menus -----------------------------------------------------------------------
+
+    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        ws = self.workspace
+        self.new_action = self._action("&New offer", self.new_offer, QKeySequence.StandardKey.New, "Add an offer")
+        self.duplicate_action = self._action(
+            "&Duplicate", self.duplicate_offer, "Ctrl+D", "Duplicate the selected offer"
+        )
+        self.delete_action = self._action(
+            "&Delete",
+            self.delete_selected,
+            QKeySequence.StandardKey.Delete,
+            "Delete the selected offers (Undo brings them back)",
+        )
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.list_view.addAction(self.delete_action)
+        self.import_action = self._action("&Import…", self.import_file, "Ctrl+I", "Import an offer file")
+        self.export_action = self._action(
+            "&Export…", self.export_file, "Ctrl+Shift+S", "Export the offers to an offer file"
+        )
+        self.brief_action = self._action(
+            "Export &brief…", self.export_brief, "Ctrl+E", "Export a negotiation brief (PDF)"
+        )
+        self.brief_action.setEnabled(False)
+        self.brief_action.setStatusTip("The negotiation brief arrives in a coming version")
+        self.settings_action = self._action(
+            "&Settings…", self.open_settings, QKeySequence.StandardKey.Preferences, "Currency, rates, horizon, rubric"
+        )
+        self.settings_action.setShortcuts([QKeySequence("Ctrl+,")])
+        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.undo_action = ws.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = ws.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.addAction(self.undo_action)
+        self.addAction(self.redo_action)
+        self.find_action = self._action("&Find", self._focus_search, QKeySequence.StandardKey.Find)
+        self.tab_actions = [
+            self._action("&Offer", lambda: self.tabs.setCurrentIndex(OFFER_TAB), "Ctrl+1"),
+            self._action("&Negotiate", lambda: self.tabs.setCurrentIndex(NEGOTIATE_TAB), "Ctrl+2"),
+            self._action("&Compare", lambda: self.tabs.setCurrentIndex(COMPARE_TAB), "Ctrl+3"),
+        ]
+        self.rubric_action = self._action("How is this &rated?", self.show_rubric)
+        self.about_action = self._action("&About Offer Planner", self.show_about)
+
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        for action in (self.new_action, self.duplicate_action, self.delete_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        for action in (self.import_action, self.export_action, self.brief_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+        view_menu = bar.addMenu("&View")
+        for action in self.tab_actions:
+            view_menu.addAction(action)
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.rubric_action)
+        help_menu.addAction(self.about_action)
+
+        toolbar = self.addToolBar("Offers")
+        toolbar.setObjectName("offers-toolbar")
+        toolbar.setMovable(False)
+        for action in (self.new_action, self.duplicate_action, self.delete_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.undo_action)
+        toolbar.addAction(self.redo_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.import_action)
+        toolbar.addAction(self.export_action)
+        toolbar.addAction(self.brief_action)
+
+    def _update_actions(self) -> None:
+        has = bool(self.selected_ids())
+        self.duplicate_action.setEnabled(has)
+        self.delete_action.setEnabled(has)
+        self.export_action.setEnabled(bool(self.workspace.offers()))
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # --- selection -------------------------------------------------------------------------------
+
+    def selected_ids(self) -> list[str]:
+        rows = self.list_view.selectionModel().selectedRows()
+        ids = [index.data(OfferIdRole) for index in rows]
+        if not ids and self._current_id:
+            ids = [self._current_id]
+        return ids
+
+    def current_offer_id(self) -> str:
+        return self._current_id
+
+    def select_offer(self, offer_id: str) -> bool:
+        row = self.list_model.row_of(offer_id)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.list_model.index(row, 0))
+        if not index.isValid():  # filtered out: clear the filters so the offer can be shown
+            self.search.clear()
+            self.stage_filter.setCurrentIndex(0)
+            index = self.proxy.mapFromSource(self.list_model.index(row, 0))
+        self.list_view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.list_view.scrollTo(index)
+        return True
+
+    def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show_offer(current.data(OfferIdRole) if current.isValid() else "")
+
+    def _show_offer(self, offer_id: str) -> None:
+        if offer_id and self.workspace.offer(offer_id) is None:
+            offer_id = ""
+        self._current_id = offer_id
+        self.form.set_offer(offer_id or None)
+        self.position_panel.set_offer(offer_id or None)
+        self.levers_panel.set_offer(offer_id or None)
+        self.detail.setCurrentWidget(self.tabs if offer_id else self.no_selection)
+        self._update_actions()
+        self.offer_selected.emit(offer_id)
+
+    def _on_offers_reset(self) -> None:
+        empty = not self.workspace.offers()
+        self.pages.setCurrentWidget(self.empty_state if empty else self.splitter)
+        if empty:
+            self._show_offer("")
+            return
+        keep = self._current_id if self.workspace.offer(self._current_id) else ""
+        if not keep:
+            keep = self.workspace.offers()[0].id
+        self.select_offer(keep)
+        self._show_offer(keep)
+
+    # --- commands --------------------------------------------------------------------------------
+
+    def new_offer(self) -> None:
+        offer = Offer(company="New company", role="New role", stage="offer")
+        if self.workspace.add_offer(offer, "New offer"):
+            self.select_offer(offer.id)
+            self.tabs.setCurrentIndex(OFFER_TAB)
+            self.form.focus_first_field()
+
+    def duplicate_offer(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            copy = self.workspace.duplicate_offer(ids[0])
+            if copy is not None:
+                self.select_offer(copy.id)
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        row = min(self.list_model.row_of(i) for i in ids)
+        if self.workspace.delete_offers(ids):
+            offers = self.workspace.offers()
+            if offers:
+                self.select_offer(offers[min(row, len(offers) - 1)].id)
+
+    def load_samples(self) -> None:
+        self._import_path(str(sample_offers_path()), samples=True)
+
+    def import_file(self) -> None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        path, _ = QFileDialog.getOpenFileName(self, "Import offers", folder, "Offer files (*.json);;All files (*)")
+        if path:
+            self._import_path(path)
+
+    def _import_path(self, path: str, samples: bool = False) -> None:
+        try:
+            offer_file = read_offer_file(path)
+        except OfferFileError as exc:
+            box = QMessageBox(QMessageBox.Icon.Warning, "Nothing was imported", exc.report(), parent=self)
+            box.setInformativeText("The file was left as it is; no offer was added or changed.")
+            box.open()
+            return
+        if samples and not self.workspace.offers():
+            s = self.workspace.settings()
+            self.workspace.update_settings(
+                s.model_copy(
+                    update={
+                        "display_currency": offer_file.display_currency or s.display_currency,
+                        "fx": {**s.fx, **offer_file.fx},
+                    }
+                ),
+                "Use the sample offers' currency settings",
+            )
+        result = self.workspace.import_offers(offer_file.offers)
+        if result is not None and offer_file.offers:
+            self.select_offer(offer_file.offers[0].id)
+
+    def export_file(self) -> None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        default = str(Path(folder) / "offers.json")
+        path, _ = QFileDialog.getSaveFileName(self, "Export offers", default, "Offer files (*.json)")
+        if not path:
+            return
+        s = self.workspace.settings()
+        offer_file = offer_file_for(
+            self.workspace.offers(),
+            display_currency=s.display_currency,
+            fx=dict(s.fx),
+            horizon_years=s.horizon_years,
+            as_of=self.workspace.as_of(),
+        )
+        try:
+            write_offer_file(offer_file, path)
+        except OSError as exc:
+            QMessageBox.warning(self, "Not exported", f"{path} can't be written: {exc.strerror or exc}")
+            return
+        count = len(offer_file.offers)
+        self.statusBar().showMessage(f"Exported {count} offer{'s' if count != 1 else ''} to {path}", 6000)
+
+    def export_brief(self) -> None:  # wired when the brief lands
+        self.statusBar().showMessage("The negotiation brief is not available yet.", 4000)
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.workspace.settings(), self)
+
+        def apply() -> None:
+            result = dialog.result_settings()
+            if result is not None:
+                self.workspace.update_settings(result)
+
+        dialog.accepted.connect(apply)
+        dialog.open()
+
+    def show_rubric(self) -> None:
+        RubricDialog(self.workspace.settings().active_rubric, self).open()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Offer Planner",
+            f"<h3>Offer Planner {__version__}</h3>"
+            "<p>Plan a job offer negotiation: exact offer math, an explainable position rating, levers "
+            "inside a plausible budget stretch, and a brief for the call.</p>"
+            "<p>Works offline: nothing you type leaves this computer.</p>"
+            f"<p>Data file: {_html(str(self.workspace.store.path))}<br>Application id: {APP_ID}</p>",
+        )
+
+    def _on_failed(self, message: str) -> None:
+        self.statusBar().showMessage(f"Not saved: {message}", 10000)
+        box = QMessageBox(QMessageBox.Icon.Warning, "Not saved", message, parent=self)
+        box.setInformativeText(
+            "Your edit is still in the window: fix the problem and try again. Nothing already saved was lost."
+        )
+        box.open()
+
+    # --- state -----------------------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        s = self.ui_settings
+        geometry = s.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 880)
+        for key, splitter in (("window/splitter", self.splitter), ("window/negotiate", self.negotiate_splitter)):
+            state = s.value(key)
+            if isinstance(state, QByteArray) and not state.isEmpty():
+                splitter.restoreState(state)
+        tab = s.value("window/tab", OFFER_TAB)
+        self.tabs.setCurrentIndex(int(tab) if str(tab).isdigit() else OFFER_TAB)
+        last = s.value("window/offer", "")
+        if isinstance(last, str) and last and self.workspace.offer(last):
+            self._current_id = last
+
+    def save_state(self) -> None:
+        s = self.ui_settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/splitter", self.splitter.saveState())
+        s.setValue("window/negotiate", self.negotiate_splitter.saveState())
+        s.setValue("window/tab", self.tabs.currentIndex())
+        s.setValue("window/offer", self._current_id)
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.form.commit_pending()
+        self.save_state()
+        super().closeEvent(event)
+
+
+def _html(text: str) -> str:
+    return escape(text)

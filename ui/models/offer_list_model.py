@@ -1,0 +1,174 @@
+"""The offer list: a table model over the Workspace, and a proxy that filters by stage and search text.
+
+Year-1 totals and tiers come from the Workspace's Evaluator, computed only for the rows Qt asks about,
+so thousands of offers stay smooth.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+
+from app.models import STAGES
+from app.rubric import TIER_NAMES
+from ui import format as fmt
+from ui.workspace import Workspace
+
+STAGE_NAMES = {
+    "interviewing": "Interviewing",
+    "offer": "Offer",
+    "negotiating": "Negotiating",
+    "accepted": "Accepted",
+    "declined": "Declined",
+    "withdrawn": "Withdrawn",
+}
+
+OfferIdRole = Qt.ItemDataRole.UserRole + 1
+RawValueRole = Qt.ItemDataRole.UserRole + 2  # for sorting: Decimal, tier rank, text
+BadgeRole = Qt.ItemDataRole.UserRole + 3  # "stage:offer" or "tier:strong", for the badge delegate
+SearchTextRole = Qt.ItemDataRole.UserRole + 4
+StageRole = Qt.ItemDataRole.UserRole + 5
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class OfferListModel(QAbstractTableModel):
+    """Rows are the offers in the user's order; columns are the named constants below."""
+
+    COMPANY, ROLE, STAGE, YEAR_ONE, TIER = range(5)
+    HEADERS = ("Company", "Role", "Stage", "Year 1 total", "Position")
+
+    def __init__(self, workspace: Workspace, parent=None):
+        super().__init__(parent)
+        self.workspace = workspace
+        self._offers = workspace.offers()
+        self._row_of = {offer.id: row for row, offer in enumerate(self._offers)}
+        workspace.offers_reset.connect(self._on_offers_reset)
+        workspace.offer_updated.connect(self._on_offer_updated)
+        workspace.evaluations_changed.connect(self._on_evaluations_changed)
+
+    # --- Qt's model interface --------------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._offers)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.HEADERS[section]
+            if role == Qt.ItemDataRole.TextAlignmentRole and section == self.YEAR_ONE:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._offers)):
+            return None
+        offer = self._offers[index.row()]
+        column = index.column()
+        if role == OfferIdRole:
+            return offer.id
+        if role == StageRole:
+            return offer.stage
+        if role == SearchTextRole:
+            return " ".join(filter(None, (offer.company, offer.role, offer.level, offer.location))).casefold()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+            return self._text(offer, column, role)
+        if role == RawValueRole:
+            return self._raw(offer, column)
+        if role == BadgeRole:
+            if column == self.STAGE:
+                return f"stage:{offer.stage}"
+            if column == self.TIER:
+                return f"tier:{self.workspace.evaluator().position(offer.id).tier}"
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.YEAR_ONE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    # --- cells -----------------------------------------------------------------------------------
+
+    def _text(self, offer, column: int, role: int) -> str:
+        evaluator = self.workspace.evaluator()
+        if column == self.COMPANY:
+            return offer.company
+        if column == self.ROLE:
+            return offer.role
+        if column == self.STAGE:
+            return STAGE_NAMES[offer.stage]
+        if column == self.YEAR_ONE:
+            text = fmt.money(evaluator.figures(offer.id).year_one, offer.currency)
+            if role != Qt.ItemDataRole.DisplayRole:
+                return f"Year 1 total {text}, in {offer.currency}"
+            return text
+        position = evaluator.position(offer.id)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return TIER_NAMES[position.tier]
+        return f"{TIER_NAMES[position.tier]} position, score {position.score} of 100"
+
+    def _raw(self, offer, column: int) -> Any:
+        evaluator = self.workspace.evaluator()
+        if column == self.YEAR_ONE:
+            shown = evaluator.year_one_display(offer.id)
+            return float(shown) if shown is not None else -1.0  # sort key only; display stays exact
+        if column == self.TIER:
+            return evaluator.position(offer.id).score
+        if column == self.STAGE:
+            return STAGES.index(offer.stage)
+        return (offer.company if column == self.COMPANY else offer.role).casefold()
+
+    # --- keeping up with the workspace -----------------------------------------------------------
+
+    def row_of(self, offer_id: str) -> int:
+        return self._row_of.get(offer_id, -1)
+
+    def _on_offers_reset(self) -> None:
+        self.beginResetModel()
+        self._offers = self.workspace.offers()
+        self._row_of = {offer.id: row for row, offer in enumerate(self._offers)}
+        self.endResetModel()
+
+    def _on_offer_updated(self, offer_id: str) -> None:
+        row = self._row_of.get(offer_id)
+        offer = self.workspace.offer(offer_id)
+        if row is None or offer is None:
+            return
+        self._offers[row] = offer
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def _on_evaluations_changed(self) -> None:
+        # a change to one offer can change another's tier (a better alternative): refresh the figures
+        if self._offers:
+            self.dataChanged.emit(self.index(0, self.YEAR_ONE), self.index(len(self._offers) - 1, self.TIER))
+
+
+class OfferFilterProxy(QSortFilterProxyModel):
+    """Filters the list by stage (or all) and by words in company, role, level and location."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._stage: str | None = None
+        self._words: list[str] = []
+        self.setSortRole(RawValueRole)
+
+    def set_stage(self, stage: str | None) -> None:
+        self.beginFilterChange()
+        self._stage = stage
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_search(self, text: str) -> None:
+        self.beginFilterChange()
+        self._words = text.casefold().split()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        model = self.sourceModel()
+        index = model.index(source_row, 0, source_parent)
+        if self._stage is not None and model.data(index, StageRole) != self._stage:
+            return False
+        if self._words:
+            haystack = model.data(index, SearchTextRole) or ""
+            return all(word in haystack for word in self._words)
+        return True

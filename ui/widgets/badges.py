@@ -1,0 +1,109 @@
+"""Badges for stages and tiers: a rounded pill with the name in words (never colour alone).
+
+Hues carry meaning (green for a grand slam, amber for uncertain); lightness follows the palette so
+the pills read well in light and dark schemes alike.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtWidgets import QLabel, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from ui.models.offer_list_model import BadgeRole
+
+# hue (degrees) per badge; -1 = grey
+HUES = {
+    "tier:grand_slam": 140,
+    "tier:strong": 175,
+    "tier:steady": 210,
+    "tier:uncertain": 40,
+    "tier:weak": 0,
+    "stage:interviewing": 265,
+    "stage:offer": 210,
+    "stage:negotiating": 30,
+    "stage:accepted": 140,
+    "stage:declined": -1,
+    "stage:withdrawn": -1,
+}
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def badge_colors(key: str, palette: QPalette) -> tuple[QColor, QColor]:
+    """(background, text) for a badge, readable on this palette."""
+    hue = HUES.get(key, -1)
+    dark = is_dark(palette)
+    saturation = 0 if hue < 0 else (110 if dark else 150)
+    background = QColor.fromHsl(max(hue, 0), saturation, 70 if dark else 222)
+    text = QColor.fromHsl(max(hue, 0), saturation, 225 if dark else 55)
+    return background, text
+
+
+def paint_badge(painter: QPainter, rect: QRectF, key: str, text: str, palette: QPalette) -> None:
+    background, foreground = badge_colors(key, palette)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    metrics = painter.fontMetrics()
+    width = min(rect.width(), metrics.horizontalAdvance(text) + 16)
+    height = min(rect.height() - 4, metrics.height() + 4)
+    pill = QRectF(rect.left() + 4, rect.center().y() - height / 2, width, height)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(background)
+    painter.drawRoundedRect(pill, height / 2, height / 2)
+    painter.setPen(foreground)
+    painter.drawText(
+        pill, Qt.AlignmentFlag.AlignCenter, metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(width) - 8)
+    )
+    painter.restore()
+
+
+class BadgeDelegate(QStyledItemDelegate):
+    """Draws cells that carry a BadgeRole as pills; other cells as usual."""
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        key = index.data(BadgeRole)
+        if not key:
+            super().paint(painter, option, index)
+            return
+        style = option.widget.style() if option.widget else None
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, option.widget)
+        paint_badge(
+            painter, QRectF(option.rect), key, str(index.data(Qt.ItemDataRole.DisplayRole) or ""), option.palette
+        )
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width() + 20, max(size.height(), option.fontMetrics.height() + 10))
+
+
+class BadgeLabel(QLabel):
+    """A standalone badge (e.g. the tier in the position panel)."""
+
+    def __init__(self, key: str = "", text: str = "", parent: QWidget | None = None):
+        super().__init__(text, parent)
+        self._key = key
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setMinimumHeight(self.fontMetrics().height() + 10)
+
+    def set_badge(self, key: str, text: str) -> None:
+        self._key = key
+        self.setText(text)
+        self.setAccessibleName(text)
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        metrics = self.fontMetrics()
+        return QSize(metrics.horizontalAdvance(self.text()) + 28, metrics.height() + 10)
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        paint_badge(painter, QRectF(self.rect()).adjusted(-4, 0, 0, 0), self._key, self.text(), self.palette())
