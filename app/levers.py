@@ -277,7 +277,7 @@ def compute_stretch(offer: Offer, position: Position, horizon: int, rubric: Rubr
         room_left = (1 - rubric.response_uses_room_pct / 100) ** position_responses(offer)
         if room_left < 1:
             notes.append(
-                f"The company has already answered {position_responses(offer)} counter(s): the room left is "
+                f"The company has already answered {plural(position_responses(offer), 'counter')}: the room left is "
                 f"taken as {room_left * 100:.0f} % of what a {TIER_NAMES[tier].lower()} position "
                 "would otherwise have."
             )

@@ -67,7 +67,7 @@ class Rubric(BaseModel):
         Band(
             max_days=0,
             points=100,
-            meaning="the same day: companies move this fast for candidates they are afraid to lose",
+            meaning="companies move this fast for candidates they are afraid to lose",
         ),
         Band(max_days=3, points=86, meaning="within three days: a fast decision, usually a clear yes"),
         Band(max_days=7, points=72, meaning="within a week: a normal, decided pace"),
@@ -244,19 +244,18 @@ DEFAULT_RUBRIC = Rubric()
 
 
 def explain_rubric(rubric: Rubric = DEFAULT_RUBRIC) -> list[tuple[str, list[str]]]:
-    """ "How is this rated?": the rubric in words, section by section, every number shown."""
+    """'How is this rated?': the rubric in words, section by section, every number shown."""
 
     def bands(items: tuple[Band, ...], what: str) -> list[str]:
         lines, low = [], 0
         for band in items:
-            span = (
-                f"{low}+ days"
-                if band.max_days is None
-                else "same day"
-                if band.max_days == 0 and low == 0
-                else f"{low}–{band.max_days} days"
-            )
-            lines.append(f"{what} {span}: {band.points} points — {band.meaning}.")
+            if band.max_days is None:
+                label = f"{what} {low}+ days"
+            elif band.max_days == 0:
+                label = "Offer the same day" if what == "Offer after" else f"{what} 0 days"
+            else:
+                label = f"{what} {low}–{band.max_days} days"
+            lines.append(f"{label}: {band.points} points — {band.meaning}.")
             low = (band.max_days or 0) + 1
         return lines
 

@@ -108,6 +108,7 @@ class CompareView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setHighlightSections(False)
         header.setMaximumSectionSize(420)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.model.set_palette(self.table.palette())
 
         self.bars_chart = ChartWidget("stacked_bars")
@@ -284,7 +285,13 @@ class CompareView(QWidget):
             header.resizeSection(LABEL_COLUMN, header.sectionSize(LABEL_COLUMN) + 12)
         offer_columns = range(FIRST_OFFER_COLUMN, count)
         if offer_columns:
-            width = max(header.sectionSize(c) for c in offer_columns) + 12
+            # width from the figures and the company names, not the (long) roles: headers elide those
+            metrics = header.fontMetrics()
+            names = [
+                metrics.horizontalAdvance(str(self.model.headerData(c, Qt.Orientation.Horizontal)).split("\n")[0])
+                for c in offer_columns
+            ]
+            width = max(max(self.table.sizeHintForColumn(c) for c in offer_columns), max(names) + 16) + 16
             for column in offer_columns:
                 header.resizeSection(column, width)
 
