@@ -188,9 +188,9 @@ class MainWindow(QMainWindow):
         self.empty_state.new_button.clicked.connect(self.new_offer)
         self.empty_state.sample_button.clicked.connect(self.load_samples)
         self.empty_state.import_button.clicked.connect(self.import_file)
-        workspace.saved.connect(lambda message: self.statusBar().showMessage(message, 5000))
-        self.levers_panel.copied.connect(lambda message: self.statusBar().showMessage(message, 4000))
-        self.form.edit_rejected.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        workspace.saved.connect(self._on_saved)
+        self.levers_panel.copied.connect(self._on_saved)
+        self.form.edit_rejected.connect(self._on_saved)
         workspace.failed.connect(self._on_failed)
         workspace.offers_reset.connect(self._on_offers_reset)
         self.tabs.currentChanged.connect(lambda _: self._update_actions())
@@ -287,14 +287,12 @@ class MainWindow(QMainWindow):
         self.undo_button_action = QAction("Undo", self)
         self.undo_button_action.triggered.connect(ws.undo_stack.undo)
         ws.undo_stack.canUndoChanged.connect(self.undo_button_action.setEnabled)
-        ws.undo_stack.undoTextChanged.connect(lambda t: self.undo_button_action.setToolTip(f"Undo {t} (Ctrl+Z)"))
+        ws.undo_stack.undoTextChanged.connect(self._on_undo_text_changed)
         self.undo_button_action.setEnabled(ws.undo_stack.canUndo())
         self.redo_button_action = QAction("Redo", self)
         self.redo_button_action.triggered.connect(ws.undo_stack.redo)
         ws.undo_stack.canRedoChanged.connect(self.redo_button_action.setEnabled)
-        ws.undo_stack.redoTextChanged.connect(
-            lambda t: self.redo_button_action.setToolTip(f"Redo {t} (Ctrl+Shift+Z)")
-        )
+        ws.undo_stack.redoTextChanged.connect(self._on_redo_text_changed)
         self.redo_button_action.setEnabled(ws.undo_stack.canRedo())
         toolbar.addAction(self.undo_button_action)
         toolbar.addAction(self.redo_button_action)
@@ -302,6 +300,12 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.import_action)
         toolbar.addAction(self.export_action)
         toolbar.addAction(self.brief_action)
+
+    def _on_undo_text_changed(self, text: str) -> None:
+        self.undo_button_action.setToolTip(f"Undo {text} (Ctrl+Z)" if text else "Undo (Ctrl+Z)")
+
+    def _on_redo_text_changed(self, text: str) -> None:
+        self.redo_button_action.setToolTip(f"Redo {text} (Ctrl+Shift+Z)" if text else "Redo (Ctrl+Shift+Z)")
 
     def _update_actions(self) -> None:
         has = bool(self.selected_ids())
@@ -473,6 +477,9 @@ class MainWindow(QMainWindow):
             "<p>Works offline: nothing you type leaves this computer.</p>"
             f"<p>Data file: {_html(str(self.workspace.store.path))}<br>Application id: {APP_ID}</p>",
         )
+
+    def _on_saved(self, message: str) -> None:
+        self.statusBar().showMessage(message, 6000)
 
     def _on_failed(self, message: str) -> None:
         self.statusBar().showMessage(f"Not saved: {message}", 10000)
