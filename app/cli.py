@@ -6,15 +6,18 @@
     offer-planner import FILE [--db PATH]     add or replace offers from a file (all or nothing)
     offer-planner export FILE [--db PATH]     write the stored offers to a file
     offer-planner list [--db PATH] [--json]   the stored offers, one a line
+    offer-planner backups [--db PATH]         the daily backups of the data file
+    offer-planner restore [BACKUP] [--db PATH] put a backup (the latest by default) in place
 
 Bad input (an invalid or missing file, a data file that isn't ours) exits with status 2 and a message
-on standard error that names what is wrong; never a traceback.
+on standard error that names what is wrong and what to do; never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import sys
 from collections.abc import Callable, Sequence
 from contextlib import suppress
@@ -256,6 +259,7 @@ def cmd_rubric(args: argparse.Namespace, out: TextIO) -> int:
         settings = store.load_settings()
         if args.set or args.reset:
             rubric = read_rubric(args.set) if args.set else None
+            _daily_backup(store, args)
             store.save_settings(settings.model_copy(update={"rubric": rubric}))
             settings = store.load_settings()
             what = f"Saved rubric {settings.active_rubric.version}" if args.set else "Back to the shipped rubric"
@@ -272,9 +276,21 @@ def cmd_rubric(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _daily_backup(store, args: argparse.Namespace) -> None:
+    """Before a command writes: today's backup if due. A backup that fails is said, not fatal."""
+    from app.store import StoreError
+    from app.store.backup import backup_if_due
+
+    try:
+        backup_if_due(store)
+    except StoreError as exc:
+        getattr(args, "err", sys.stderr).write(f"offer-planner: warning: {exc}\n")
+
+
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     offer_file = read_offer_file(args.file)
     with _open_store(args.db) as store:
+        _daily_backup(store, args)
         result = store.import_offers(list(offer_file.offers))
     count = result.added + result.replaced
     out.write(
@@ -349,6 +365,72 @@ def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _db_path(db: str | None) -> Path:
+    from app.store import default_db_path
+
+    return (Path(db) if db else default_db_path()).expanduser().absolute()
+
+
+def _db_option(db: str | None) -> str:
+    return f" --db {shlex.quote(db)}" if db else ""
+
+
+def cmd_backups(args: argparse.Namespace, out: TextIO) -> int:
+    from app.store.backup import backup_folder, list_backups
+
+    path = _db_path(args.db)
+    backups = list_backups(path)
+    if not backups:
+        out.write(
+            f"No backups of {path} yet: one is made each day the file is used, in {backup_folder(path)}.\n"
+        )
+        return EXIT_OK
+    out.write(f"Backups of {path}, newest first (in {backup_folder(path)}):\n")
+    for backup in backups:
+        count = f"{backup.offers} offer{'s' if backup.offers != 1 else ''}" if backup.usable else "can't be read"
+        out.write(f"  {backup.day.isoformat()}  {backup.path.name}  {count}  {_size(backup.size)}\n")
+    out.write(f"Restore one with `offer-planner restore [DATE]{_db_option(args.db)}`.\n")
+    return EXIT_OK
+
+
+def _size(size: int) -> str:
+    return f"{size / 1024:,.0f} KB" if size >= 1024 else f"{size} bytes"
+
+
+def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
+    from app.store.backup import backup_folder, find_backup, latest_backup, restore_backup
+
+    path = _db_path(args.db)
+    if args.backup:
+        backup = find_backup(path, args.backup)
+    else:
+        backup = latest_backup(path)
+        if backup is None:
+            raise UserError(f"there is no backup of {path} to restore (backups are made in {backup_folder(path)})")
+    result = restore_backup(backup.path, path)
+    count = f"{result.offers} offer{'s' if result.offers != 1 else ''}"
+    out.write(f"Restored {backup.path.name} ({count}) to {path}.\n")
+    if result.set_aside is not None:
+        out.write(f"The file that was there is kept as {result.set_aside}.\n")
+    return EXIT_OK
+
+
+def bad_file_advice(path: Path, db: str | None) -> str:
+    """What to do about a data file that can't be used: restore a backup, or start a new file."""
+    from app.store.backup import latest_backup
+
+    latest = latest_backup(path)
+    if latest is not None:
+        count = f"{latest.offers} offer{'s' if latest.offers != 1 else ''}"
+        restore = (
+            f"Restore the latest backup ({latest.day.isoformat()}, {count}) with "
+            f"`offer-planner restore{_db_option(db)}` (the file is kept, renamed aside)"
+        )
+    else:
+        restore = "There is no backup of it to restore"
+    return f"{restore}, or start a new file with --db NEW_PATH."
+
+
 # --- parsing and dispatch ------------------------------------------------------------------------
 
 
@@ -358,6 +440,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Plan a job offer negotiation. With no command, starts the desktop app.",
     )
     parser.add_argument("--version", action="version", version=f"offer-planner {__version__}")
+    parser.add_argument(
+        "--self-test", action="store_true", help="check the app works (offscreen, on temporary files) and exit"
+    )
     parser.add_argument("--db", metavar="PATH", help="the data file (default: in your user data folder)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -390,6 +475,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS)
     p.set_defaults(handler=cmd_list)
+
+    p = sub.add_parser("backups", help="list the daily backups of the data file")
+    p.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS)
+    p.set_defaults(handler=cmd_backups)
+
+    p = sub.add_parser("restore", help="put a backup in place of the data file (which is kept, renamed aside)")
+    p.add_argument("backup", nargs="?", metavar="BACKUP", help="a day (YYYY-MM-DD) or a file; default: the latest")
+    p.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS)
+    p.set_defaults(handler=cmd_restore)
     return parser
 
 
@@ -398,20 +492,30 @@ def main(
     out: TextIO | None = None,
     err: TextIO | None = None,
     gui: Callable[[str | None], int] | None = None,
+    self_test: Callable[[], int] | None = None,
 ) -> int:
-    """Run the command line. `gui(db)` starts the desktop app: the ui passes it in (app never imports ui)."""
+    """Run the command line. `gui(db)` starts the desktop app: the ui passes it in (app never imports ui).
+
+    `self_test()` runs `--self-test` (the app's own check, also passed in by the ui).
+    """
     out = out or sys.stdout
     err = err or sys.stderr
     for stream in (out, err):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="backslashreplace")
     args = build_parser().parse_args(argv)
+    if args.self_test:
+        if self_test is None:
+            err.write("offer-planner: the self-test needs the desktop app, which is not available here\n")
+            return EXIT_BAD_INPUT
+        return self_test()
     if args.command is None:
         if gui is None:
             err.write("offer-planner: the desktop app is not available here; use a command (see --help)\n")
             return EXIT_BAD_INPUT
         return gui(args.db)
     try:
+        args.err = err
         return args.handler(args, out)
     except (OfferFileError, UserError) as exc:
         err.write(f"offer-planner: {exc}\n")
@@ -434,6 +538,9 @@ def main(
             )
             return EXIT_BUG
         err.write(f"offer-planner: {exc}\n")
+        if isinstance(exc, store.BadDataFile):
+            with suppress(Exception):  # advice is a help, never a second failure
+                err.write(f"  {bad_file_advice(exc.path, args.db)}\n")
     return EXIT_BAD_INPUT
 
 

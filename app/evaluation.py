@@ -66,6 +66,7 @@ class Evaluator:
                 if self.by_id.get(offer_id) is offer and fig.horizon == horizon:
                     self._figures[offer_id] = (offer, fig)
         self._alternatives: list[Alternative] | None = None
+        self._year_one_display: dict[str, Decimal | None] = {}
         self._positions: dict[str, Position] = {}
         self._evaluations: dict[str, OfferEvaluation] = {}
 
@@ -85,7 +86,11 @@ class Evaluator:
         return convert(amount, currency, self.display_currency, self.fx)
 
     def year_one_display(self, offer_id: str) -> Decimal | None:
-        return self.convert(self.figures(offer_id).year_one, self.by_id[offer_id].currency)
+        if offer_id not in self._year_one_display:
+            self._year_one_display[offer_id] = self.convert(
+                self.figures(offer_id).year_one, self.by_id[offer_id].currency
+            )
+        return self._year_one_display[offer_id]
 
     def alternatives(self) -> list[Alternative]:
         if self._alternatives is None:
@@ -96,14 +101,20 @@ class Evaluator:
                 year_one = self.year_one_display(offer.id)
                 if year_one is not None:
                     self._alternatives.append(Alternative(offer.id, offer.company, year_one, self.display_currency))
+            self._alternatives.sort(key=lambda a: a.year_one, reverse=True)
         return self._alternatives
+
+    def top_alternatives(self) -> list[Alternative]:
+        """The two best-paying offers in hand: the rating and the levers only ever cite the best other
+        one (the top one may be the offer itself), which keeps evaluating n offers linear, not n²."""
+        return self.alternatives()[:2]
 
     def position(self, offer_id: str) -> Position:
         position = self._positions.get(offer_id)
         if position is None:
             offer = self.by_id[offer_id]
             position = rate_position(
-                offer, self.as_of, self.rubric, self.alternatives(), self.year_one_display(offer_id)
+                offer, self.as_of, self.rubric, self.top_alternatives(), self.year_one_display(offer_id)
             )
             self._positions[offer_id] = position
         return position
@@ -116,7 +127,7 @@ class Evaluator:
             position = self.position(offer_id)
             year_one = self.year_one_display(offer_id)
             stretch = compute_stretch(offer, position, self.horizon, self.rubric)
-            levers = suggest_levers(offer, position, stretch, self.horizon, self.alternatives(), self.rubric, year_one)
+            levers = suggest_levers(offer, position, stretch, self.horizon, self.top_alternatives(), self.rubric, year_one)
             result = OfferEvaluation(
                 offer=offer,
                 figures=fig,

@@ -14,7 +14,7 @@ from decimal import ROUND_FLOOR, Decimal
 from typing import Literal
 
 from app.compensation import OfferFigures, figures
-from app.models import MONEY_MAX, Offer, Vesting
+from app.models import MONEY_MAX, Grant, Offer, Vesting
 from app.money import ZERO, exact, round_cents
 from app.position import Alternative, Position
 from app.rubric import DEFAULT_RUBRIC, TIER_NAMES, Rubric
@@ -233,18 +233,22 @@ def _floor_step(value: Decimal) -> Decimal:
 
 
 def offer_with(offer: Offer, **changes) -> Offer:
-    """The offer with some components changed, validated like any other."""
+    """The offer with some components changed, validated like any other (for amounts people type)."""
     data = offer.model_dump()
     data.update(changes)
     return Offer.model_validate(data)
 
 
-def extra_grant(offer: Offer, value: Decimal) -> list[dict]:
+def _derived(offer: Offer, **changes) -> Offer:
+    """The offer with components this module computed: asks already bounded by the offer and the
+    stretch (never negative, never past the format's largest amount), so no second validation."""
+    return offer.model_copy(update=changes)
+
+
+def extra_grant(offer: Offer, value: Decimal) -> list[Grant]:
     """The offer's grants plus one more RSU grant of `value`, vesting like the first grant."""
     vesting = offer.equity[0].vesting if offer.equity else Vesting()
-    return [g.model_dump() for g in offer.equity] + [
-        {"kind": "rsu", "value": round_cents(value), "vesting": vesting.model_dump()}
-    ]
+    return [*offer.equity, Grant(kind="rsu", value=round_cents(value), vesting=vesting)]
 
 
 def sign_on_with_first(offer: Offer, first: Decimal) -> list[Decimal]:
@@ -314,13 +318,13 @@ def compute_stretch(offer: Offer, position: Position, horizon: int, rubric: Rubr
             equity_ceiling = max(equity_ceiling, round_cents(equity_offered + swap_value[1]))
 
     offered = figures(offer, horizon)
-    best_offer = offer_with(
+    best_offer = _derived(
         offer,
         base_salary=ceiling,
         sign_on=sign_on_with_first(offer, sign_on_ceiling) if sign_on_ceiling > 0 else list(offer.sign_on),
         equity=extra_grant(offer, new_money_equity - equity_offered)
         if new_money_equity > equity_offered
-        else [g.model_dump() for g in offer.equity],
+        else list(offer.equity),
     )
     best = figures(best_offer, horizon)
     goal = None
@@ -522,7 +526,7 @@ class _Context:
             f"I'm excited about this role and I'd like to make it work. Given {reason}, I'd be ready "
             f"to accept at a base of {self.money(ask)}. Is that something you can do?"
         )
-        changed = offer_with(self.offer, base_salary=ask)
+        changed = _derived(self.offer, base_salary=ask)
         return Lever(
             "base",
             ask,
@@ -549,7 +553,7 @@ class _Context:
             script = (
                 f"If the base is fixed by the band, a sign-on bonus of {self.money(ask)} would close the gap for me."
             )
-            changed = offer_with(self.offer, sign_on=sign_on_with_first(self.offer, ask))
+            changed = _derived(self.offer, sign_on=sign_on_with_first(self.offer, ask))
             return Lever(
                 "sign_on",
                 ask,
@@ -566,7 +570,7 @@ class _Context:
             schedule = list(self.offer.sign_on) + [ZERO] * max(0, drop.year - len(self.offer.sign_on))
             schedule[0] -= moved
             schedule[drop.year - 1] += moved
-            changed = offer_with(self.offer, sign_on=[round_cents(v) for v in schedule])
+            changed = _derived(self.offer, sign_on=[round_cents(v) for v in schedule])
             rationale = (
                 f"Pay drops in year {drop.year} by {self.money(drop.amount)} when the sign-on ends. "
                 f"Moving {self.money(moved)} of the year-1 sign-on into year {drop.year} costs the "
@@ -596,7 +600,7 @@ class _Context:
             ask = round_cents(s.equity_offered + gained)
             schedule = list(self.offer.sign_on)
             schedule[0] = round_cents(schedule[0] - given)
-            changed = offer_with(self.offer, sign_on=schedule, equity=extra_grant(self.offer, gained))
+            changed = _derived(self.offer, sign_on=schedule, equity=extra_grant(self.offer, gained))
             eff = self.effect(changed)
             rationale = (
                 f"From {self.tier_phrase()} new cash is hard to get, but a swap "
@@ -633,7 +637,7 @@ class _Context:
         ask = _floor_step(s.equity_ceiling)
         if ask <= s.equity_offered:
             return None
-        changed = offer_with(self.offer, equity=extra_grant(self.offer, ask - s.equity_offered))
+        changed = _derived(self.offer, equity=extra_grant(self.offer, ask - s.equity_offered))
         rationale = (
             f"{self.tier_sentence()} Equity is where hiring managers find room when the band caps base: "
             f"the grant could plausibly grow from {self.money(s.equity_offered)} to {self.money(ask)}, "
@@ -662,7 +666,7 @@ class _Context:
             "I know the band is a constraint. I'd be taking on scope across both open roles; could the "
             f"budget for the second role fund a base of {self.money(ask)}?"
         )
-        changed = offer_with(self.offer, base_salary=ask)
+        changed = _derived(self.offer, base_salary=ask)
         return Lever(
             "combined_headcount",
             ask,
@@ -765,7 +769,7 @@ class _Context:
         if offered > 0:
             ask = _floor_step(offered * Decimal("1.5"))
             if ask > offered:
-                changed = offer_with(self.offer, relocation=ask)
+                changed = _derived(self.offer, relocation=ask)
                 return Lever(
                     "relocation",
                     ask,

@@ -49,6 +49,7 @@ EventKind = Literal[
 ]
 EVENT_KINDS: tuple[str, ...] = EventKind.__args__  # type: ignore[attr-defined]
 Frequency = Literal["monthly", "quarterly", "annual"]
+Paper = Literal["auto", "A4", "Letter"]  # the brief's paper; "auto" follows the locale
 BandSource = Literal["posting", "recruiter", "estimate"]
 GrantKind = Literal["rsu", "option"]
 
@@ -420,6 +421,7 @@ class Settings(_Model):
     fx: dict[Currency, Rate] = Field(default_factory=dict)
     horizon_years: Annotated[StrictInt, Field(ge=1, le=10)] = 4
     rubric: Rubric | None = None  # None: the shipped rubric (app.rubric.DEFAULT_RUBRIC)
+    paper: Paper = "auto"  # the negotiation brief's paper size
 
     @property
     def active_rubric(self) -> Rubric:

@@ -22,8 +22,7 @@ def exact():
 
 def round_cents(value: Decimal) -> Decimal:
     """Round to cents, half away from zero (the spec's ROUND_HALF_UP)."""
-    with exact():
-        return value.quantize(CENT, rounding=ROUND_HALF_UP)
+    return value.quantize(CENT, rounding=ROUND_HALF_UP, context=EXACT)
 
 
 def rate(currency: str, display_currency: str, fx: Mapping[str, Decimal]) -> Decimal | None:

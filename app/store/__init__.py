@@ -6,11 +6,11 @@ from pathlib import Path
 
 import platformdirs
 
-from app.store.errors import StoreError
+from app.store.errors import BadDataFile, StoreError
 from app.store.schema import APPLICATION_ID
 from app.store.store import ImportResult, Store
 
-__all__ = ["APPLICATION_ID", "ImportResult", "Store", "StoreError", "default_db_path"]
+__all__ = ["APPLICATION_ID", "BadDataFile", "ImportResult", "Store", "StoreError", "default_db_path"]
 
 
 def default_db_path() -> Path:

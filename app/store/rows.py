@@ -254,6 +254,7 @@ def settings_to_rows(settings: Settings) -> tuple[Row, list[Row]]:
         "display_currency": settings.display_currency,
         "horizon_years": settings.horizon_years,
         "rubric": settings.rubric.model_dump_json() if settings.rubric is not None else None,
+        "paper": settings.paper,
     }
     fx = [
         {"currency": code, "position": i, "rate": to_text(rate)}
@@ -269,5 +270,6 @@ def settings_from_rows(row: Mapping[str, Any], fx: Sequence[Mapping[str, Any]]) 
             "horizon_years": row["horizon_years"],
             "fx": {r["currency"]: from_text(r["rate"]) for r in fx},
             "rubric": Rubric.model_validate_json(row["rubric"]) if row["rubric"] is not None else None,
+            "paper": row.get("paper") or "auto",
         }
     )

@@ -113,7 +113,8 @@ def _v1_create_tables(db: Database) -> None:
     # One row (id = 1); the exchange rates are rows of their own, in the user's order.
     db[SETTINGS].create(
         # rubric: the user's adjusted rating rubric as JSON (exact decimals as text); NULL = the shipped one
-        {"id": "INTEGER", "display_currency": "TEXT", "horizon_years": "INTEGER", "rubric": "TEXT"},
+        # paper: the brief's paper size, "auto" (from the locale), "A4" or "Letter"
+        {"id": "INTEGER", "display_currency": "TEXT", "horizon_years": "INTEGER", "rubric": "TEXT", "paper": "TEXT"},
         pk="id",
         not_null={"display_currency", "horizon_years"},
         strict=True,

@@ -1,15 +1,19 @@
 """The Store: the offers and settings in one SQLite file, opened with care and written atomically.
 
-Opening never changes a file that isn't ours (not SQLite, damaged, another program's, or from a newer
-version of the app): it is refused with a StoreError and left exactly as it was. Every write runs in
-one `BEGIN IMMEDIATE` transaction, so a failure saves nothing half-way and two processes writing the
-same file wait for each other (up to the busy timeout) instead of losing writes.
+Opening never changes a file that isn't ours (not SQLite, damaged, empty, another program's, or from a
+newer version of the app): it is refused with a BadDataFile error and left exactly as it was. A new
+file is built beside its final name and moved into place complete, so a data file is never empty or
+half-made. Every write runs in one `BEGIN IMMEDIATE` transaction, so a failure saves nothing half-way
+and two processes writing the same file wait for each other (up to the busy timeout) instead of
+losing writes.
 """
 
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
+import secrets
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
@@ -25,7 +29,7 @@ from sqlite_utils import Database
 from app.errors import problems_from
 from app.models import Offer, Settings
 from app.store import schema
-from app.store.errors import StoreError
+from app.store.errors import BadDataFile, StoreError
 from app.store.rows import (
     offer_from_rows,
     offer_to_rows,
@@ -63,7 +67,8 @@ class Store:
     def open(cls, path: str | os.PathLike[str]) -> Store:
         """Open (or create) the data file at `path`, upgrading its schema if it is older."""
         path = Path(path).expanduser().absolute()
-        _prepare_file(path)
+        if _prepare_file(path):
+            cls._create(path)
         conn = _connect(path)
         try:
             version = _inspect(conn, path)
@@ -74,6 +79,47 @@ class Store:
             conn.close()
             raise
         return store
+
+    @classmethod
+    def _create(cls, path: Path) -> None:
+        """Build a new, empty data file beside `path` and move it into place complete.
+
+        A kill or a full disk half-way leaves at most a hidden temporary file, never an empty or
+        half-made data file (which the next start would then rightly refuse). Rollback-journal mode
+        while building, so nothing but the finished file is moved; WAL is switched on at open.
+        """
+        temporary = path.with_name(f".{path.name}.new-{os.getpid()}-{secrets.token_hex(4)}")
+        if any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm")):
+            rename_aside(path, "orphaned")  # a -wal without its file must not meet the new one
+        try:
+            _create_private_file(temporary)
+            conn = _connect(temporary)
+            try:
+                cls(temporary, Database(conn, recursive_triggers=False, execute_plugins=False))._migrate(0)
+            finally:
+                conn.close()
+            _fsync(temporary)
+            try:
+                # link() never replaces: if another process created the file meanwhile, open theirs.
+                os.link(temporary, path)
+            except FileExistsError:
+                pass
+            except OSError:
+                # A file system without hard links: rename, checking first (a tiny race, no worse).
+                if not path.exists():
+                    os.rename(temporary, path)
+            _fsync(path.parent)
+        except OSError as exc:
+            raise StoreError(f"Can't create the data file {path}: {_os_problem(exc)}.") from exc
+        except StoreError as exc:
+            cause: BaseException | None = exc
+            while cause is not None and not isinstance(cause, sqlite3.Error):
+                cause = cause.__cause__
+            problem = _sqlite_problem(cause, path) if isinstance(cause, sqlite3.Error) else None
+            raise StoreError(f"Can't create the data file {path}: {problem or str(exc).rstrip('.')}.") from exc
+        finally:
+            with suppress(OSError):
+                temporary.unlink()
 
     def close(self) -> None:
         if not self._closed:
@@ -172,6 +218,11 @@ class Store:
     def offer_count(self) -> int:
         with self._read() as db:
             return db[OFFERS].count
+
+    def is_empty(self) -> bool:
+        """Nothing stored yet: no offers and no saved settings."""
+        with self._read() as db:
+            return db[OFFERS].count == 0 and db[SETTINGS].count == 0
 
     # --- settings --------------------------------------------------------------------------------
 
@@ -328,33 +379,101 @@ class Store:
             destination = self.path.with_name(f"{self.path.name}.{label}.{counter}.bak")
             counter += 1
         try:
+            self.copy_to(destination)
+        except StoreError as exc:
+            raise StoreError(
+                f"Can't upgrade {self.path}: making a copy of it first failed ({str(exc).rstrip('.')}). "
+                "Nothing was changed."
+            ) from exc
+        return destination
+
+    # --- copies ----------------------------------------------------------------------------------
+
+    def copy_to(self, destination: Path) -> None:
+        """Copy everything stored (the WAL's committed pages included) into a new private file.
+
+        SQLite's backup API reads one consistent snapshot, so a copy taken while another process
+        writes is still a whole file. The copy is self-contained (rollback journal, no -wal beside
+        it) and flushed to the disk. `destination` must not exist; on failure it is removed.
+        """
+        try:
             _create_private_file(destination)
             copy = sqlite3.connect(destination, isolation_level=None)
             try:
                 self._db.conn.backup(copy)
+                copy.execute("PRAGMA journal_mode=DELETE")
             finally:
                 copy.close()
+            _fsync(destination)
         except (OSError, sqlite3.Error) as exc:
             problem = (
                 _sqlite_problem(exc, destination) if isinstance(exc, sqlite3.Error) else _os_problem(exc)
             )
             with suppress(OSError):
                 destination.unlink()
-            raise StoreError(
-                f"Can't upgrade {self.path}: making a copy of it first failed ({problem or exc}). "
-                "Nothing was changed."
-            ) from exc
-        return destination
+            raise StoreError(f"Can't copy {self.path} to {destination}: {problem or exc}.") from exc
+
+    def fingerprint(self) -> str:
+        """A digest of everything stored: equal fingerprints mean equal content."""
+        with self._read():
+            return content_fingerprint(self._db.conn)
+
+
+def content_fingerprint(conn: sqlite3.Connection) -> str:
+    """A digest of a data file's schema version and every row of every table (in a stable order)."""
+    digest = hashlib.sha256()
+    digest.update(repr(conn.execute("PRAGMA user_version").fetchone()).encode())
+    tables = [
+        row[0]
+        for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        )
+    ]
+    for table in tables:
+        quoted = '"' + table.replace('"', '""') + '"'
+        columns = len(conn.execute(f"SELECT * FROM {quoted} LIMIT 0").description)
+        digest.update(f"\x00{table}\x00".encode())
+        order = ", ".join(str(i) for i in range(1, columns + 1))
+        for row in conn.execute(f"SELECT * FROM {quoted} ORDER BY {order}"):
+            digest.update(repr(row).encode())
+    return digest.hexdigest()
+
+
+# --- moving a file aside -------------------------------------------------------------------------
+
+
+def rename_aside(path: Path, label: str, now: datetime | None = None) -> Path:
+    """Rename a data file (with its -wal and -shm) to `<name>.<label>-<YYYYMMDD-HHMMSS>` beside it.
+
+    Never deletes, never replaces another file. The -wal and -shm move first: a data file must never
+    meet a -wal that isn't its own (SQLite would replay it into the wrong file).
+    """
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.name}.{label}-{stamp}")
+    counter = 1
+    while any(Path(f"{aside}{suffix}").exists() for suffix in ("", "-wal", "-shm")):
+        aside = path.with_name(f"{path.name}.{label}-{stamp}-{counter}")
+        counter += 1
+    try:
+        for suffix in ("-wal", "-shm", ""):
+            source = Path(f"{path}{suffix}")
+            if source.exists():
+                os.rename(source, Path(f"{aside}{suffix}"))
+        _fsync(path.parent)
+    except OSError as exc:
+        raise StoreError(f"Can't move {path} aside: {_os_problem(exc)}. Nothing was deleted.") from exc
+    return aside
 
 
 # --- opening a file safely -----------------------------------------------------------------------
 
 
-def _prepare_file(path: Path) -> None:
-    """Create the folder (0700) and an empty file (0600) before SQLite sees them.
+def _prepare_file(path: Path) -> bool:
+    """Create the folder (0700) if needed; True when the data file doesn't exist yet.
 
-    SQLite gives its -wal and -shm files the main file's permissions, so creating the file
-    owner-only first keeps all three private.
+    SQLite gives its -wal and -shm files the main file's permissions, so a data file created
+    owner-only (`_create_private_file`) keeps all three private. An existing file of zero bytes is
+    refused: this app never leaves one, so it is what is left of a file something else emptied.
     """
     if path.is_dir():
         raise StoreError(f"Can't open {path}: it is a folder, not a data file.")
@@ -365,18 +484,39 @@ def _prepare_file(path: Path) -> None:
             os.chmod(folder, 0o700)  # mkdir's mode is narrowed by the umask, never widened
         except OSError as exc:
             raise StoreError(f"Can't create the folder {folder}: {_os_problem(exc)}.") from exc
-    if not path.exists():
-        try:
-            _create_private_file(path)
-        except FileExistsError:
-            pass  # another process created it a moment ago: open that one
-        except OSError as exc:
-            raise StoreError(f"Can't create the data file {path}: {_os_problem(exc)}.") from exc
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        return True
+    except OSError as exc:
+        raise StoreError(f"Can't open {path}: {_os_problem(exc)}.") from exc
+    if size == 0:
+        raise BadDataFile(
+            f"Can't open {path}: the data file is empty (zero bytes), so whatever it held is gone. "
+            "The file was left as it was.",
+            path,
+            "empty",
+        )
+    return False
 
 
 def _create_private_file(path: Path) -> None:
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     os.close(fd)
+
+
+def _fsync(path: Path) -> None:
+    """Flush a file (or a folder's entries) to the disk; folders can't be opened on every system."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -407,27 +547,34 @@ def _inspect(conn: sqlite3.Connection, path: Path) -> int:
     except sqlite3.DatabaseError as exc:
         code = exc.sqlite_errorcode & 0xFF
         if code == sqlite3.SQLITE_NOTADB:
-            raise StoreError(
+            raise BadDataFile(
                 f"Can't open {path}: it is not an Offer Planner data file (it isn't a database at all). "
-                f"{untouched}"
+                f"{untouched}",
+                path,
+                "not-sqlite",
             ) from exc
         if code == sqlite3.SQLITE_CORRUPT:
-            raise StoreError(f"Can't open {path}: the data file is damaged ({exc}). {untouched}") from exc
+            raise BadDataFile(
+                f"Can't open {path}: the data file is damaged ({exc}). {untouched}", path, "damaged"
+            ) from exc
         raise StoreError(f"Can't open {path}: {_sqlite_problem(exc, path) or exc}.") from exc
     if check != ["ok"]:
-        raise StoreError(
-            f"Can't open {path}: the data file is damaged ({check[0]}). {untouched}"
-        )
+        raise BadDataFile(f"Can't open {path}: the data file is damaged ({check[0]}). {untouched}", path, "damaged")
     if application_id != APPLICATION_ID and (application_id != 0 or objects > 0):
-        raise StoreError(
+        raise BadDataFile(
             f"Can't open {path}: it is another program's database, not an Offer Planner data file. "
-            f"{untouched}"
+            f"{untouched}",
+            path,
+            "other-program",
         )
     known = len(schema.MIGRATIONS)
     if version > known:
-        raise StoreError(
+        raise BadDataFile(
             f"This data file ({path}) was written by a newer version of Offer Planner "
-            f"(schema {version}; this version reads up to {known}). Update the app to open it."
+            f"(schema {version}; this version reads up to {known}). Update the app to open it. "
+            f"{untouched}",
+            path,
+            "newer",
         )
     return version
 

@@ -1,0 +1,814 @@
+"""The content of the negotiation brief: every section as plain data, chosen from `app/` results.
+
+No layout and no Qt: `ui/pdf/brief_pdf.py` lays this out on paper. Figures stay `Decimal` (the
+renderer formats them with `ui.format`, like every screen); sentences the domain writes (reasons,
+rationales, scripts, the checklist) use `app.text` as the levers' scripts do. Every number is one
+that `app/` already computed — the evaluation, the stretch, the levers, the comparison — so the brief
+shows exactly what the screens and the command line show.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from app import __version__
+from app.comparison import OfferSeries, build_comparison, comparison_for
+from app.evaluation import Evaluator, OfferEvaluation, is_offer_in_hand
+from app.levers import KIND_NAMES, PLAUSIBILITY_NAMES, Lever
+from app.models import Offer, Paper
+from app.money import ZERO, exact
+from app.rubric import TIER_NAMES, TIERS, Rubric, explain_rubric
+from app.text import date_words, day_words, money_words, plural
+
+SUMMARY_ASKS = 4  # asks on the first page; every lever is in full further on
+SUMMARY_REASONS = 3
+CREATOR = f"Offer Planner {__version__}"
+
+# What an ask's number is, by lever (an ask is the new value of one component).
+ASK_UNITS = {
+    "base": "a year",
+    "combined_headcount": "base a year",
+    "sign_on": "in year 1",
+    "equity": "total grant",
+    "relocation": "paid once",
+}
+DROP_CAUSES = {
+    "sign_on_ends": "the sign-on ends",
+    "grant_runs_out": "the initial grant runs out",
+    "other": "other components fall",
+}
+
+
+class BriefError(Exception):
+    """The brief can't be made or written; `str(error)` is a message for the user (exit status 2)."""
+
+
+# --- the parts -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One piece of evidence behind the rating, with the points it gave or took."""
+
+    points: int
+    sentence: str
+
+
+@dataclass(frozen=True)
+class TierBand:
+    """A tier's range of scores (for the score scale on the first page)."""
+
+    tier: str
+    name: str
+    low: int
+    high: int  # inclusive
+
+
+@dataclass(frozen=True)
+class BriefLever:
+    """A lever, ranked, with its ask and everything said about it (amounts in the offer's currency)."""
+
+    rank: int
+    lever: str
+    title: str
+    ask: Decimal | None  # None: non-cash, or no number to name
+    offered: Decimal | None
+    unit: str  # what the ask's number is ("a year", "total grant"), "" without one
+    plausibility: str
+    plausibility_name: str
+    kind: str
+    kind_name: str
+    rationale: str
+    script: str
+    effect: tuple[Decimal, ...]  # change of each year's total, year 1 first
+    total_effect: Decimal
+
+    @property
+    def changes_figures(self) -> bool:
+        return any(v != 0 for v in self.effect)
+
+
+@dataclass(frozen=True)
+class GoalLine:
+    """The user's year-1 numbers against the offer and the best plausible outcome."""
+
+    key: str  # offered, walk_away, target, best
+    label: str
+    amount: Decimal
+    verdict: str  # in words, without numbers ("within reach")
+    gap: Decimal | None = None  # the amount the verdict is about (a shortfall), when there is one
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The first page: who, what it is worth, how strong the position is, what to ask, the deadline."""
+
+    company: str
+    role: str
+    level: str | None
+    location: str | None
+    stage: str
+    as_of: date
+    currency: str
+    horizon: int
+    year_one: Decimal
+    total: Decimal
+    annual_average: Decimal
+    guaranteed_year_one: Decimal
+    tier: str
+    tier_name: str
+    score: int
+    reasons: tuple[Reason, ...]  # the strongest (largest points either way), at most three
+    capped: str | None
+    tier_bands: tuple[TierBand, ...]  # weak first
+    asks: tuple[BriefLever, ...]
+    more_levers: int  # levers not on the first page
+    goal_lines: tuple[GoalLine, ...]
+    goal_note: str
+    deadline: date | None
+    days_left: int | None
+    deadline_words: str
+
+
+@dataclass(frozen=True)
+class YearRow:
+    """One year of the offer, every component as `app.compensation` computed it (offer's currency)."""
+
+    label: str  # "Year 1", or the horizon total's label
+    base: Decimal
+    bonus: Decimal
+    sign_on: Decimal
+    equity: Decimal
+    benefits: Decimal
+    one_time: Decimal
+    total: Decimal
+    guaranteed: Decimal
+    contingent: Decimal
+    is_total: bool = False
+
+
+@dataclass(frozen=True)
+class SplitLine:
+    """Guaranteed, contingent, equity, benefits over the horizon, with their share of the total."""
+
+    key: str
+    label: str
+    amount: Decimal
+    share_pct: Decimal  # one decimal, of the horizon total
+    description: str
+
+
+@dataclass(frozen=True)
+class DropLine:
+    year: int
+    before: Decimal
+    after: Decimal
+    amount: Decimal
+    cause: str  # in words
+
+
+@dataclass(frozen=True)
+class OfferYears:
+    currency: str
+    horizon: int
+    rows: tuple[YearRow, ...]  # each year, then the horizon total
+    annual_average: Decimal
+    split: tuple[SplitLine, ...]
+    series: OfferSeries  # the chart's data, in the offer's own currency
+    drops: tuple[DropLine, ...]
+
+
+@dataclass(frozen=True)
+class AlternativeRow:
+    """One offer in the side-by-side table: this one first, then the others the user holds."""
+
+    offer_id: str
+    company: str
+    role: str
+    stage: str
+    currency: str  # what the values are in: the display currency, or the offer's own without a rate
+    offer_currency: str
+    converted: bool
+    is_this_offer: bool
+    year_one: Decimal | None
+    total: Decimal | None
+    annual_average: Decimal | None
+    guaranteed: Decimal | None
+    contingent: Decimal | None
+    equity: Decimal | None
+    total_difference: Decimal | None  # horizon total minus this offer's (display currency)
+    best: frozenset[str]  # the figures (keys above) in which this offer is the best of the table
+
+
+@dataclass(frozen=True)
+class Alternatives:
+    display_currency: str
+    horizon: int
+    rows: tuple[AlternativeRow, ...]
+    series: tuple[OfferSeries, ...]  # converted offers only, in row order
+    others: int  # how many other offers the user holds
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    day: date
+    kind: str  # app.models.EventKind
+    note: str
+    days_after_previous: int | None
+
+
+@dataclass(frozen=True)
+class Timeline:
+    entries: tuple[TimelineEntry, ...]  # in date order
+    deadline: date | None
+    as_of: date
+    notes: str  # the user's notes on the offer, as typed
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    lead: str  # a few words, bold on paper
+    text: str
+
+
+@dataclass(frozen=True)
+class Rating:
+    score: int
+    tier: str
+    tier_name: str
+    evidence: tuple[Reason, ...]  # every line, in the order the rating read them
+    capped: str | None
+    next_steps: tuple[str, ...]
+    rubric: tuple[tuple[str, tuple[str, ...]], ...]  # explain_rubric: (section, lines)
+    rubric_version: str
+
+
+@dataclass(frozen=True)
+class Brief:
+    """Everything the negotiation brief prints, in order."""
+
+    offer_id: str
+    title: str
+    running_title: str
+    subject: str
+    creator: str
+    paper: Paper
+    file_name: str
+    summary: Summary
+    years: OfferYears
+    alternatives: Alternatives
+    timeline: Timeline
+    levers: tuple[BriefLever, ...]
+    checklist: tuple[ChecklistItem, ...]
+    rating: Rating
+    assumptions: tuple[str, ...]
+
+
+# --- building ------------------------------------------------------------------------------------
+
+
+def build_brief(
+    evaluator: Evaluator, offer_id: str, *, as_of: date | None = None, paper: Paper | None = None
+) -> Brief:
+    """The brief of one of `evaluator`'s offers, against the other offers it holds.
+
+    `as_of` is the brief's date (the evaluator's by default); `paper` the size asked for ("auto",
+    or None: the renderer follows the locale). An unknown id is a `BriefError` naming the known ones.
+    """
+    if offer_id not in evaluator.by_id:
+        known = ", ".join(repr(i) for i in evaluator.by_id) or "none"
+        raise BriefError(f'no offer has the id "{offer_id}" (the offers are: {known})')
+    day = as_of or evaluator.as_of
+    evaluation = evaluator.evaluate(offer_id)
+    offer = evaluation.offer
+    levers = tuple(_brief_lever(rank, lever) for rank, lever in enumerate(evaluation.levers, 1))
+    summary = _summary(evaluation, evaluator.rubric, levers, day)
+    place = f"{offer.company} — {offer.role}"
+    return Brief(
+        offer_id=offer.id,
+        title=f"Negotiation brief: {place}",
+        running_title=f"Negotiation brief · {place}",
+        subject=(
+            f"What the {offer.company} offer is worth, how strong your position is, what to ask for and how "
+            f"to say it. Prepared {day.isoformat()}."
+        ),
+        creator=CREATOR,
+        paper=paper or "auto",
+        file_name=brief_file_name(offer.company, day),
+        summary=summary,
+        years=_offer_years(evaluation, evaluator.rubric),
+        alternatives=_alternatives(evaluator, offer),
+        timeline=_timeline(offer, day),
+        levers=levers,
+        checklist=_checklist(evaluation, levers, summary),
+        rating=_rating(evaluation, evaluator.rubric),
+        assumptions=_assumptions(evaluator, evaluation, day),
+    )
+
+
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
+
+
+def brief_file_name(company: str, day: date) -> str:
+    """"Negotiation brief – Lumen Health – 2026-11-20.pdf": safe on every file system."""
+    name = _UNSAFE.sub(" ", company)
+    name = re.sub(r"\s+", " ", name).strip(" .")[:80].strip(" .") or "offer"
+    return f"Negotiation brief – {name} – {day.isoformat()}.pdf"
+
+
+def _brief_lever(rank: int, lever: Lever) -> BriefLever:
+    return BriefLever(
+        rank=rank,
+        lever=lever.lever,
+        title=lever.title,
+        ask=lever.ask,
+        offered=lever.offered,
+        unit=ASK_UNITS.get(lever.lever, "") if lever.ask is not None else "",
+        plausibility=lever.plausibility,
+        plausibility_name=PLAUSIBILITY_NAMES[lever.plausibility],
+        kind=lever.kind,
+        kind_name=KIND_NAMES[lever.kind],
+        rationale=lever.rationale,
+        script=lever.script,
+        effect=tuple(lever.effect),
+        total_effect=lever.total_effect,
+    )
+
+
+def _tier_bands(rubric: Rubric) -> tuple[TierBand, ...]:
+    lows = {
+        "weak": 0,
+        "uncertain": rubric.uncertain_from,
+        "steady": rubric.steady_from,
+        "strong": rubric.strong_from,
+        "grand_slam": rubric.grand_slam_from,
+    }
+    order = tuple(reversed(TIERS))  # weak first
+    bands = []
+    for index, tier in enumerate(order):
+        high = lows[order[index + 1]] - 1 if index + 1 < len(order) else 100
+        bands.append(TierBand(tier, TIER_NAMES[tier], lows[tier], high))
+    return tuple(bands)
+
+
+def _summary(e: OfferEvaluation, rubric: Rubric, levers: Sequence[BriefLever], day: date) -> Summary:
+    offer, p, fig = e.offer, e.position, e.figures
+    strongest = sorted(p.evidence, key=lambda ev: -abs(ev.points))[:SUMMARY_REASONS]
+    # keep the rating's own order among the chosen ones (speed, then the people, …)
+    reasons = tuple(Reason(ev.points, ev.sentence) for ev in p.evidence if ev in strongest)
+    deadline = offer.signals.deadline
+    days_left = (deadline - day).days if deadline is not None else None
+    return Summary(
+        company=offer.company,
+        role=offer.role,
+        level=offer.level or None,
+        location=offer.location or None,
+        stage=offer.stage,
+        as_of=day,
+        currency=offer.currency,
+        horizon=fig.horizon,
+        year_one=fig.year_one,
+        total=fig.total,
+        annual_average=fig.annual_average,
+        guaranteed_year_one=fig.years[0].guaranteed_cash,
+        tier=p.tier,
+        tier_name=p.tier_name,
+        score=p.score,
+        reasons=reasons,
+        capped=p.capped,
+        tier_bands=_tier_bands(rubric),
+        asks=tuple(levers[:SUMMARY_ASKS]),
+        more_levers=max(len(levers) - SUMMARY_ASKS, 0),
+        goal_lines=_goal_lines(e),
+        goal_note=_goal_note(e),
+        deadline=deadline,
+        days_left=days_left,
+        deadline_words=_deadline_words(deadline, days_left),
+    )
+
+
+def _goal_lines(e: OfferEvaluation) -> tuple[GoalLine, ...]:
+    s = e.stretch
+    lines = [GoalLine("offered", "Offered, year 1", s.offered.year_one, "what the offer pays as it stands")]
+    goal = s.goal
+    if goal is not None and goal.walk_away is not None:
+        if goal.walk_away_met:
+            verdict = "met by the offer as it stands"
+        elif goal.walk_away_reachable:
+            verdict = "not met yet, but within the plausible stretch"
+        else:
+            verdict = "out of reach even at the best plausible outcome"
+        gap = None if goal.walk_away_met else goal.walk_away - s.offered.year_one
+        lines.append(GoalLine("walk_away", "Your walk-away, year 1", goal.walk_away, verdict, gap))
+    if goal is not None and goal.target is not None:
+        if goal.target_reachable:
+            lines.append(GoalLine("target", "Your target, year 1", goal.target, "within the plausible stretch"))
+        else:
+            lines.append(
+                GoalLine(
+                    "target",
+                    "Your target, year 1",
+                    goal.target,
+                    "short of the best plausible outcome by",
+                    goal.target_shortfall,
+                )
+            )
+    lines.append(
+        GoalLine("best", "Best plausible, year 1", s.best.year_one, f"if every ask inside the {_tier(e)} stretch lands")
+    )
+    return tuple(lines)
+
+
+def _tier(e: OfferEvaluation) -> str:
+    return e.position.tier_name.lower()
+
+
+def _goal_note(e: OfferEvaluation) -> str:
+    goal = e.stretch.goal
+    if goal is None:
+        return (
+            "No target or walk-away is set for this offer: decide both before the call (Negotiate tab, or "
+            '"goal" in the offer file).'
+        )
+    return "Target and walk-away are year-1 totals, as you entered them."
+
+
+def _deadline_words(deadline: date | None, days_left: int | None) -> str:
+    if deadline is None or days_left is None:
+        return "No deadline recorded: ask when they need your answer."
+    when = date_words(deadline)
+    if days_left > 0:
+        return f"Decide by {when}: {day_words(days_left)} from the date of this brief."
+    if days_left == 0:
+        return f"Decide by {when}: today."
+    return f"The deadline was {when}, {day_words(-days_left)} ago: confirm with the recruiter whether it still holds."
+
+
+def _share(part: Decimal, whole: Decimal) -> Decimal:
+    if whole == 0:
+        return ZERO
+    with exact():
+        return (part * 100 / whole).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def _offer_years(e: OfferEvaluation, rubric: Rubric) -> OfferYears:
+    offer, fig = e.offer, e.figures
+    rows = [
+        YearRow(
+            label=f"Year {y.year}",
+            base=y.base,
+            bonus=y.bonus,
+            sign_on=y.sign_on,
+            equity=y.equity,
+            benefits=y.benefits,
+            one_time=y.one_time,
+            total=y.total,
+            guaranteed=y.guaranteed_cash,
+            contingent=y.contingent_cash,
+        )
+        for y in fig.years
+    ]
+
+    def horizon_sum(name: str) -> Decimal:
+        return sum((getattr(y, name) for y in fig.years), ZERO)
+
+    rows.append(
+        YearRow(
+            label=f"{fig.horizon}-year total",
+            base=horizon_sum("base"),
+            bonus=horizon_sum("bonus"),
+            sign_on=horizon_sum("sign_on"),
+            equity=horizon_sum("equity"),
+            benefits=horizon_sum("benefits"),
+            one_time=horizon_sum("one_time"),
+            total=fig.total,
+            guaranteed=fig.guaranteed_cash,
+            contingent=fig.contingent_cash,
+            is_total=True,
+        )
+    )
+    split = (
+        SplitLine(
+            "guaranteed_cash",
+            "Guaranteed cash",
+            fig.guaranteed_cash,
+            _share(fig.guaranteed_cash, fig.total),
+            "base + sign-on + relocation: paid whatever happens",
+        ),
+        SplitLine(
+            "contingent_cash",
+            "Contingent cash",
+            fig.contingent_cash,
+            _share(fig.contingent_cash, fig.total),
+            "the bonus at the expected payout: depends on performance and the company's year",
+        ),
+        SplitLine(
+            "equity",
+            "Equity",
+            fig.equity,
+            _share(fig.equity, fig.total),
+            "vesting at the stated price: real money, but not rent money",
+        ),
+        SplitLine("benefits", "Benefits", fig.benefits, _share(fig.benefits, fig.total), "their yearly value"),
+    )
+    own = build_comparison(
+        [offer], display_currency=offer.currency, fx={}, horizon=fig.horizon, figures_for=lambda _id: fig
+    )
+    drops = tuple(
+        DropLine(d.year, d.before, d.after, d.amount, DROP_CAUSES.get(d.cause, d.cause)) for d in e.stretch.drops
+    )
+    return OfferYears(
+        currency=offer.currency,
+        horizon=fig.horizon,
+        rows=tuple(rows),
+        annual_average=fig.annual_average,
+        split=split,
+        series=own.series[0],
+        drops=drops,
+    )
+
+
+_ALTERNATIVE_KEYS = {
+    "year_one": "year:1",
+    "total": "total",
+    "annual_average": "annual_average",
+    "guaranteed": "guaranteed_cash",
+    "contingent": "contingent_cash",
+    "equity": "equity",
+}
+
+
+def _alternatives(evaluator: Evaluator, offer: Offer) -> Alternatives:
+    others = [o.id for o in evaluator.offers if o.id != offer.id and is_offer_in_hand(o)]
+    comparison = comparison_for(evaluator, [offer.id, *others], baseline_id=offer.id)
+    total_row = comparison.row("total")
+    rows = []
+    for index, column in enumerate(comparison.columns):
+        values = {name: comparison.row(key).values[index] for name, key in _ALTERNATIVE_KEYS.items()}
+        best = frozenset(
+            name
+            for name, key in _ALTERNATIVE_KEYS.items()
+            if len(comparison.columns) > 1 and comparison.row(key).statuses[index] == "best"
+        )
+        rows.append(
+            AlternativeRow(
+                offer_id=column.offer_id,
+                company=column.company,
+                role=column.role,
+                stage=column.stage,
+                currency=column.currency,
+                offer_currency=column.offer_currency,
+                converted=column.converted,
+                is_this_offer=column.offer_id == offer.id,
+                total_difference=total_row.differences[index],
+                best=best,
+                **values,
+            )
+        )
+    notes = []
+    for column in comparison.unconverted:
+        notes.append(
+            f"{column.company} is in {column.offer_currency} and there is no {column.offer_currency} rate to "
+            f"{comparison.display_currency}: shown in {column.offer_currency}, not compared."
+        )
+    if not others:
+        notes.append(
+            "You hold no other offer: when one arrives, add it, and this section compares them side by side."
+        )
+    return Alternatives(
+        display_currency=comparison.display_currency,
+        horizon=comparison.horizon,
+        rows=tuple(rows),
+        series=comparison.series,
+        others=len(others),
+        notes=tuple(notes),
+    )
+
+
+def _timeline(offer: Offer, day: date) -> Timeline:
+    entries, previous = [], None
+    for event in offer.sorted_timeline():
+        gap = (event.date - previous).days if previous is not None else None
+        entries.append(TimelineEntry(event.date, event.kind, event.note, gap))
+        previous = event.date
+    return Timeline(tuple(entries), offer.signals.deadline, day, offer.notes.strip())
+
+
+def _checklist(e: OfferEvaluation, levers: Sequence[BriefLever], summary: Summary) -> tuple[ChecklistItem, ...]:
+    offer, p, cur = e.offer, e.position, e.offer.currency
+    goal = e.stretch.goal
+    items: list[ChecklistItem] = []
+    if goal is not None and (goal.walk_away is not None or goal.target is not None):
+        parts = []
+        if goal.target is not None:
+            parts.append(f"target {money_words(goal.target, cur)}")
+        if goal.walk_away is not None:
+            parts.append(f"walk-away {money_words(goal.walk_away, cur)}")
+        items.append(
+            ChecklistItem(
+                "Know your numbers",
+                f"Year 1: {' and '.join(parts)}. Keep the walk-away to yourself; it is your floor, not your ask.",
+            )
+        )
+    else:
+        items.append(
+            ChecklistItem(
+                "Know your numbers",
+                "Write down your walk-away and your target for year 1 before you dial. Keep the walk-away to "
+                "yourself.",
+            )
+        )
+    if not p.offer_made:
+        items.append(
+            ChecklistItem(
+                "No offer yet",
+                "This brief prepares you for the offer call; until then, follow the next steps under How the "
+                "rating was made.",
+            )
+        )
+    items.append(
+        ChecklistItem(
+            "Open with enthusiasm",
+            f"Say you are excited about {offer.company} and want to make this work: you are negotiating to say yes.",
+        )
+    )
+    first_money = next((lv for lv in levers if lv.ask is not None and lv.kind == "new_money"), None)
+    if first_money is not None and first_money.ask is not None:
+        items.append(
+            ChecklistItem(
+                "Name your number first",
+                f"{first_money.title}: {money_words(first_money.ask, cur)} {first_money.unit}. "
+                "A specific number anchors the talk; a range invites its bottom.",
+            )
+        )
+    elif levers:
+        items.append(
+            ChecklistItem("Lead with your first ask", f"{levers[0].title}: the script is on the first page.")
+        )
+    if p.tier in ("grand_slam", "strong"):
+        items.append(
+            ChecklistItem(
+                "Ask for the top",
+                f"Your position is {p.tier_name.lower()}: ask for the top of the stretch, not the middle. "
+                "The company moved fast because it wants you.",
+            )
+        )
+    elif p.tier == "steady":
+        items.append(
+            ChecklistItem(
+                "Justify it",
+                "Tie each ask to the scope of the role and what you bring; a reason makes a yes easy to approve.",
+            )
+        )
+    else:
+        items.append(
+            ChecklistItem(
+                "Keep it collaborative",
+                f"Your position is {p.tier_name.lower()}: lead with low-risk asks (a review, the start date, "
+                "swaps between components) before new money, and keep the tone warm.",
+            )
+        )
+    better = next((ev for ev in p.evidence if ev.key == "better_offer"), None)
+    competing = offer.signals.competing_offers or 0
+    if better is not None or competing:
+        items.append(
+            ChecklistItem(
+                "Mention your alternative, honestly",
+                (
+                    f"You hold {plural(competing, 'competing offer')}. "
+                    if competing
+                    else "You hold another offer. "
+                )
+                + "Say so plainly, with its deadline if it has one; never invent a number you don't hold.",
+            )
+        )
+    items.append(
+        ChecklistItem(
+            "Stop talking after the ask",
+            "Let the silence work. Don't fill it, don't lower the number, don't negotiate against yourself.",
+        )
+    )
+    items.append(
+        ChecklistItem(
+            "Ask for everything at once",
+            "Put base, sign-on and equity on the table in one conversation, so each answer isn't a new round.",
+        )
+    )
+    fallbacks = [lv.title.lower() for lv in levers[1:4]]
+    if fallbacks:
+        items.append(
+            ChecklistItem(
+                "If the answer is no",
+                f"Pivot instead of stopping: ask about {', '.join(fallbacks[:-1])}"
+                + (f" or {fallbacks[-1]}" if len(fallbacks) > 1 else fallbacks[-1])
+                + ".",
+            )
+        )
+    for drop in e.stretch.drops[:2]:
+        items.append(
+            ChecklistItem(
+                f"Raise the drop in year {drop.year}",
+                f"Pay falls by {money_words(drop.amount, cur)} when {DROP_CAUSES.get(drop.cause, drop.cause)}: "
+                "ask how it is covered (refreshers, a spread sign-on).",
+            )
+        )
+    items.append(ChecklistItem("Mind the deadline", summary.deadline_words))
+    items.append(
+        ChecklistItem(
+            "Don't accept on the call",
+            "Thank them, say you'll review it, and ask for the revised offer in writing.",
+        )
+    )
+    items.append(
+        ChecklistItem(
+            "Get the final offer in writing",
+            "Before you resign or decline other offers: every number, the start date, and the sign-on's "
+            "repayment terms.",
+        )
+    )
+    return tuple(items)
+
+
+def _rating(e: OfferEvaluation, rubric: Rubric) -> Rating:
+    p = e.position
+    return Rating(
+        score=p.score,
+        tier=p.tier,
+        tier_name=p.tier_name,
+        evidence=tuple(Reason(ev.points, ev.sentence) for ev in p.evidence),
+        capped=p.capped,
+        next_steps=tuple(p.next_steps),
+        rubric=tuple((title, tuple(lines)) for title, lines in explain_rubric(rubric)),
+        rubric_version=p.rubric_version,
+    )
+
+
+def _plain(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+def _assumptions(evaluator: Evaluator, e: OfferEvaluation, day: date) -> tuple[str, ...]:
+    offer, cur = e.offer, e.offer.currency
+    lines = [
+        "No taxes are computed: every figure is before tax, and the kind of equity (RSU, ISO, NSO) changes "
+        "what you keep.",
+        "Share prices are held constant: equity is valued at the price you entered, in the year it vests.",
+    ]
+    options = [g for g in offer.equity if g.kind == "option"]
+    if options:
+        for number, grant in enumerate(options, 1):
+            label = "Options" if len(options) == 1 else f"Option grant {number}"
+            price, strike = money_words(grant.price or ZERO, cur), money_words(grant.strike or ZERO, cur)
+            lines.append(
+                f"{label}: shown at the spread max(price − strike, 0) = max({price} − {strike}, 0) a share at the "
+                "stated price — the paper value at that price, not a forecast and not the 409A value."
+            )
+    else:
+        lines.append(
+            "Options, where an offer has them, are shown at the spread max(price − strike, 0) at the stated "
+            "price: the paper value at that price, not a forecast."
+        )
+    if offer.annual_raise_pct:
+        lines.append(f"Raises as entered: base grows {_plain(offer.annual_raise_pct)} % a year, compounding.")
+    else:
+        lines.append("Raises as entered: none, so base stays flat over the horizon.")
+    if offer.bonus is not None:
+        lines.append(
+            f"The bonus is counted at the expected payout you entered ({_plain(offer.bonus.expected_payout_pct)} % "
+            "of target)."
+        )
+    if offer.refreshers is not None:
+        lines.append(
+            f"Equity refreshers as entered: {money_words(offer.refreshers.annual_value, cur)} a year from year "
+            f"{offer.refreshers.first_year}, each vesting on its own schedule."
+        )
+    if offer.sign_on:
+        lines.append(
+            "Sign-on bonuses are counted in the year they are paid; they usually must be repaid if you leave "
+            "within a year or two."
+        )
+    if evaluator.fx:
+        rates = "; ".join(
+            f"1 {code} = {_plain(rate)} {evaluator.display_currency}" for code, rate in evaluator.fx.items()
+        )
+        lines.append(f"Exchange rates as entered: {rates}. Comparisons are in {evaluator.display_currency}.")
+    else:
+        lines.append(
+            f"No exchange rates entered: comparisons are in {evaluator.display_currency}, and an offer in another "
+            "currency is shown in its own, never mixed in."
+        )
+    lines.append(
+        "Each component of each year is rounded to cents once; totals are sums of the rounded components."
+    )
+    lines.extend(e.stretch.notes)
+    lines.append(
+        f"The position, the stretch and the levers are rules of thumb from a recruiter's view of hiring "
+        f"(rubric {e.position.rubric_version}), rated as of {date_words(day)}: what the company will plausibly "
+        "do, not a promise."
+    )
+    return tuple(lines)
