@@ -127,7 +127,9 @@ class Evaluator:
             position = self.position(offer_id)
             year_one = self.year_one_display(offer_id)
             stretch = compute_stretch(offer, position, self.horizon, self.rubric)
-            levers = suggest_levers(offer, position, stretch, self.horizon, self.top_alternatives(), self.rubric, year_one)
+            levers = suggest_levers(
+                offer, position, stretch, self.horizon, self.top_alternatives(), self.rubric, year_one
+            )
             result = OfferEvaluation(
                 offer=offer,
                 figures=fig,

@@ -154,31 +154,58 @@ def write_text_atomic(path: Path, text: str) -> None:
         raise
 
 
-def to_json(value: Any, indent: int = 2, _level: int = 0) -> str:
+_quote = json.encoder.encode_basestring  # C-accelerated; keeps non-ASCII text as it is (UTF-8 out)
+
+
+def to_json(value: Any, indent: int = 2) -> str:
     """JSON with Decimals written as exact numbers and dates as YYYY-MM-DD."""
-    pad, inner = " " * (indent * _level), " " * (indent * (_level + 1))
-    if isinstance(value, dict):
+    parts: list[str] = []
+    _write(value, indent, 0, parts)
+    return "".join(parts)
+
+
+def _write(value: Any, indent: int, level: int, out: list[str]) -> None:
+    if isinstance(value, str):
+        out.append(_quote(value))
+    elif isinstance(value, bool) or value is None:
+        out.append("true" if value is True else "false" if value is False else "null")
+    elif isinstance(value, Decimal):
+        out.append(decimal_text(value))
+    elif isinstance(value, int):
+        out.append(str(value))
+    elif isinstance(value, dict):
         if not value:
-            return "{}"
-        items = [
-            f"{inner}{json.dumps(str(k), ensure_ascii=False)}: {to_json(v, indent, _level + 1)}"
-            for k, v in value.items()
-        ]
-        return "{\n" + ",\n".join(items) + "\n" + pad + "}"
-    if isinstance(value, list | tuple):
+            out.append("{}")
+            return
+        inner = "\n" + " " * (indent * (level + 1))
+        out.append("{")
+        for index, (key, item) in enumerate(value.items()):
+            out.append(("," if index else "") + inner + _quote(str(key)) + ": ")
+            _write(item, indent, level + 1, out)
+        out.append("\n" + " " * (indent * level) + "}")
+    elif isinstance(value, list | tuple):
         if not value:
-            return "[]"
-        if all(not isinstance(v, dict | list | tuple) for v in value):
-            return "[" + ", ".join(to_json(v, indent, _level + 1) for v in value) + "]"
-        items = [inner + to_json(v, indent, _level + 1) for v in value]
-        return "[\n" + ",\n".join(items) + "\n" + pad + "]"
-    if isinstance(value, Decimal):
-        return decimal_text(value)
-    if isinstance(value, date):
-        return json.dumps(value.isoformat())
-    if isinstance(value, float):
+            out.append("[]")
+        elif all(not isinstance(v, dict | list | tuple) for v in value):
+            out.append("[")
+            for index, item in enumerate(value):
+                if index:
+                    out.append(", ")
+                _write(item, indent, level + 1, out)
+            out.append("]")
+        else:
+            inner = "\n" + " " * (indent * (level + 1))
+            out.append("[")
+            for index, item in enumerate(value):
+                out.append(("," if index else "") + inner)
+                _write(item, indent, level + 1, out)
+            out.append("\n" + " " * (indent * level) + "]")
+    elif isinstance(value, date):
+        out.append(_quote(value.isoformat()))
+    elif isinstance(value, float):
         raise TypeError("floats are never written: money and percentages are Decimal")
-    return json.dumps(value, ensure_ascii=False)
+    else:
+        raise TypeError(f"can't write {type(value).__name__} as JSON")
 
 
 def decimal_text(value: Decimal) -> str:

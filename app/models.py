@@ -74,6 +74,9 @@ def _number(value: Any) -> Decimal:
 
 
 def _decimal_places(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent >= -2:
+        return -exponent if exponent < 0 else 0  # as written: 185000, 85000.1, 85000.10 (the usual case)
     # normalize() in a context wide enough for every digit of `value`: the default context (28 digits)
     # would round 1.0000000000000000000000000001 to 1 and let its 28 decimal places through.
     wide = Context(prec=max(len(value.as_tuple().digits), 1), Emin=MIN_EMIN, Emax=MAX_EMAX)

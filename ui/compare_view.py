@@ -38,6 +38,7 @@ from ui.workspace import Workspace
 
 PICK_NOTE = "Pick two or more offers to compare."
 _ID_ROLE = Qt.ItemDataRole.UserRole
+DEFAULT_PICKS = 4  # offers picked for comparison by default
 
 
 class CompareView(QWidget):
@@ -146,8 +147,9 @@ class CompareView(QWidget):
         workspace.offers_reset.connect(self._on_workspace_changed)
         workspace.settings_changed.connect(self._on_workspace_changed)
         workspace.evaluations_changed.connect(self._on_workspace_changed)
-        self._sync_offer_list()
-        self._rebuild()
+        self._stale = True  # built when first shown: a hidden tab costs nothing at start-up
+        if self.isVisible():
+            self._refresh()
 
     # --- reading -----------------------------------------------------------------------------------
 
@@ -159,15 +161,23 @@ class CompareView(QWidget):
         return [o.id for o in self.workspace.offers() if o.id in self._checked]
 
     def set_checked(self, offer_ids: list[str]) -> None:
+        if self._stale:
+            self._sync_offer_list()  # first fill, so the defaults don't add to this choice later
         self._checked = set(offer_ids)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        self._stale = False
         self._sync_offer_list()
         self._rebuild()
 
     # --- handlers ----------------------------------------------------------------------------------
 
     def _on_workspace_changed(self) -> None:
-        self._sync_offer_list()
-        self._rebuild()
+        if self.isVisible():
+            self._refresh()
+        else:
+            self._stale = True  # rebuilt when shown again
 
     def _on_offer_checked(self, item: QListWidgetItem) -> None:
         offer_id = item.data(_ID_ROLE)
@@ -205,7 +215,10 @@ class CompareView(QWidget):
             in_hand = [o.id for o in new if o.stage in OFFER_STAGES]
             if first_fill and len(in_hand) < 2:
                 in_hand = [o.id for o in offers[:2]]
-            self._checked.update(in_hand)
+            # pick offers in hand by default, but only a handful: a comparison of hundreds of columns
+            # helps nobody (and an import of a thousand offers must not make every edit slow)
+            room = max(0, DEFAULT_PICKS - len(self._checked))
+            self._checked.update(in_hand[:room])
             self._seen.update(o.id for o in new)
         present = {o.id for o in offers}
         self._checked &= present
@@ -233,6 +246,8 @@ class CompareView(QWidget):
         width = max(1, self.offer_list.viewport().width())
         lines, used = 1, 0
         for row in range(self.offer_list.count()):
+            if lines > 3:
+                break  # three lines show; the rest scrolls
             item_width = self.offer_list.sizeHintForIndex(self.offer_list.model().index(row, 0)).width() + 8
             if used and used + item_width > width:
                 lines, used = lines + 1, 0
@@ -308,6 +323,8 @@ class CompareView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self._stale:
+            self._refresh()
         self._fit_offer_list()
         if not self._sized:
             self._sized = True

@@ -34,11 +34,13 @@ from app import __version__
 from app.files import OfferFileError, offer_file_for, read_offer_file, write_offer_file
 from app.models import STAGES, Offer
 from app.resources import sample_offers_path
+from app.store.backup import list_backups
 from ui.compare_view import CompareView
 from ui.forms.offer_form import OfferForm
 from ui.models.offer_list_model import STAGE_NAMES, OfferFilterProxy, OfferIdRole, OfferListModel
 from ui.panels.levers_panel import LeversPanel
 from ui.panels.position_panel import PositionPanel
+from ui.restore_dialog import RestoreDialog
 from ui.rubric_dialog import RubricDialog
 from ui.settings_dialog import SettingsDialog
 from ui.widgets.badges import BadgeDelegate
@@ -92,6 +94,7 @@ class MainWindow(QMainWindow):
     """One window per data file."""
 
     offer_selected = Signal(str)  # the offer now shown ("" when none)
+    restore_requested = Signal(str)  # the user chose a backup (its path) to put in place of the data file
 
     def __init__(self, workspace: Workspace, settings: QSettings | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -109,8 +112,10 @@ class MainWindow(QMainWindow):
         self.list_view.setAccessibleName("Offers")
         self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        # the user's order until a header is clicked (no sort indicator, so enabling sorting sorts nothing:
+        # sorting ten thousand offers by tier would rate them all before the first paint)
+        self.list_view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.list_view.setSortingEnabled(True)
-        self.list_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the user's order until a header is clicked
         self.list_view.verticalHeader().setVisible(False)
         self.list_view.setShowGrid(False)
         self.list_view.setAlternatingRowColors(True)
@@ -120,9 +125,15 @@ class MainWindow(QMainWindow):
         header = self.list_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(OfferListModel.ROLE, QHeaderView.ResizeMode.Stretch)
-        for column in (OfferListModel.STAGE, OfferListModel.YEAR_ONE, OfferListModel.TIER):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.resizeSection(OfferListModel.COMPANY, 140)
+        # widths from the font, not ResizeToContents: that would measure (and rate) every offer
+        metrics = self.fontMetrics()
+        for column, sample in (
+            (OfferListModel.COMPANY, "Kestrel Robotics"),
+            (OfferListModel.STAGE, "Interviewing__"),
+            (OfferListModel.YEAR_ONE, "$1,000,000__"),
+            (OfferListModel.TIER, "Grand slam___"),
+        ):
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
         header.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list_view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
@@ -263,6 +274,10 @@ class MainWindow(QMainWindow):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
+        self.restore_action = self._action(
+            "&Restore from backup…", self.restore_from_backup, tip="Put one of the daily backups in place"
+        )
+        file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu("&Edit")
@@ -463,6 +478,18 @@ class MainWindow(QMainWindow):
 
         dialog.accepted.connect(apply)
         dialog.open()
+
+    def restore_from_backup(self) -> None:
+        """Pick a daily backup; the composition root (ui.main.Session) puts it in place and reopens."""
+        path = self.workspace.store.path
+        self._restore_dialog = RestoreDialog(list_backups(path), path, self)
+        self._restore_dialog.accepted.connect(self._on_restore_chosen)
+        self._restore_dialog.open()
+
+    def _on_restore_chosen(self) -> None:
+        chosen = self._restore_dialog.selected_backup()
+        if chosen is not None:
+            self.restore_requested.emit(str(chosen))
 
     def show_rubric(self) -> None:
         RubricDialog(self.workspace.settings().active_rubric, self).open()

@@ -6,6 +6,7 @@ model with `model_validate`, so what comes out passes the same rules as what wen
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -58,7 +59,13 @@ def _pct_list(values: Sequence[Decimal]) -> str:
 
 
 def _pct_values(text: str) -> list[Decimal]:
-    return [Decimal(v) for v in json.loads(text)]
+    return list(_parsed_pct(text))
+
+
+@functools.lru_cache(maxsize=512)
+def _parsed_pct(text: str) -> tuple[Decimal, ...]:
+    # a handful of schedules (25/25/25/25, 5/15/40/40, …) recur across thousands of grants
+    return tuple(Decimal(v) for v in json.loads(text))
 
 
 def _vesting(years_pct: str, cliff_months: int, frequency: str) -> dict[str, Any]:
