@@ -38,7 +38,8 @@ from ui.workspace import Workspace
 
 PICK_NOTE = "Pick two or more offers to compare."
 _ID_ROLE = Qt.ItemDataRole.UserRole
-DEFAULT_PICKS = 4  # offers picked for comparison by default
+DEFAULT_PICKS = 4  # offers picked for comparison when the view first fills
+MAX_AUTO_PICKS = 8  # a new offer in hand joins the comparison while fewer than this are picked
 
 
 class CompareView(QWidget):
@@ -147,18 +148,30 @@ class CompareView(QWidget):
         workspace.offers_reset.connect(self._on_workspace_changed)
         workspace.settings_changed.connect(self._on_workspace_changed)
         workspace.evaluations_changed.connect(self._on_workspace_changed)
-        self._stale = True  # built when first shown: a hidden tab costs nothing at start-up
-        if self.isVisible():
+        # embedded in a window, the view is built when its tab is first shown (start-up pays nothing);
+        # on its own it is built at once
+        self._stale = True
+        if parent is None:
             self._refresh()
 
     # --- reading -----------------------------------------------------------------------------------
 
     def comparison(self) -> Comparison | None:
+        self._ensure_built()
         return self._comparison
 
     def checked_ids(self) -> list[str]:
         """The offers picked, in the workspace's order."""
+        self._ensure_built()
+        return self._picked()
+
+    def _picked(self) -> list[str]:
         return [o.id for o in self.workspace.offers() if o.id in self._checked]
+
+    def _ensure_built(self) -> None:
+        """A hidden view builds on demand when asked what it shows."""
+        if self._stale:
+            self._refresh()
 
     def set_checked(self, offer_ids: list[str]) -> None:
         if self._stale:
@@ -174,10 +187,10 @@ class CompareView(QWidget):
     # --- handlers ----------------------------------------------------------------------------------
 
     def _on_workspace_changed(self) -> None:
-        if self.isVisible():
-            self._refresh()
+        if not self.isVisible() and self.window().isVisible():
+            self._stale = True  # on a hidden tab of a shown window: rebuilt when shown again
         else:
-            self._stale = True  # rebuilt when shown again
+            self._refresh()
 
     def _on_offer_checked(self, item: QListWidgetItem) -> None:
         offer_id = item.data(_ID_ROLE)
@@ -217,7 +230,7 @@ class CompareView(QWidget):
                 in_hand = [o.id for o in offers[:2]]
             # pick offers in hand by default, but only a handful: a comparison of hundreds of columns
             # helps nobody (and an import of a thousand offers must not make every edit slow)
-            room = max(0, DEFAULT_PICKS - len(self._checked))
+            room = max(0, (DEFAULT_PICKS if first_fill else MAX_AUTO_PICKS) - len(self._checked))
             self._checked.update(in_hand[:room])
             self._seen.update(o.id for o in new)
         present = {o.id for o in offers}
@@ -255,7 +268,7 @@ class CompareView(QWidget):
         return lines
 
     def _rebuild(self) -> None:
-        ids = self.checked_ids()
+        ids = self._picked()
         settings = self.workspace.settings()
         comparison = comparison_for(self.workspace.evaluator(), ids, self._baseline_id)
         self._comparison = comparison
@@ -292,7 +305,18 @@ class CompareView(QWidget):
         self.show_differences_check.setEnabled(combo.count() > 1)
 
     def _fit_columns(self) -> None:
-        """Fit the figures' names; give every offer the same width, so the eye scans straight across."""
+        """Fit the figures' names; give every offer the same width, so the eye scans straight across.
+
+        Measured again only when the columns (or the display mode) change, not on every edit.
+        """
+        shape = (
+            self.model.columnCount(),
+            self.model.show_differences(),
+            tuple(str(self.model.headerData(c, Qt.Orientation.Horizontal)) for c in range(self.model.columnCount())),
+        )
+        if shape == getattr(self, "_fitted_shape", None):
+            return
+        self._fitted_shape = shape
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
         count = self.model.columnCount()

@@ -9,9 +9,19 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, QStandardPaths, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import (
+    QByteArray,
+    QItemSelectionModel,
+    QModelIndex,
+    QSettings,
+    QStandardPaths,
+    Qt,
+    QUrl,
+    Signal,
+)
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QComboBox,
     QFileDialog,
@@ -31,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
+from app.brief import BriefError, brief_file_name, build_brief
 from app.files import OfferFileError, offer_file_for, read_offer_file, write_offer_file
 from app.models import STAGES, Offer
 from app.resources import sample_offers_path
@@ -40,6 +51,7 @@ from ui.forms.offer_form import OfferForm
 from ui.models.offer_list_model import STAGE_NAMES, OfferFilterProxy, OfferIdRole, OfferListModel
 from ui.panels.levers_panel import LeversPanel
 from ui.panels.position_panel import PositionPanel
+from ui.pdf.brief_pdf import render_brief_pdf
 from ui.restore_dialog import RestoreDialog
 from ui.rubric_dialog import RubricDialog
 from ui.settings_dialog import SettingsDialog
@@ -102,6 +114,7 @@ class MainWindow(QMainWindow):
         self.ui_settings = settings or QSettings()
         self.setWindowTitle(f"Offer Planner — {workspace.store.path.name}")
         self._current_id = ""
+        self._brief_path: Path | None = None
 
         # the list
         self.list_model = OfferListModel(workspace, self)
@@ -204,7 +217,7 @@ class MainWindow(QMainWindow):
         self.form.edit_rejected.connect(self._on_saved)
         workspace.failed.connect(self._on_failed)
         workspace.offers_reset.connect(self._on_offers_reset)
-        self.tabs.currentChanged.connect(lambda _: self._update_actions())
+        self.tabs.currentChanged.connect(self._on_tab_changed)
 
         self._restore_state()
         self._on_offers_reset()
@@ -241,10 +254,8 @@ class MainWindow(QMainWindow):
             "&Export…", self.export_file, "Ctrl+Shift+S", "Export the offers to an offer file"
         )
         self.brief_action = self._action(
-            "Export &brief…", self.export_brief, "Ctrl+E", "Export a negotiation brief (PDF)"
+            "Export &brief…", self.export_brief, "Ctrl+E", "Export the selected offer's negotiation brief (PDF)"
         )
-        self.brief_action.setEnabled(False)
-        self.brief_action.setStatusTip("The negotiation brief arrives in a coming version")
         self.settings_action = self._action(
             "&Settings…", self.open_settings, QKeySequence.StandardKey.Preferences, "Currency, rates, horizon, rubric"
         )
@@ -316,6 +327,10 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.export_action)
         toolbar.addAction(self.brief_action)
 
+    def _on_tab_changed(self, _index: int) -> None:
+        self._sync_negotiate()
+        self._update_actions()
+
     def _on_undo_text_changed(self, text: str) -> None:
         self.undo_button_action.setToolTip(f"Undo {text} (Ctrl+Z)" if text else "Undo (Ctrl+Z)")
 
@@ -327,6 +342,7 @@ class MainWindow(QMainWindow):
         self.duplicate_action.setEnabled(has)
         self.delete_action.setEnabled(has)
         self.export_action.setEnabled(bool(self.workspace.offers()))
+        self.brief_action.setEnabled(bool(self._current_id))
 
     def _focus_search(self) -> None:
         self.search.setFocus()
@@ -367,11 +383,20 @@ class MainWindow(QMainWindow):
             offer_id = ""
         self._current_id = offer_id
         self.form.set_offer(offer_id or None)
-        self.position_panel.set_offer(offer_id or None)
-        self.levers_panel.set_offer(offer_id or None)
+        self._sync_negotiate()
         self.detail.setCurrentWidget(self.tabs if offer_id else self.no_selection)
         self._update_actions()
         self.offer_selected.emit(offer_id)
+
+    def _sync_negotiate(self) -> None:
+        """The position and levers follow the shown offer, computed only while their tab is open."""
+        if self.tabs.currentIndex() != NEGOTIATE_TAB:
+            return
+        offer_id = self._current_id or None
+        if self.position_panel.offer_id() != offer_id:
+            self.position_panel.set_offer(offer_id)
+        if self.levers_panel.offer_id() != offer_id:
+            self.levers_panel.set_offer(offer_id)
 
     def _on_offers_reset(self) -> None:
         empty = not self.workspace.offers()
@@ -465,8 +490,50 @@ class MainWindow(QMainWindow):
         count = len(offer_file.offers)
         self.statusBar().showMessage(f"Exported {count} offer{'s' if count != 1 else ''} to {path}", 6000)
 
-    def export_brief(self) -> None:  # wired when the brief lands
-        self.statusBar().showMessage("The negotiation brief is not available yet.", 4000)
+    def export_brief(self) -> None:
+        """The shown offer's negotiation brief as a PDF, in a file the user picks; then "Open it now"."""
+        offer = self.workspace.offer(self._current_id) if self._current_id else None
+        if offer is None:
+            return
+        as_of = self.workspace.as_of()
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        default = str(Path(folder) / brief_file_name(offer.company, as_of))
+        path, _ = QFileDialog.getSaveFileName(self, "Export negotiation brief", default, "PDF documents (*.pdf)")
+        if not path:
+            return
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        try:
+            brief = build_brief(
+                self.workspace.evaluator(), offer.id, as_of=as_of, paper=self.workspace.settings().paper
+            )
+            written = render_brief_pdf(brief, path)
+        except BriefError as exc:
+            box = QMessageBox(QMessageBox.Icon.Warning, "Brief not exported", str(exc), parent=self)
+            box.setTextFormat(Qt.TextFormat.PlainText)  # names the user typed are never read as markup
+            box.setInformativeText("Nothing was written. Choose another folder and try again.")
+            box.open()
+            return
+        self.statusBar().showMessage(f"Exported the negotiation brief to {written}", 6000)
+        self._brief_path = written
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            "Brief exported",
+            f"The negotiation brief for {offer.company} is saved as {written}.",
+            parent=self,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setObjectName("brief-exported")
+        self.open_brief_button = box.addButton("&Open it now", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("&Close", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(self.open_brief_button)
+        box.buttonClicked.connect(self._on_brief_box_clicked)
+        box.open()
+
+    def _on_brief_box_clicked(self, button: QAbstractButton) -> None:
+        box = button.window()
+        if isinstance(box, QMessageBox) and box.buttonRole(button) == QMessageBox.ButtonRole.AcceptRole:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._brief_path)))
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.workspace.settings(), self)

@@ -415,7 +415,16 @@ class LeversPanel(QWidget):
     # --- internals -------------------------------------------------------------------------------
 
     def _on_evaluations_changed(self) -> None:
+        if not self.isVisible() and self.window().isVisible():
+            self._stale = True  # on a hidden tab of a shown window: refreshed when shown, not on every edit
+            return
         self._refresh(keep_scroll=True)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if getattr(self, "_stale", False):
+            self._stale = False
+            self._refresh(keep_scroll=True)
 
     def _refresh(self, keep_scroll: bool) -> None:
         offer = self.workspace.offer(self._offer_id) if self._offer_id else None

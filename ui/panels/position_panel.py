@@ -141,7 +141,16 @@ class PositionPanel(QWidget):
     # --- internals -------------------------------------------------------------------------------
 
     def _on_evaluations_changed(self) -> None:
+        if not self.isVisible() and self.window().isVisible():
+            self._stale = True  # on a hidden tab of a shown window: refreshed when shown, not on every edit
+            return
         self._refresh()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if getattr(self, "_stale", False):
+            self._stale = False
+            self._refresh()
 
     def _refresh(self) -> None:
         offer = self.workspace.offer(self._offer_id) if self._offer_id else None
