@@ -183,7 +183,7 @@ class OfferYears:
 
 
 @dataclass(frozen=True)
-class AlternativeRow:
+class AlternativeColumn:
     """One offer in the side-by-side table: this one first, then the others the user holds."""
 
     offer_id: str
@@ -194,24 +194,24 @@ class AlternativeRow:
     offer_currency: str
     converted: bool
     is_this_offer: bool
-    year_one: Decimal | None
-    total: Decimal | None
-    annual_average: Decimal | None
-    guaranteed: Decimal | None
-    contingent: Decimal | None
-    equity: Decimal | None
+    values: tuple[Decimal | None, ...]  # one per `Alternatives.figures`
+    best: tuple[bool, ...]  # per figure: the best of the compared offers
     total_difference: Decimal | None  # horizon total minus this offer's (display currency)
-    best: frozenset[str]  # the figures (keys above) in which this offer is the best of the table
 
 
 @dataclass(frozen=True)
 class Alternatives:
     display_currency: str
     horizon: int
-    rows: tuple[AlternativeRow, ...]
-    series: tuple[OfferSeries, ...]  # converted offers only, in row order
+    figures: tuple[tuple[str, str], ...]  # (row key, label) of `app.comparison`, in order
+    columns: tuple[AlternativeColumn, ...]
+    series: tuple[OfferSeries, ...]  # converted offers only, in column order
     others: int  # how many other offers the user holds
     notes: tuple[str, ...]
+
+    def value(self, offer_id: str, key: str) -> Decimal | None:
+        index = [k for k, _ in self.figures].index(key)
+        return next(c.values[index] for c in self.columns if c.offer_id == offer_id)
 
 
 @dataclass(frozen=True)
@@ -281,7 +281,7 @@ def build_brief(
     or None: the renderer follows the locale). An unknown id is a `BriefError` naming the known ones.
     """
     if offer_id not in evaluator.by_id:
-        known = ", ".join(repr(i) for i in evaluator.by_id) or "none"
+        known = ", ".join(evaluator.by_id) or "none"
         raise BriefError(f'no offer has the id "{offer_id}" (the offers are: {known})')
     day = as_of or evaluator.as_of
     evaluation = evaluator.evaluate(offer_id)
@@ -533,30 +533,17 @@ def _offer_years(e: OfferEvaluation, rubric: Rubric) -> OfferYears:
     )
 
 
-_ALTERNATIVE_KEYS = {
-    "year_one": "year:1",
-    "total": "total",
-    "annual_average": "annual_average",
-    "guaranteed": "guaranteed_cash",
-    "contingent": "contingent_cash",
-    "equity": "equity",
-}
-
-
 def _alternatives(evaluator: Evaluator, offer: Offer) -> Alternatives:
     others = [o.id for o in evaluator.offers if o.id != offer.id and is_offer_in_hand(o)]
     comparison = comparison_for(evaluator, [offer.id, *others], baseline_id=offer.id)
+    keys = [f"year:{y}" for y in range(1, comparison.horizon + 1)]
+    keys += ["total", "annual_average", "guaranteed_cash", "contingent_cash", "equity"]
+    rows = [comparison.row(key) for key in keys]
     total_row = comparison.row("total")
-    rows = []
+    columns = []
     for index, column in enumerate(comparison.columns):
-        values = {name: comparison.row(key).values[index] for name, key in _ALTERNATIVE_KEYS.items()}
-        best = frozenset(
-            name
-            for name, key in _ALTERNATIVE_KEYS.items()
-            if len(comparison.columns) > 1 and comparison.row(key).statuses[index] == "best"
-        )
-        rows.append(
-            AlternativeRow(
+        columns.append(
+            AlternativeColumn(
                 offer_id=column.offer_id,
                 company=column.company,
                 role=column.role,
@@ -565,9 +552,9 @@ def _alternatives(evaluator: Evaluator, offer: Offer) -> Alternatives:
                 offer_currency=column.offer_currency,
                 converted=column.converted,
                 is_this_offer=column.offer_id == offer.id,
+                values=tuple(row.values[index] for row in rows),
+                best=tuple(row.statuses[index] == "best" for row in rows),
                 total_difference=total_row.differences[index],
-                best=best,
-                **values,
             )
         )
     notes = []
@@ -583,7 +570,8 @@ def _alternatives(evaluator: Evaluator, offer: Offer) -> Alternatives:
     return Alternatives(
         display_currency=comparison.display_currency,
         horizon=comparison.horizon,
-        rows=tuple(rows),
+        figures=tuple((row.key, row.label) for row in rows),
+        columns=tuple(columns),
         series=comparison.series,
         others=len(others),
         notes=tuple(notes),

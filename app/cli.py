@@ -6,6 +6,8 @@
     offer-planner import FILE [--db PATH]     add or replace offers from a file (all or nothing)
     offer-planner export FILE [--db PATH]     write the stored offers to a file
     offer-planner list [--db PATH] [--json]   the stored offers, one a line
+    offer-planner brief FILE --offer ID [-o PDF] [--paper A4|Letter]   the negotiation brief as a PDF
+    offer-planner brief --db PATH --offer ID [-o PDF]                  the same for a stored offer
     offer-planner backups [--db PATH]         the daily backups of the data file
     offer-planner restore [BACKUP] [--db PATH] put a backup (the latest by default) in place
 
@@ -28,9 +30,10 @@ from typing import Any, TextIO
 from pydantic import ValidationError
 
 from app import __version__
+from app.brief import Brief, BriefError, build_brief
 from app.compensation import COMPONENTS, figures
 from app.errors import problems_from
-from app.evaluation import OfferEvaluation, evaluate_file
+from app.evaluation import OfferEvaluation, evaluate_file, evaluator_for_file
 from app.files import (
     OfferFileError,
     offer_file_for,
@@ -44,6 +47,9 @@ from app.money import round_cents
 from app.rubric import DEFAULT_RUBRIC, Rubric, explain_rubric
 
 EXIT_OK, EXIT_BUG, EXIT_BAD_INPUT = 0, 1, 2
+
+# Writes a brief as a PDF: (brief, path, paper or None) → the path written. The ui passes it in.
+BriefRenderer = Callable[[Brief, Path, "str | None"], Path]
 
 
 class UserError(Exception):
@@ -322,6 +328,37 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def cmd_brief(args: argparse.Namespace, out: TextIO) -> int:
+    render: BriefRenderer | None = getattr(args, "render_brief", None)
+    if render is None:
+        raise UserError(
+            "the PDF brief needs the desktop app's Qt libraries, which are not available here; "
+            "run it as `offer-planner brief …`"
+        )
+    if args.file and args.db:
+        raise UserError("brief takes a FILE or --db, not both")
+    if args.file:
+        offer_file = read_offer_file(args.file)
+        rubric, paper = DEFAULT_RUBRIC, None
+    else:
+        with _open_store(args.db) as store:
+            offer_file = _stored_file(store)
+            settings = store.load_settings()
+        rubric, paper = settings.active_rubric, settings.paper
+    ids = [offer.id for offer in offer_file.offers]
+    offer_id = args.offer
+    if offer_id is None:
+        if len(ids) != 1:
+            listed = ", ".join(ids) if ids else "none"
+            raise UserError(f"say which offer with --offer ID (the offers are: {listed})")
+        offer_id = ids[0]
+    brief = build_brief(evaluator_for_file(offer_file, rubric), offer_id, paper=paper)
+    target = Path(args.output) if args.output else Path(brief.file_name)
+    written = render(brief, target, args.paper)
+    out.write(f"Wrote the negotiation brief for {brief.summary.company} to {written}.\n")
+    return EXIT_OK
+
+
 def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
     with _open_store(args.db) as store:
         offer_file = _stored_file(store)
@@ -471,6 +508,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS)
     p.set_defaults(handler=cmd_export)
 
+    p = sub.add_parser("brief", help="write the negotiation brief of one offer as a PDF (no display needed)")
+    p.add_argument("file", nargs="?", metavar="FILE", help="an offer file (format 1); or --db for a stored offer")
+    p.add_argument("--offer", metavar="ID", help="the offer (needed when there is more than one)")
+    p.add_argument(
+        "-o", "--output", metavar="PDF", help="where to write it (default: a file named for the offer, here)"
+    )
+    p.add_argument("--paper", choices=("A4", "Letter"), help="paper size (default: the settings, else the locale's)")
+    p.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="use the stored offers")
+    p.set_defaults(handler=cmd_brief)
+
     p = sub.add_parser("list", help="list the stored offers")
     p.add_argument("--json", action="store_true")
     p.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS)
@@ -493,10 +540,12 @@ def main(
     err: TextIO | None = None,
     gui: Callable[[str | None], int] | None = None,
     self_test: Callable[[], int] | None = None,
+    render_brief: BriefRenderer | None = None,
 ) -> int:
     """Run the command line. `gui(db)` starts the desktop app: the ui passes it in (app never imports ui).
 
-    `self_test()` runs `--self-test` (the app's own check, also passed in by the ui).
+    `self_test()` runs `--self-test` (the app's own check, also passed in by the ui); `render_brief`
+    writes a brief as a PDF for `brief` (Qt's PDF writer lives in the ui).
     """
     out = out or sys.stdout
     err = err or sys.stderr
@@ -516,8 +565,9 @@ def main(
         return gui(args.db)
     try:
         args.err = err
+        args.render_brief = render_brief
         return args.handler(args, out)
-    except (OfferFileError, UserError) as exc:
+    except (OfferFileError, UserError, BriefError) as exc:
         err.write(f"offer-planner: {exc}\n")
     except KeyboardInterrupt:
         err.write("offer-planner: interrupted\n")

@@ -41,20 +41,15 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
-from app.brief import BriefError, brief_file_name, build_brief
 from app.files import OfferFileError, offer_file_for, read_offer_file, write_offer_file
 from app.models import STAGES, Offer
 from app.resources import sample_offers_path
-from app.store.backup import list_backups
 from ui.compare_view import CompareView
 from ui.forms.offer_form import OfferForm
 from ui.models.offer_list_model import STAGE_NAMES, OfferFilterProxy, OfferIdRole, OfferListModel
 from ui.panels.levers_panel import LeversPanel
 from ui.panels.position_panel import PositionPanel
-from ui.pdf.brief_pdf import render_brief_pdf
-from ui.restore_dialog import RestoreDialog
 from ui.rubric_dialog import RubricDialog
-from ui.settings_dialog import SettingsDialog
 from ui.widgets.badges import BadgeDelegate
 from ui.workspace import Workspace
 
@@ -492,6 +487,10 @@ class MainWindow(QMainWindow):
 
     def export_brief(self) -> None:
         """The shown offer's negotiation brief as a PDF, in a file the user picks; then "Open it now"."""
+        # imported on first use: the PDF code is not needed to start the app
+        from app.brief import BriefError, brief_file_name, build_brief
+        from ui.pdf.brief_pdf import render_brief_pdf
+
         offer = self.workspace.offer(self._current_id) if self._current_id else None
         if offer is None:
             return
@@ -536,6 +535,8 @@ class MainWindow(QMainWindow):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._brief_path)))
 
     def open_settings(self) -> None:
+        from ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.workspace.settings(), self)
 
         def apply() -> None:
@@ -549,6 +550,9 @@ class MainWindow(QMainWindow):
     def restore_from_backup(self) -> None:
         """Pick a daily backup; the composition root (ui.main.Session) puts it in place and reopens."""
         path = self.workspace.store.path
+        from app.store.backup import list_backups
+        from ui.restore_dialog import RestoreDialog
+
         self._restore_dialog = RestoreDialog(list_backups(path), path, self)
         self._restore_dialog.accepted.connect(self._on_restore_chosen)
         self._restore_dialog.open()

@@ -1,4 +1,4 @@
-"""Settings: display currency, exchange rates, horizon, and the rating rubric.
+"""Settings: display currency, exchange rates, horizon, the brief's paper, and the rating rubric.
 
 Validated with the pydantic `Settings` model: a bad value is marked at its field with words, and
 nothing is applied until everything is valid. Applying is one undoable step.
@@ -34,6 +34,7 @@ from app.models import Settings
 from app.parsing import ParseError, parse_plain_number
 from app.rubric import Rubric
 from ui import format as fmt
+from ui.pdf.brief_pdf import paper_for_locale
 from ui.rubric_dialog import RubricDialog
 
 COMMON_CURRENCIES = ("USD", "EUR", "GBP", "CAD", "AUD", "CHF", "JPY", "INR", "SEK", "NOK", "DKK", "PLN", "SGD")
@@ -65,6 +66,12 @@ class SettingsDialog(QDialog):
         self.horizon.setSuffix(" years")
         self.horizon.setValue(settings.horizon_years)
         self.horizon.setAccessibleName("Horizon in years")
+        self.paper = QComboBox(self)
+        self.paper.addItem(f"Automatic ({paper_for_locale()}, from your region)", "auto")
+        self.paper.addItem("A4", "A4")
+        self.paper.addItem("US Letter", "Letter")
+        self.paper.setCurrentIndex(max(self.paper.findData(settings.paper), 0))
+        self.paper.setAccessibleName("Paper size of the negotiation brief")
 
         self.fx = QTableWidget(0, 2, self)
         self.fx.setHorizontalHeaderLabels(["Currency", "Value of one unit in the display currency"])
@@ -98,6 +105,7 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         form.addRow("&Display currency:", self.currency)
         form.addRow("&Horizon:", self.horizon)
+        form.addRow("Brief &paper:", self.paper)
         rates = QGroupBox("Exchange rates", self)
         rates_layout = QVBoxLayout(rates)
         rates_layout.addWidget(
@@ -219,6 +227,7 @@ class SettingsDialog(QDialog):
                     "horizon_years": self.horizon.value(),
                     "fx": fx,
                     "rubric": self._rubric,
+                    "paper": self.paper.currentData(),
                 }
             )
         except ValidationError as exc:

@@ -10,6 +10,7 @@ Sizes scale with the device's resolution, so a 1200 dpi PDF gets the same pictur
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -53,6 +54,17 @@ LINE_STYLES = (
 )
 MARKERS = ("circle", "square", "triangle", "diamond", "cross", "x")
 _PART_HUE_STEPS = {"guaranteed_cash": 0, "contingent_cash": 1, "equity": 2, "benefits": 3}
+
+
+def isolated(text: str) -> str:
+    """A name typed in a right-to-left script, kept apart from the figures that follow it.
+
+    Without the isolate marks the bidirectional algorithm pulls a following ": $1.08M" into the
+    Hebrew or Arabic run and draws it reversed. Left-to-right names are returned as they are.
+    """
+    if any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text):
+        return f"\u2068{text}\u2069"  # FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE
+    return text
 
 
 def offer_letter(index: int) -> str:
@@ -420,7 +432,10 @@ def paint_cumulative_lines(
 
         last = len(series[0].years) - 1
         items: list[tuple[Callable[[QRectF], None], str] | None] = [
-            (swatch_for(i), f"{s.label}: {money_compact(s.years[last].cumulative, currency)} by year {last + 1}")
+            (
+                swatch_for(i),
+                f"{isolated(s.label)}: {money_compact(s.years[last].cumulative, currency)} by year {last + 1}",
+            )
             for i, s in enumerate(series)
         ]
         area = _note(painter, _legend(painter, area, frame, items), frame, note)
