@@ -49,6 +49,8 @@ def parse_money(text: str) -> Decimal | None:
         multiplier = _MULTIPLIERS[suffix.group(1).lower()]
         value = value[: suffix.start()]
     number = _number(value, raw, money=True) * multiplier
+    if number.adjusted() >= 15:  # past any amount (the models stop at 10^12): too many digits to tidy up
+        return number
     return number.quantize(Decimal(1)) if number == number.to_integral_value() else number.normalize()
 
 

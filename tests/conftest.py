@@ -10,6 +10,8 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 import pytest
 
+from tests import figures
+
 
 @pytest.fixture(autouse=True)
 def _private_dirs(tmp_path_factory, monkeypatch):
@@ -20,3 +22,12 @@ def _private_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("HOME", str(home))
     yield
     gc.collect()  # collect between tests, never during Qt event handling
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """The reliability figures of this run (README, "Reliability"), when those tests ran."""
+    lines = figures.summary()
+    if lines:
+        terminalreporter.section("reliability figures")
+        for line in lines:
+            terminalreporter.write_line(line)

@@ -1,19 +1,31 @@
-"""Composition root of the desktop app: one window per data file, the store, the workspace, Qt."""
+"""Composition root of the desktop app: one window per data file, the store, the workspace, Qt.
+
+Also where the app meets trouble: a data file that can't be opened (the open-problem dialog: restore
+the latest backup, start a new file, or quit), today's backup, a restore from File → Restore from
+backup… (the window is rebuilt on the restored file), and bugs (ui.crash: a log and a dialog).
+"""
 
 from __future__ import annotations
 
 import hashlib
 import sys
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QSettings, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QLockFile, QObject, QSettings, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import __version__
-from app.store import Store, StoreError, default_db_path
+from app.resources import resource_path
+from app.store import BadDataFile, Store, StoreError, default_db_path
+from app.store.backup import Backup, backup_if_due, latest_backup, restore_backup
+from app.store.store import rename_aside
+from ui.crash import CrashHandler, log_folder
 from ui.main_window import APP_ID, MainWindow
+from ui.open_problem_dialog import OpenProblemDialog
 from ui.workspace import Workspace
 
 
@@ -79,13 +91,149 @@ def bring_to_front(window: MainWindow) -> None:
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
-    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app = QApplication.instance()
+    if app is None:  # the scaling policy can only be set before the application exists (Qt warns after)
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("Offer Planner")
     app.setOrganizationName("OfferPlanner")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(QIcon(str(resource_path("icons", f"{APP_ID}.svg"))))
     return app  # type: ignore[return-value]
+
+
+class Session(QObject):
+    """The open data file and its window: opening it (or saying why it can't be), the daily backup,
+    and swapping in a restored backup without a restart.
+
+    `ask(error, latest_backup)` answers the open-problem dialog and `tell(title, text)` shows a
+    warning; both block in the app and are replaced in tests.
+    """
+
+    backup_finished = Signal(str)  # today's backup is done (or wasn't due): a message, "" for none
+
+    def __init__(
+        self,
+        path: Path,
+        settings: QSettings | None = None,
+        instance: SingleInstance | None = None,
+        ask: Callable[[StoreError, Backup | None], int] | None = None,
+        tell: Callable[[str, str], None] | None = None,
+    ):
+        super().__init__()
+        self.path = path
+        self.settings = settings if settings is not None else QSettings()
+        self.instance = instance
+        self._ask = ask or _ask_with_dialog
+        self._tell = tell or _tell_with_box
+        self.store: Store | None = None
+        self.workspace: Workspace | None = None
+        self.window: MainWindow | None = None
+        self._backup: threading.Thread | None = None
+        self.backup_finished.connect(self._on_backup_finished)
+
+    def open(self) -> bool:
+        """Open the data file, asking what to do while it can't be; False when the user quits."""
+        while True:
+            try:
+                self.store = Store.open(self.path)
+                return True
+            except StoreError as exc:
+                latest = latest_backup(self.path) if isinstance(exc, BadDataFile) else None
+                choice = self._ask(exc, latest)
+            try:
+                if choice == OpenProblemDialog.RESTORE and latest is not None:
+                    restore_backup(latest.path, self.path)
+                elif choice == OpenProblemDialog.NEW_FILE:
+                    rename_aside(self.path, "bad")
+                elif choice != OpenProblemDialog.RETRY:
+                    return False
+            except StoreError as exc:
+                self._tell("Offer Planner can't do that", str(exc))
+
+    def start(self, message: str = "") -> MainWindow:
+        """Build the workspace and the window on the open store, show it, then make today's backup."""
+        assert self.store is not None
+        self.workspace = Workspace(self.store)
+        self.window = MainWindow(self.workspace, self.settings)
+        self.window.restore_requested.connect(self.restore)
+        if self.instance is not None:
+            self.instance.window = self.window
+        self.window.show()
+        if message:
+            self.window.statusBar().showMessage(message, 15000)
+        self._backup = threading.Thread(target=self._back_up, name="daily backup", daemon=True)
+        self._backup.start()
+        return self.window
+
+    def _back_up(self) -> None:
+        """Today's backup, if due, on its own connection in a worker thread: reading a large file to
+        compare and copy it never holds up the window (WAL lets it read while the window writes)."""
+        try:
+            with Store.open(self.path) as store:
+                made = backup_if_due(store)
+        except StoreError as exc:
+            self.backup_finished.emit(f"No backup today: {exc}")
+        else:
+            self.backup_finished.emit(f"Made today's backup: {made.name}" if made else "")
+
+    def _on_backup_finished(self, message: str) -> None:
+        if message and self.window is not None:
+            self.window.statusBar().showMessage(message, 15000)
+
+    def wait_for_backup(self) -> None:
+        if self._backup is not None:
+            self._backup.join()
+            self._backup = None
+
+    def restore(self, backup: str) -> bool:
+        """Put a backup in place of the open file and reopen the window on it (no restart)."""
+        app = QApplication.instance()
+        quit_on_close = app.quitOnLastWindowClosed() if isinstance(app, QApplication) else True
+        if isinstance(app, QApplication):
+            app.setQuitOnLastWindowClosed(False)  # the window is replaced, not the app closed
+        try:
+            self.close()
+            try:
+                result = restore_backup(Path(backup), self.path)
+            except StoreError as exc:
+                if not self.open():
+                    return False
+                self.start()
+                self._tell("Not restored", str(exc))
+                return False
+            if not self.open():
+                return False
+            aside = f" The previous file is kept as {result.set_aside.name}." if result.set_aside else ""
+            count = f"{result.offers} offer{'s' if result.offers != 1 else ''}"
+            self.start(f"Restored {result.backup.name} ({count}).{aside}")
+            return True
+        finally:
+            if isinstance(app, QApplication):
+                app.setQuitOnLastWindowClosed(quit_on_close)
+
+    def close(self) -> None:
+        """Close the window (it saves an edit in progress and its state) and the store."""
+        self.wait_for_backup()
+        if self.window is not None:
+            self.window.close()
+            self.window.deleteLater()
+            self.window = None
+        self.workspace = None
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+
+def _ask_with_dialog(error: StoreError, latest: Backup | None) -> int:
+    dialog = OpenProblemDialog(error, latest)
+    dialog.exec()
+    return dialog.choice()
+
+
+def _tell_with_box(title: str, text: str) -> None:
+    QMessageBox.warning(None, title, text)
 
 
 def run_app(db: str | None = None, argv: list[str] | None = None) -> int:
@@ -101,21 +249,17 @@ def run_app(db: str | None = None, argv: list[str] | None = None) -> int:
             None, "Offer Planner is already open", f"Another Offer Planner is using {path}. Close it, then start again."
         )
         return 2
+    session = Session(path, QSettings(), instance)
+    crashes = CrashHandler(log_folder(path), window=lambda: session.window).install()
     try:
-        try:
-            store = Store.open(path)
-        except StoreError as exc:
-            QMessageBox.critical(
-                None, "Offer Planner can't open its data file", f"{exc}\n\nThe file was left exactly as it was."
-            )
+        if not session.open():
             return 2
-        workspace = Workspace(store)
-        window = MainWindow(workspace, QSettings())
-        instance.window = window
-        window.show()
-        try:
-            return app.exec()
-        finally:
-            store.close()
+        session.start()
+        return app.exec()
+    except Exception as exc:  # a bug while starting: no event loop to show it from, so it waits here
+        crashes.report_fatal(exc)
+        return 1
     finally:
+        session.close()
+        crashes.uninstall()
         instance.release()

@@ -24,7 +24,7 @@ from pydantic import ValidationError
 import app.store.store as store_module
 from app.currencies import ISO_4217_CODES
 from app.models import EVENT_KINDS, STAGES, Offer, Settings
-from app.store import APPLICATION_ID, ImportResult, Store, StoreError, default_db_path, schema
+from app.store import APPLICATION_ID, BadDataFile, ImportResult, Store, StoreError, default_db_path, schema
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -555,14 +555,37 @@ def test_a_folder_is_not_a_data_file(tmp_path: Path) -> None:
         Store.open(tmp_path)
 
 
-def test_a_zero_byte_file_is_initialised(tmp_path: Path) -> None:
+def test_a_zero_byte_file_is_refused_untouched(tmp_path: Path) -> None:
+    # The app never leaves an empty data file (a new one is moved into place complete), so an empty
+    # one is what is left of a file something else emptied: refused, so a backup can be restored.
     path = tmp_path / "offers.sqlite3"
     path.touch()
+    with pytest.raises(BadDataFile) as caught:
+        Store.open(path)
+    assert caught.value.reason == "empty"
+    assert "empty (zero bytes)" in str(caught.value) and str(path) in str(caught.value)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["offers.sqlite3"]
+    assert path.stat().st_size == 0
+
+
+def test_a_new_file_is_moved_into_place_complete(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "offers.sqlite3"
+    full_error = sqlite3.OperationalError("database or disk is full")
+    full_error.sqlite_errorcode = sqlite3.SQLITE_FULL  # type: ignore[attr-defined]
+
+    def step_fails(db: Any) -> None:
+        raise full_error
+
+    monkeypatch.setattr(schema, "MIGRATIONS", [step_fails])
+    with pytest.raises(StoreError, match=r"Can't create the data file .*: the disk is full"):
+        Store.open(path)
+    assert list(tmp_path.iterdir()) == []  # no empty or half-made file, no temporary left
+    monkeypatch.undo()
     with Store.open(path) as store:
-        assert store.list_offers() == []
         store.save_offer(simple_offer("a"))
     with raw_connection(path) as conn:
         assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(("-wal", "-shm"))) == ["offers.sqlite3"]
 
 
 def _v2_add_tags(db: Any) -> None:
