@@ -50,8 +50,9 @@ class Evaluator:
         fx: Mapping[str, Decimal],
         horizon: int,
         rubric: Rubric = DEFAULT_RUBRIC,
-        figures_cache: Mapping[str, tuple[Offer, OfferFigures]] | None = None,
+        previous: Evaluator | None = None,
     ):
+        """`previous`: the evaluator before a change; what it computed for unchanged offers is reused."""
         self.offers = list(offers)
         self.by_id = {offer.id: offer for offer in self.offers}
         self.as_of = as_of
@@ -60,19 +61,32 @@ class Evaluator:
         self.horizon = horizon
         self.rubric = rubric
         self._figures: dict[str, tuple[Offer, OfferFigures]] = {}
-        if figures_cache:
-            # reuse figures of offers that did not change (same object, same horizon)
-            for offer_id, (offer, fig) in figures_cache.items():
-                if self.by_id.get(offer_id) is offer and fig.horizon == horizon:
-                    self._figures[offer_id] = (offer, fig)
         self._alternatives: list[Alternative] | None = None
         self._year_one_display: dict[str, Decimal | None] = {}
         self._positions: dict[str, Position] = {}
         self._evaluations: dict[str, OfferEvaluation] = {}
+        self._previous = previous
+        if previous is not None:
+            # figures depend only on the offer and the horizon: keep those of offers that did not change
+            for offer_id, (offer, fig) in previous._figures.items():
+                if self.by_id.get(offer_id) is offer and fig.horizon == horizon:
+                    self._figures[offer_id] = (offer, fig)
 
-    @property
-    def figures_cache(self) -> dict[str, tuple[Offer, OfferFigures]]:
-        return self._figures
+    def _reusable_position(self, offer_id: str) -> Position | None:
+        """The previous evaluator's rating, when nothing it depends on has changed."""
+        previous = self._previous
+        if previous is None:
+            return None
+        position = previous._positions.get(offer_id)
+        if (
+            position is None
+            or previous.by_id.get(offer_id) is not self.by_id[offer_id]
+            or previous.rubric is not self.rubric
+            or (previous.as_of, previous.display_currency, previous.fx) != (self.as_of, self.display_currency, self.fx)
+            or previous.top_alternatives() != self.top_alternatives()
+        ):
+            return None
+        return position
 
     def figures(self, offer_id: str) -> OfferFigures:
         cached = self._figures.get(offer_id)
@@ -110,8 +124,10 @@ class Evaluator:
         return self.alternatives()[:2]
 
     def position(self, offer_id: str) -> Position:
-        position = self._positions.get(offer_id)
-        if position is None:
+        position = self._positions.get(offer_id) or self._reusable_position(offer_id)
+        if position is not None:
+            self._positions[offer_id] = position
+        else:
             offer = self.by_id[offer_id]
             position = rate_position(
                 offer, self.as_of, self.rubric, self.top_alternatives(), self.year_one_display(offer_id)

