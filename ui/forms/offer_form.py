@@ -554,8 +554,19 @@ class OfferForm(QWidget):
             edit.set_currency(code)
 
     def _on_offer_updated(self, offer_id: str) -> None:
-        if offer_id == self._offer_id:
-            self._reload()
+        if offer_id != self._offer_id:
+            return
+        if not self.isVisible() and self.window().isVisible():
+            self._reload_when_shown = True  # on a hidden tab: reloaded when the Offer tab is opened
+            return
+        self._reload()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if getattr(self, "_reload_when_shown", False):
+            self._reload_when_shown = False
+            if self._offer_id is not None:
+                self._reload()
 
     def _on_offers_reset(self) -> None:
         if self._offer_id is not None:

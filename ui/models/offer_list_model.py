@@ -44,6 +44,7 @@ class OfferListModel(QAbstractTableModel):
         self.workspace = workspace
         self._offers = workspace.offers()
         self._row_of = {offer.id: row for row, offer in enumerate(self._offers)}
+        self._shown: dict[int, tuple[str, tuple]] = {}  # row → (offer id, what its figures were)
         workspace.offers_reset.connect(self._on_offers_reset)
         workspace.offer_updated.connect(self._on_offer_updated)
         workspace.evaluations_changed.connect(self._on_evaluations_changed)
@@ -76,6 +77,8 @@ class OfferListModel(QAbstractTableModel):
         if role == SearchTextRole:
             return " ".join(filter(None, (offer.company, offer.role, offer.level, offer.location))).casefold()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+            if column in (self.YEAR_ONE, self.TIER) and role == Qt.ItemDataRole.DisplayRole:
+                self._remember(index.row(), offer.id)
             return self._text(offer, column, role)
         if role == RawValueRole:
             return self._raw(offer, column)
@@ -119,6 +122,15 @@ class OfferListModel(QAbstractTableModel):
             return STAGES.index(offer.stage)
         return (offer.company if column == self.COMPANY else offer.role).casefold()
 
+    def _remember(self, row: int, offer_id: str) -> None:
+        """What a shown row's figures are, so an edit repaints only the rows whose figures moved."""
+        evaluator = self.workspace.evaluator()
+        offer = evaluator.by_id[offer_id]
+        self._shown[row] = (
+            offer_id,
+            (evaluator.figures(offer_id).year_one, offer.currency, evaluator.position(offer_id).score),
+        )
+
     # --- keeping up with the workspace -----------------------------------------------------------
 
     def row_of(self, offer_id: str) -> int:
@@ -126,6 +138,7 @@ class OfferListModel(QAbstractTableModel):
 
     def _on_offers_reset(self) -> None:
         self.beginResetModel()
+        self._shown.clear()
         self._offers = self.workspace.offers()
         self._row_of = {offer.id: row for row, offer in enumerate(self._offers)}
         self.endResetModel()
@@ -139,9 +152,22 @@ class OfferListModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     def _on_evaluations_changed(self) -> None:
-        # a change to one offer can change another's tier (a better alternative): refresh the figures
-        if self._offers:
-            self.dataChanged.emit(self.index(0, self.YEAR_ONE), self.index(len(self._offers) - 1, self.TIER))
+        """A change to one offer can change another's tier (a better alternative, new settings).
+
+        Only rows whose shown year-1 total or tier changed are repainted; rows Qt never asked about
+        (scrolled out of sight) are left to be computed when they are shown.
+        """
+        if not self._offers:
+            return
+        evaluator = self.workspace.evaluator()
+        for row, (offer_id, before) in list(self._shown.items()):
+            offer = evaluator.by_id.get(offer_id)
+            if offer is None:
+                continue
+            now = (evaluator.figures(offer_id).year_one, offer.currency, evaluator.position(offer_id).score)
+            if now != before:
+                self._shown[row] = (offer_id, now)
+                self.dataChanged.emit(self.index(row, self.YEAR_ONE), self.index(row, self.TIER))
 
 
 class OfferFilterProxy(QSortFilterProxyModel):
