@@ -45,6 +45,45 @@ def ensure_env(extras: str) -> None:
     stamp.write_text(digest)
 
 
+# Debian/Ubuntu packages of the X11 libraries Qt's xcb platform plugin loads (desktops have them;
+# minimal and server installs often don't, and Qt then aborts with a cryptic plugin message).
+XCB_PACKAGES = {
+    "libxcb-cursor.so.0": "libxcb-cursor0",
+    "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1",
+    "libxcb-image.so.0": "libxcb-image0",
+    "libxcb-render-util.so.0": "libxcb-render-util0",
+    "libxcb-shape.so.0": "libxcb-shape0",
+    "libxcb-xinerama.so.0": "libxcb-xinerama0",
+    "libxcb-xkb.so.1": "libxcb-xkb1",
+    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
+    "libxcb-randr.so.0": "libxcb-randr0",
+}
+
+
+def missing_display_libraries() -> list[str]:
+    """Packages to install before Qt can open a window on X11 here (empty when all is well)."""
+    if not sys.platform.startswith("linux") or not os.environ.get("DISPLAY"):
+        return []
+    if os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM"):
+        return []
+    plugins = list(VENV.glob("lib/python3*/site-packages/PySide6/Qt/plugins/platforms/libqxcb.so"))
+    if not plugins:
+        return []
+    try:
+        ldd = subprocess.run(["ldd", str(plugins[0])], capture_output=True, text=True, timeout=20).stdout
+    except (OSError, subprocess.SubprocessError):
+        return []
+    missing = [line.split()[0] for line in ldd.splitlines() if "not found" in line]
+    try:
+        found = subprocess.run(["ldconfig", "-p"], capture_output=True, text=True, timeout=20).stdout
+    except (OSError, subprocess.SubprocessError):
+        found = ""
+    if found and "libxcb-cursor.so.0" not in found:
+        missing.append("libxcb-cursor.so.0")  # loaded at run time, so ldd doesn't list it
+    return sorted({XCB_PACKAGES.get(name, name) for name in missing})
+
+
 def run_tests(args: list[str]) -> int:
     steps = [
         ("ruff", [BIN / "ruff", "check", "."]),
@@ -67,6 +106,16 @@ def main(argv: list[str]) -> int:
     command, rest = argv[0], argv[1:]
     if command == "app":
         ensure_env("")
+        missing = missing_display_libraries()
+        if missing:
+            print(
+                "Qt needs a few X11 libraries this system doesn't have to open a window:\n"
+                f"  sudo apt-get install {' '.join(missing)}\n"
+                "(names for Debian and Ubuntu; other systems ship them as xcb-util packages). "
+                "Everything else is set up: run this command again afterwards.",
+                file=sys.stderr,
+            )
+            return 2
         return _run(BIN / "offer-planner", *rest)
     ensure_env("test")
     return run_tests(rest)

@@ -261,7 +261,8 @@ class CompareView(QWidget):
         for row in range(self.offer_list.count()):
             if lines > 3:
                 break  # three lines show; the rest scrolls
-            item_width = self.offer_list.sizeHintForIndex(self.offer_list.model().index(row, 0)).width() + 8
+            # generous per item (spacing, check box, frame): a line too many beats a clipped one
+            item_width = self.offer_list.sizeHintForIndex(self.offer_list.model().index(row, 0)).width() + 28
             if used and used + item_width > width:
                 lines, used = lines + 1, 0
             used += item_width

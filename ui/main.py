@@ -72,7 +72,8 @@ class SingleInstance:
         assert self.server is not None
         while self.server.hasPendingConnections():
             connection = self.server.nextPendingConnection()
-            connection.readyRead.connect(connection.readAll)
+            # drain what the other start wrote ("activate"); a Python slot, as the socket has no wrapper
+            connection.readyRead.connect(lambda c=connection: c.readAll())
             connection.disconnected.connect(connection.deleteLater)
             if self.window is not None:
                 bring_to_front(self.window)

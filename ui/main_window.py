@@ -79,7 +79,7 @@ class EmptyState(QWidget):
             buttons.addWidget(button)
         buttons.addStretch()
         column = QVBoxLayout()
-        column.addStretch()
+        column.addStretch(1)  # a third of the spare height above, two thirds below
         column.addWidget(title, alignment=Qt.AlignmentFlag.AlignHCenter)
         column.addWidget(text)
         column.addSpacing(16)
