@@ -83,9 +83,10 @@ def main() -> int:
             for name, tab, offer_id in shots:
                 window.select_offer(offer_id)
                 window.tabs.setCurrentIndex(tab)
-                if name == "editor":
-                    window.form.show_section("equity") if hasattr(window.form, "show_section") else None
                 for _ in range(3):
+                    app.processEvents()
+                if name == "editor":  # further down the editor: the timeline, its strip, the signals
+                    window.form.scroll.ensureWidgetVisible(window.form.strip, 0, 320)
                     app.processEvents()
                 path = out / f"{name}-{scheme}.png"
                 window.grab().save(str(path))
