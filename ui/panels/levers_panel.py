@@ -173,7 +173,7 @@ class LeverCard(QFrame):
         super().__init__(panel)
         self._panel = panel
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.setBackgroundRole(QPalette.ColorRole.AlternateBase)  # fields (Base) stand out on it
         self.setAutoFillBackground(True)
         self.lever = lever
         self._evaluation = evaluation
