@@ -618,10 +618,21 @@ class MainWindow(QMainWindow):
     def _on_failed(self, message: str) -> None:
         self.statusBar().showMessage(f"Not saved: {message}", 10000)
         box = QMessageBox(QMessageBox.Icon.Warning, "Not saved", message, parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
         box.setInformativeText(
-            "Your edit is still in the window: fix the problem and try again. Nothing already saved was lost."
+            "Your edit is still in the window: fix the problem (free some disk space, say) and try again. "
+            "Nothing already saved was lost."
         )
+        self.retry_button = box.addButton("&Try again", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.setDefaultButton(self.retry_button)
+        box.buttonClicked.connect(self._on_failed_box_clicked)
+        self.failed_box = box
         box.open()
+
+    def _on_failed_box_clicked(self, button) -> None:
+        if button is self.retry_button:
+            self.form.commit_pending()  # saves the edit still in the form; nothing to do if it is saved
 
     # --- state -----------------------------------------------------------------------------------
 

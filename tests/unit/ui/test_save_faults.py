@@ -145,3 +145,18 @@ def test_a_delete_on_a_read_only_file_deletes_nothing(qtbot, window, store):
     assert store.get_offer("sample-lumen") is not None
     assert window.workspace.offer("sample-lumen") is not None
     failure_box(window).close()
+
+
+def test_try_again_in_the_not_saved_box_saves_the_kept_edit(qtbot, window, store):
+    form, workspace = window.form, window.workspace
+    disk_full(store)
+    form.notes.setPlainText(LONG_NOTES)
+    with qtbot.waitSignal(workspace.failed):
+        form.notes.committed.emit()
+    box = failure_box(window)
+    assert box.defaultButton().text() == "&Try again"
+    assert store.get_offer("sample-lumen").notes != LONG_NOTES
+    disk_has_room(store)  # the user frees some space…
+    with qtbot.waitSignal(workspace.saved):
+        qtbot.mouseClick(box.defaultButton(), Qt.MouseButton.LeftButton)  # …and presses Try again
+    assert store.get_offer("sample-lumen").notes == LONG_NOTES
