@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QByteArray,
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
     QSettings,
@@ -19,7 +20,7 @@ from PySide6.QtCore import (
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -48,6 +49,7 @@ from ui.forms.offer_form import OfferForm
 from ui.models.offer_list_model import STAGE_NAMES, OfferFilterProxy, OfferIdRole, OfferListModel
 from ui.rubric_dialog import RubricDialog
 from ui.widgets.badges import BadgeDelegate
+from ui.widgets.icons import action_icon
 from ui.workspace import Workspace
 
 APP_ID = "io.github.offerplanner.OfferPlanner"
@@ -297,6 +299,7 @@ class MainWindow(QMainWindow):
         toolbar = self.addToolBar("Offers")
         toolbar.setObjectName("offers-toolbar")
         toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for action in (self.new_action, self.duplicate_action, self.delete_action):
             toolbar.addAction(action)
         toolbar.addSeparator()
@@ -317,6 +320,29 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.import_action)
         toolbar.addAction(self.export_action)
         toolbar.addAction(self.brief_action)
+        self._apply_icons()
+
+    def _apply_icons(self) -> None:
+        """Icons in the palette's colours (again when the system switches between light and dark)."""
+        theme = QIcon.ThemeIcon
+        for action, name, themed in (
+            (self.new_action, "new", theme.DocumentNew),
+            (self.duplicate_action, "duplicate", theme.EditCopy),
+            (self.delete_action, "delete", theme.EditDelete),
+            (self.undo_action, "undo", theme.EditUndo),
+            (self.undo_button_action, "undo", theme.EditUndo),
+            (self.redo_action, "redo", theme.EditRedo),
+            (self.redo_button_action, "redo", theme.EditRedo),
+            (self.import_action, "import", theme.DocumentOpen),
+            (self.export_action, "export", theme.DocumentSaveAs),
+            (self.brief_action, "brief", theme.DocumentPrint),
+        ):
+            action.setIcon(action_icon(name, self.palette(), themed))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "brief_action"):
+            self._apply_icons()
 
     def _on_tab_changed(self, index: int) -> None:
         if index == COMPARE_TAB:
