@@ -278,10 +278,11 @@ def compute_stretch(offer: Offer, position: Position, horizon: int, rubric: Rubr
                 "Every figure that depends on it is an estimate; ask the recruiter for the band."
             )
 
-        room_left = (1 - rubric.response_uses_room_pct / 100) ** position_responses(offer)
+        answered = position_responses(offer)
+        room_left = (1 - rubric.response_uses_room_pct / 100) ** answered
         if room_left < 1:
             notes.append(
-                f"The company has already answered {plural(position_responses(offer), 'counter')}: the room left is "
+                f"The company has already answered {plural(answered, 'counter')}: the room left is "
                 f"taken as {room_left * 100:.0f} % of what a {TIER_NAMES[tier].lower()} position "
                 "would otherwise have."
             )

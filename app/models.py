@@ -406,8 +406,7 @@ def derived_offer_id(raw: dict[str, Any], index: int) -> str:
 
 
 def _plain(value: Decimal) -> str:
-    text = format(value.normalize(), "f")
-    return text
+    return format(value.normalize(), "f")
 
 
 def _field_error(

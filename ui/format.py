@@ -70,8 +70,7 @@ def number_plain(value: Decimal | None) -> str:
     """A count, rate or percentage as typed: 12000 → "12000", 2.5 → "2.5" (no rounding)."""
     if value is None:
         return ""
-    text = format(value.normalize(), "f")
-    return text
+    return format(value.normalize(), "f")
 
 
 def percent(value: Decimal | None) -> str:

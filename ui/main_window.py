@@ -635,7 +635,7 @@ class MainWindow(QMainWindow):
             "<p>Plan a job offer negotiation: exact offer math, an explainable position rating, levers "
             "inside a plausible budget stretch, and a brief for the call.</p>"
             "<p>Works offline: nothing you type leaves this computer.</p>"
-            f"<p>Data file: {_html(str(self.workspace.store.path))}<br>Application id: {APP_ID}</p>",
+            f"<p>Data file: {escape(str(self.workspace.store.path))}<br>Application id: {APP_ID}</p>",
         )
 
     def _on_saved(self, message: str) -> None:
@@ -695,7 +695,3 @@ class MainWindow(QMainWindow):
         self.form.commit_pending()
         self.save_state()
         super().closeEvent(event)
-
-
-def _html(text: str) -> str:
-    return escape(text)

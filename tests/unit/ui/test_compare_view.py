@@ -20,7 +20,6 @@ from app.files import read_offer_file
 from app.models import Offer, Settings
 from app.money import convert
 from app.resources import sample_offers_path
-from app.store import Store
 from ui.charts.chart_widget import ChartWidget
 from ui.charts.painting import paint_cumulative_lines, paint_stacked_bars
 from ui.compare_view import PICK_NOTE, CompareView
@@ -80,23 +79,16 @@ SMALL_OFFERS = [
 
 
 @pytest.fixture
-def compare_store(tmp_path):
-    opened = Store.open(tmp_path / "d.sqlite3")
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def small_workspace(qapp, compare_store):
-    ws = Workspace(compare_store)
+def small_workspace(qapp, store):
+    ws = Workspace(store)
     ws.import_offers(SMALL_OFFERS)
     ws.update_settings(Settings(display_currency="USD", fx=FX, horizon_years=2))
     return ws
 
 
 @pytest.fixture
-def sample_workspace(qapp, compare_store):
-    ws = Workspace(compare_store)
+def sample_workspace(qapp, store):
+    ws = Workspace(store)
     ws.import_offers(read_offer_file(sample_offers_path()).offers)
     ws.update_settings(SAMPLE_SETTINGS)
     return ws

@@ -28,13 +28,6 @@ pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateS
 
 
 @pytest.fixture
-def store(tmp_path):
-    opened = Store.open(tmp_path / "d.sqlite3")
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
 def workspace(qapp, store):
     ws = Workspace(store, today=lambda: TODAY)
     ws.import_offers(read_offer_file(sample_offers_path()).offers)

@@ -14,7 +14,6 @@ from app.files import read_offer_file
 from app.levers import KIND_NAMES, PLAUSIBILITY_NAMES
 from app.models import Offer
 from app.resources import sample_offers_path
-from app.store import Store
 from app.whatif import has_what_if, what_if
 from ui import format as fmt
 from ui.panels.levers_panel import LeversPanel
@@ -30,15 +29,8 @@ AS_OF = date(2026, 11, 20)  # the samples' own as_of: the ratings read the timel
 
 
 @pytest.fixture
-def panels_store(tmp_path):
-    opened = Store.open(tmp_path / "d.sqlite3")
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def panels_workspace(qapp, panels_store):
-    ws = Workspace(panels_store, today=lambda: AS_OF)
+def panels_workspace(qapp, store):
+    ws = Workspace(store, today=lambda: AS_OF)
     ws.import_offers(read_offer_file(sample_offers_path()).offers)
     ws.undo_stack.clear()
     return ws

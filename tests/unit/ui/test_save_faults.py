@@ -26,13 +26,6 @@ LONG_NOTES = "Recruiter said the band could stretch if we ask before Friday. " *
 
 
 @pytest.fixture
-def store(tmp_path):
-    opened = Store.open(tmp_path / "offers.sqlite3")
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
 def window(qtbot, store, tmp_path):
     workspace = Workspace(store)
     workspace.import_offers(read_offer_file(sample_offers_path()).offers)

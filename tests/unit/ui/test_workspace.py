@@ -7,16 +7,9 @@ import pytest
 from app.files import read_offer_file
 from app.models import Offer
 from app.resources import sample_offers_path
-from app.store import Store, StoreError
+from app.store import StoreError
 from ui.models.offer_list_model import OfferFilterProxy, OfferIdRole, OfferListModel
 from ui.workspace import Workspace
-
-
-@pytest.fixture
-def store(tmp_path):
-    opened = Store.open(tmp_path / "offers.sqlite3")
-    yield opened
-    opened.close()
 
 
 @pytest.fixture
