@@ -376,41 +376,51 @@ def _compile_value(rule, code: str, known: set[str], uses_status: bool, where: s
             parsed, mapping = _formula(rule.expr, code, known, where)
             return lambda values, status: parsed({n: values[q] for n, q in mapping.items()})
         base = _sum(_refs(rule.of, code, known, where))
-        zones = [
-            (zone.over, *_formula(zone.expr, code, known, where, frozenset({ZONE_VARIABLE}))) for zone in rule.zones
-        ]
+        local = frozenset({ZONE_VARIABLE})
 
-        def zoned(values: dict[str, Decimal], status: str) -> Decimal:
-            x = base(values)
+        def compile_zones(zones):
+            return [
+                (_bound(zone.over, code, known, uses_status, where), *_formula(zone.expr, code, known, where, local))
+                for zone in zones
+            ]
+
+        if isinstance(rule.zones, dict):
+            pick = _rows({status: compile_zones(zones) for status, zones in rule.zones.items()}, uses_status, where)
+        else:
+            only = compile_zones(rule.zones)
+            pick = lambda status: only  # noqa: E731
+
+        def zoned_at(x: Decimal, values: dict[str, Decimal], status: str) -> Decimal:
             chosen = None
-            for over, parsed, mapping in zones:
+            previous = None
+            for bound, parsed, mapping in pick(status):
+                over = bound(values, status)
+                if over is not None and previous is not None and over <= previous:
+                    raise TaxRulesError(f"{where}: zone bounds {previous} then {over} are not increasing")
+                previous = over if over is not None else previous
                 if over is None or x > over:
                     chosen = (parsed, mapping)
-            if chosen is None:
+            if chosen is None:  # under the first zone's own `over`
                 return ZERO
             parsed, mapping = chosen
             env = {n: values[q] for n, q in mapping.items()}
             env[ZONE_VARIABLE] = x
             return parsed(env)
 
-        return zoned
+        return _through_table(base, zoned_at, rule.tax_table)
 
     if isinstance(rule, BracketsStep):
         base = _sum(_refs(rule.of, code, known, where))
         rows = _rows(rule.rates, uses_status, where)
         exempt = _by_status(rule.exempt_up_to, uses_status, where)
-        table = rule.tax_table
 
-        def brackets(values: dict[str, Decimal], status: str) -> Decimal:
-            x = base(values)
+        def brackets_at(x: Decimal, values: dict[str, Decimal], status: str) -> Decimal:
             limit = exempt(status)
             if limit is not None and x <= limit:
                 return ZERO
-            if table is not None and x < table.below:
-                return round_to(progressive(rows(status), table_midpoint(x, table.bins)), table.round_to, "half_up")
             return progressive(rows(status), x)
 
-        return brackets
+        return _through_table(base, brackets_at, rule.tax_table)
 
     if isinstance(rule, PiecewiseLinearStep):
         base = _sum(_refs(rule.of, code, known, where))
@@ -461,6 +471,32 @@ def _compile_value(rule, code: str, known: set[str], uses_status: bool, where: s
         return lambda values, status: max(ZERO, values[against] - rate(status) * base(values))
 
     raise TaxRulesError(f"{where}: unknown rule type")  # pragma: no cover - the schema allows no other
+
+
+def _through_table(
+    base: Callable[[Values], Decimal], at: Callable[[Decimal, dict[str, Decimal], str], Decimal], table
+) -> Evaluate:
+    """Evaluate `at` on the base, or, below a printed tax table's limit, on the midpoint of the
+    table's row, rounded half up to the table's unit (as the table prints it)."""
+    if table is None:
+        return lambda values, status: at(base(values), values, status)
+
+    def tabled(values: dict[str, Decimal], status: str) -> Decimal:
+        x = base(values)
+        if x < table.below:
+            return round_to(at(table_midpoint(x, table.bins), values, status), table.round_to, "half_up")
+        return at(x, values, status)
+
+    return tabled
+
+
+def _bound(over, code: str, known: set[str], uses_status: bool, where: str) -> Evaluate:
+    """A zone's lower bound: none (the first zone), a number, one per status, or an earlier step."""
+    if isinstance(over, str):
+        (name,) = _refs(over, code, known, where)
+        return lambda values, status: values[name]
+    by_status = _by_status(over, uses_status, where)
+    return lambda values, status: by_status(status)
 
 
 def progressive(rows: Rows, x: Decimal) -> Decimal:
