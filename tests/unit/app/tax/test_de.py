@@ -25,16 +25,13 @@ import pytest
 
 from app.tax import Engine, estimate, estimate_with
 from app.tax.rules import tax_dir
+from tests.unit.app.tax import support
 
 D = Decimal
 
 
 def parts(income: str, year: int = 2026) -> dict[str, Decimal]:
-    result = estimate("DE", year, "single", D(income))
-    assert result is not None
-    found = {p.name: p.amount for p in result.parts}
-    assert sum(found.values()) == result.total
-    return found
+    return support.parts("DE", year, "single", income)
 
 
 def test_low_pay_in_the_second_zone_of_the_tariff():

@@ -12,16 +12,13 @@ from __future__ import annotations
 from decimal import Decimal
 
 from app.tax import estimate
+from tests.unit.app.tax import support
 
 D = Decimal
 
 
 def parts(income: str, year: int = 2026) -> dict[str, Decimal]:
-    result = estimate("IE", year, "single", D(income))
-    assert result is not None
-    found = {p.name: p.amount for p in result.parts}
-    assert sum(found.values()) == result.total
-    return found
+    return support.parts("IE", year, "single", income)
 
 
 def test_low_pay_with_the_prsi_credit():
