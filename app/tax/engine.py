@@ -20,7 +20,7 @@ from decimal import (
     ROUND_UP,
     Decimal,
 )
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from app.money import ZERO, exact, round_cents
@@ -115,7 +115,7 @@ class CompiledStep:
     run: Evaluate = field(repr=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one object per chain and year
 class RegionRules:
     """A region's chain of rule files for one asked year, compiled."""
 
@@ -127,14 +127,32 @@ class RegionRules:
     uses_filing_status: bool
     selectable: bool
 
-    @property
+    @cached_property
     def years(self) -> tuple[int, ...]:
         return tuple(f.region.year for f in self.files)
 
-    @property
+    @cached_property
     def may_decrease(self) -> tuple[tuple[str, str], ...]:
         """(step, why) for each step whose file says the tax may fall as income rises."""
         return tuple((s.qualified, s.rule.may_decrease) for s in self.steps if s.rule.may_decrease)
+
+    @cached_property
+    def part_steps(self) -> tuple[CompiledStep, ...]:
+        return tuple(step for step in self.steps if step.rule.part is not None)
+
+    @cached_property
+    def sources(self) -> tuple[str, ...]:
+        """Every source the chain cites, files' first, each once, in order."""
+        found: list[str] = []
+        for rule_file in self.files:
+            found.extend(rule_file.region.sources)
+        for step in self.steps:
+            found.extend(step.rule.sources)
+        return tuple(dict.fromkeys(found))
+
+    @cached_property
+    def rounding(self) -> str:
+        return "; ".join(f"{f.region.name}: {f.region.rounding}" for f in self.files)
 
     def evaluate(self, income: Decimal, filing_status: str) -> dict[str, Decimal]:
         """Every step's value (exact, or rounded where its rule says), keyed by qualified name."""
@@ -214,30 +232,23 @@ class Engine:
         values = rules.evaluate(income, filing_status)
         parts = tuple(
             TaxPart(step.rule.part, round_cents(values[step.qualified]), step.rule.kind, step.region)
-            for step in rules.steps
-            if step.rule.part is not None
+            for step in rules.part_steps
         )
         total = max(ZERO, sum((p.amount for p in parts), ZERO))
-        sources: list[str] = []
-        for rule_file in rules.files:
-            sources.extend(rule_file.region.sources)
-        for step in rules.steps:
-            sources.extend(step.rule.sources)
-        rules_year = min(rules.years)
         status = filing_status if rules.uses_filing_status else None
         return TaxEstimate(
             region=rules.code,
             region_name=rules.name,
             year=year,
-            rules_year=rules_year,
+            rules_year=min(rules.years),
             fallback=any(y != year for y in rules.years),
             filing_status=status,
             currency=rules.currency,
             income=income,
             total=total,
             parts=parts,
-            sources=tuple(dict.fromkeys(sources)),
-            rounding="; ".join(f"{f.region.name}: {f.region.rounding}" for f in rules.files),
+            sources=rules.sources,
+            rounding=rules.rounding,
             label=_label(rules, year, status),
         )
 
@@ -248,6 +259,7 @@ def _pick_year(years: Mapping[int, Path], year: int) -> int:
     return max(earlier) if earlier else min(years)
 
 
+@lru_cache(maxsize=4096)
 def _label(rules: RegionRules, year: int, status: str | None) -> str:
     years = rules.years
     if all(y == year for y in years):
