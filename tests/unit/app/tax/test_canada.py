@@ -9,6 +9,7 @@ province's own tax, and its total is the sum of both. Quebec has its own table (
 from decimal import Decimal
 
 import pytest
+
 from app.tax import estimate, regions
 
 D = Decimal

@@ -10,6 +10,7 @@ allowance is £12,570 less half the income above £100,000 (0 from £125,140); N
 from decimal import Decimal
 
 import pytest
+
 from app.tax import estimate, regions
 
 D = Decimal
