@@ -20,7 +20,7 @@ from decimal import (
     ROUND_UP,
     Decimal,
 )
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from app.money import ZERO, exact, round_cents
@@ -115,7 +115,7 @@ class CompiledStep:
     run: Evaluate = field(repr=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one object per chain and year
 class RegionRules:
     """A region's chain of rule files for one asked year, compiled."""
 
@@ -127,14 +127,32 @@ class RegionRules:
     uses_filing_status: bool
     selectable: bool
 
-    @property
+    @cached_property
     def years(self) -> tuple[int, ...]:
         return tuple(f.region.year for f in self.files)
 
-    @property
+    @cached_property
     def may_decrease(self) -> tuple[tuple[str, str], ...]:
         """(step, why) for each step whose file says the tax may fall as income rises."""
         return tuple((s.qualified, s.rule.may_decrease) for s in self.steps if s.rule.may_decrease)
+
+    @cached_property
+    def part_steps(self) -> tuple[CompiledStep, ...]:
+        return tuple(step for step in self.steps if step.rule.part is not None)
+
+    @cached_property
+    def sources(self) -> tuple[str, ...]:
+        """Every source the chain cites, files' first, each once, in order."""
+        found: list[str] = []
+        for rule_file in self.files:
+            found.extend(rule_file.region.sources)
+        for step in self.steps:
+            found.extend(step.rule.sources)
+        return tuple(dict.fromkeys(found))
+
+    @cached_property
+    def rounding(self) -> str:
+        return "; ".join(f"{f.region.name}: {f.region.rounding}" for f in self.files)
 
     def evaluate(self, income: Decimal, filing_status: str) -> dict[str, Decimal]:
         """Every step's value (exact, or rounded where its rule says), keyed by qualified name."""
@@ -214,30 +232,23 @@ class Engine:
         values = rules.evaluate(income, filing_status)
         parts = tuple(
             TaxPart(step.rule.part, round_cents(values[step.qualified]), step.rule.kind, step.region)
-            for step in rules.steps
-            if step.rule.part is not None
+            for step in rules.part_steps
         )
         total = max(ZERO, sum((p.amount for p in parts), ZERO))
-        sources: list[str] = []
-        for rule_file in rules.files:
-            sources.extend(rule_file.region.sources)
-        for step in rules.steps:
-            sources.extend(step.rule.sources)
-        rules_year = min(rules.years)
         status = filing_status if rules.uses_filing_status else None
         return TaxEstimate(
             region=rules.code,
             region_name=rules.name,
             year=year,
-            rules_year=rules_year,
+            rules_year=min(rules.years),
             fallback=any(y != year for y in rules.years),
             filing_status=status,
             currency=rules.currency,
             income=income,
             total=total,
             parts=parts,
-            sources=tuple(dict.fromkeys(sources)),
-            rounding="; ".join(f"{f.region.name}: {f.region.rounding}" for f in rules.files),
+            sources=rules.sources,
+            rounding=rules.rounding,
             label=_label(rules, year, status),
         )
 
@@ -248,6 +259,7 @@ def _pick_year(years: Mapping[int, Path], year: int) -> int:
     return max(earlier) if earlier else min(years)
 
 
+@lru_cache(maxsize=4096)
 def _label(rules: RegionRules, year: int, status: str | None) -> str:
     years = rules.years
     if all(y == year for y in years):
@@ -376,41 +388,51 @@ def _compile_value(rule, code: str, known: set[str], uses_status: bool, where: s
             parsed, mapping = _formula(rule.expr, code, known, where)
             return lambda values, status: parsed({n: values[q] for n, q in mapping.items()})
         base = _sum(_refs(rule.of, code, known, where))
-        zones = [
-            (zone.over, *_formula(zone.expr, code, known, where, frozenset({ZONE_VARIABLE}))) for zone in rule.zones
-        ]
+        local = frozenset({ZONE_VARIABLE})
 
-        def zoned(values: dict[str, Decimal], status: str) -> Decimal:
-            x = base(values)
+        def compile_zones(zones):
+            return [
+                (_bound(zone.over, code, known, uses_status, where), *_formula(zone.expr, code, known, where, local))
+                for zone in zones
+            ]
+
+        if isinstance(rule.zones, dict):
+            pick = _rows({status: compile_zones(zones) for status, zones in rule.zones.items()}, uses_status, where)
+        else:
+            only = compile_zones(rule.zones)
+            pick = lambda status: only  # noqa: E731
+
+        def zoned_at(x: Decimal, values: dict[str, Decimal], status: str) -> Decimal:
             chosen = None
-            for over, parsed, mapping in zones:
+            previous = None
+            for bound, parsed, mapping in pick(status):
+                over = bound(values, status)
+                if over is not None and previous is not None and over <= previous:
+                    raise TaxRulesError(f"{where}: zone bounds {previous} then {over} are not increasing")
+                previous = over if over is not None else previous
                 if over is None or x > over:
                     chosen = (parsed, mapping)
-            if chosen is None:
+            if chosen is None:  # under the first zone's own `over`
                 return ZERO
             parsed, mapping = chosen
             env = {n: values[q] for n, q in mapping.items()}
             env[ZONE_VARIABLE] = x
             return parsed(env)
 
-        return zoned
+        return _through_table(base, zoned_at, rule.tax_table)
 
     if isinstance(rule, BracketsStep):
         base = _sum(_refs(rule.of, code, known, where))
         rows = _rows(rule.rates, uses_status, where)
         exempt = _by_status(rule.exempt_up_to, uses_status, where)
-        table = rule.tax_table
 
-        def brackets(values: dict[str, Decimal], status: str) -> Decimal:
-            x = base(values)
+        def brackets_at(x: Decimal, values: dict[str, Decimal], status: str) -> Decimal:
             limit = exempt(status)
             if limit is not None and x <= limit:
                 return ZERO
-            if table is not None and x < table.below:
-                return round_to(progressive(rows(status), table_midpoint(x, table.bins)), table.round_to, "half_up")
             return progressive(rows(status), x)
 
-        return brackets
+        return _through_table(base, brackets_at, rule.tax_table)
 
     if isinstance(rule, PiecewiseLinearStep):
         base = _sum(_refs(rule.of, code, known, where))
@@ -461,6 +483,32 @@ def _compile_value(rule, code: str, known: set[str], uses_status: bool, where: s
         return lambda values, status: max(ZERO, values[against] - rate(status) * base(values))
 
     raise TaxRulesError(f"{where}: unknown rule type")  # pragma: no cover - the schema allows no other
+
+
+def _through_table(
+    base: Callable[[Values], Decimal], at: Callable[[Decimal, dict[str, Decimal], str], Decimal], table
+) -> Evaluate:
+    """Evaluate `at` on the base, or, below a printed tax table's limit, on the midpoint of the
+    table's row, rounded half up to the table's unit (as the table prints it)."""
+    if table is None:
+        return lambda values, status: at(base(values), values, status)
+
+    def tabled(values: dict[str, Decimal], status: str) -> Decimal:
+        x = base(values)
+        if x < table.below:
+            return round_to(at(table_midpoint(x, table.bins), values, status), table.round_to, "half_up")
+        return at(x, values, status)
+
+    return tabled
+
+
+def _bound(over, code: str, known: set[str], uses_status: bool, where: str) -> Evaluate:
+    """A zone's lower bound: none (the first zone), a number, one per status, or an earlier step."""
+    if isinstance(over, str):
+        (name,) = _refs(over, code, known, where)
+        return lambda values, status: values[name]
+    by_status = _by_status(over, uses_status, where)
+    return lambda values, status: by_status(status)
 
 
 def progressive(rows: Rows, x: Decimal) -> Decimal:

@@ -130,33 +130,37 @@ class AmountStep(_Step):
 
 
 class Zone(_Strict):
-    """One piece of a zoned formula: applies where x is over `over` (the first zone: from the start)."""
+    """One piece of a zoned formula: applies where x is over `over` (the first zone: from the start).
+    `over` is a number, one per filing status, or the name of an earlier step."""
 
-    over: Decimal | None = None
+    over: Decimal | dict[Status, Decimal] | Annotated[str, Field(pattern=QUALIFIED)] | None = None
     expr: str
 
 
 class FormulaStep(_Step):
-    """Arithmetic over earlier names (`expr`), or a piecewise formula of `of` (`zones`, variable x)."""
+    """Arithmetic over earlier names (`expr`), or a piecewise formula of `of` (`zones`, variable x),
+    whose zones may be given per filing status and read through a printed `tax_table`."""
 
     type: Literal["formula"]
     expr: str | None = None
     of: Ref | None = None
-    zones: list[Zone] | None = None
+    zones: list[Zone] | dict[Status, list[Zone]] | None = None
+    tax_table: TaxTable | None = None
 
     @model_validator(mode="after")
     def _shape(self):
         if self.zones is None:
-            if self.expr is None or self.of is not None:
-                raise ValueError("a formula has an `expr`, or `of` with `zones`")
+            if self.expr is None or self.of is not None or self.tax_table is not None:
+                raise ValueError("a formula has an `expr`, or `of` with `zones` (and then maybe a `tax_table`)")
         else:
-            if self.expr is not None or self.of is None or not self.zones:
+            if self.expr is not None or self.of is None:
                 raise ValueError("a zoned formula has `of` and `zones` (and no `expr`)")
-            bounds = [zone.over for zone in self.zones[1:]]
-            if None in bounds or bounds != sorted(set(bounds)) or (
-                self.zones[0].over is not None and bounds and self.zones[0].over >= bounds[0]
-            ):
-                raise ValueError("zones after the first each have an `over`, in increasing order")
+            for zones in self.zone_lists():
+                if not zones or any(zone.over is None for zone in zones[1:]):
+                    raise ValueError("zones: a non-empty list, each zone after the first with an `over`")
+                fixed = [zone.over for zone in zones if isinstance(zone.over, Decimal)]
+                if fixed != sorted(set(fixed)):
+                    raise ValueError("zones must be in increasing order of `over`")
         for text in self.formulas():
             try:
                 expr.parse(text)
@@ -164,11 +168,22 @@ class FormulaStep(_Step):
                 raise ValueError(str(error)) from None
         return self
 
+    def zone_lists(self) -> list[list[Zone]]:
+        if self.zones is None:
+            return []
+        return list(self.zones.values()) if isinstance(self.zones, dict) else [self.zones]
+
     def formulas(self) -> list[str]:
-        return [self.expr] if self.expr is not None else [zone.expr for zone in self.zones or ()]
+        if self.expr is not None:
+            return [self.expr]
+        return [zone.expr for zones in self.zone_lists() for zone in zones]
 
     def literals(self) -> list[Decimal]:
-        found = [zone.over for zone in self.zones or () if zone.over is not None]
+        found: list[Decimal] = []
+        for zones in self.zone_lists():
+            for zone in zones:
+                _collect_numbers(zone.over, found)
+        _collect_numbers(self.tax_table, found)
         for text in self.formulas():
             found.extend(expr.parse(text).literals)
         return found
