@@ -57,6 +57,7 @@ __all__ = [
     "TaxPart",
     "TaxRulesError",
     "estimate",
+    "estimate_with",
     "region_rules",
     "regions",
 ]

@@ -29,7 +29,6 @@ from app.tax.rules import (
     FILING_STATUSES,
     AmountStep,
     BracketsStep,
-    ByStatus,
     CappedRateStep,
     CreditStep,
     FormulaStep,
@@ -317,8 +316,10 @@ def _refs(ref: Ref, code: str, known: set[str], where: str) -> tuple[str, ...]:
     return qualified
 
 
-def _by_status(value: ByStatus | None, uses_status: bool, where: str) -> Callable[[str], Decimal | None]:
-    if value is None or isinstance(value, Decimal):
+def _per_status(value, uses_status: bool, where: str) -> Callable[[str], object]:
+    """A getter by filing status: one value for all (a number, rows, zones, or None), or a table
+    with every status, allowed only in a region whose chain uses filing statuses."""
+    if not isinstance(value, dict):
         return lambda status: value
     if not uses_status:
         raise TaxRulesError(f"{where} gives values by filing status in a region without filing statuses")
@@ -326,17 +327,6 @@ def _by_status(value: ByStatus | None, uses_status: bool, where: str) -> Callabl
     if missing:
         raise TaxRulesError(f"{where} gives no value for {', '.join(missing)}")
     return value.__getitem__
-
-
-def _rows(rows: Rows | dict[str, Rows], uses_status: bool, where: str) -> Callable[[str], Rows]:
-    if isinstance(rows, list):
-        return lambda status: rows
-    if not uses_status:
-        raise TaxRulesError(f"{where} gives rows by filing status in a region without filing statuses")
-    missing = [s for s in FILING_STATUSES if s not in rows]
-    if missing:
-        raise TaxRulesError(f"{where} gives no rows for {', '.join(missing)}")
-    return rows.__getitem__
 
 
 def _sum(names: tuple[str, ...]) -> Callable[[Values], Decimal]:
@@ -380,7 +370,7 @@ def round_to(value: Decimal, to: Decimal, mode: str) -> Decimal:
 
 def _compile_value(rule, code: str, known: set[str], uses_status: bool, where: str) -> Evaluate:
     if isinstance(rule, AmountStep):
-        amount = _by_status(rule.value, uses_status, where)
+        amount = _per_status(rule.value, uses_status, where)
         return lambda values, status: amount(status)
 
     if isinstance(rule, FormulaStep):
@@ -396,11 +386,13 @@ def _compile_value(rule, code: str, known: set[str], uses_status: bool, where: s
                 for zone in zones
             ]
 
-        if isinstance(rule.zones, dict):
-            pick = _rows({status: compile_zones(zones) for status, zones in rule.zones.items()}, uses_status, where)
-        else:
-            only = compile_zones(rule.zones)
-            pick = lambda status: only  # noqa: E731
+        zones = rule.zones
+        compiled = (
+            {status: compile_zones(each) for status, each in zones.items()}
+            if isinstance(zones, dict)
+            else compile_zones(zones)
+        )
+        pick = _per_status(compiled, uses_status, where)
 
         def zoned_at(x: Decimal, values: dict[str, Decimal], status: str) -> Decimal:
             chosen = None
@@ -423,8 +415,8 @@ def _compile_value(rule, code: str, known: set[str], uses_status: bool, where: s
 
     if isinstance(rule, BracketsStep):
         base = _sum(_refs(rule.of, code, known, where))
-        rows = _rows(rule.rates, uses_status, where)
-        exempt = _by_status(rule.exempt_up_to, uses_status, where)
+        rows = _per_status(rule.rates, uses_status, where)
+        exempt = _per_status(rule.exempt_up_to, uses_status, where)
 
         def brackets_at(x: Decimal, values: dict[str, Decimal], status: str) -> Decimal:
             limit = exempt(status)
@@ -436,15 +428,15 @@ def _compile_value(rule, code: str, known: set[str], uses_status: bool, where: s
 
     if isinstance(rule, PiecewiseLinearStep):
         base = _sum(_refs(rule.of, code, known, where))
-        points = _rows(rule.points, uses_status, where)
+        points = _per_status(rule.points, uses_status, where)
         return lambda values, status: piecewise_linear(points(status), base(values))
 
     if isinstance(rule, CappedRateStep):
         base = _sum(_refs(rule.of, code, known, where))
-        rate = _by_status(rule.rate, uses_status, where)
-        floor = _by_status(rule.floor, uses_status, where)
-        cap = _by_status(rule.cap, uses_status, where)
-        exempt = _by_status(rule.exempt_up_to, uses_status, where)
+        rate = _per_status(rule.rate, uses_status, where)
+        floor = _per_status(rule.floor, uses_status, where)
+        cap = _per_status(rule.cap, uses_status, where)
+        exempt = _per_status(rule.exempt_up_to, uses_status, where)
 
         def capped(values: dict[str, Decimal], status: str) -> Decimal:
             x = base(values)
@@ -461,9 +453,9 @@ def _compile_value(rule, code: str, known: set[str], uses_status: bool, where: s
 
     if isinstance(rule, SurtaxStep):
         base = _sum(_refs(rule.of, code, known, where))
-        rate = _by_status(rule.rate, uses_status, where)
-        exempt = _by_status(rule.exempt_up_to, uses_status, where)
-        shade = _by_status(rule.shade_in_rate, uses_status, where)
+        rate = _per_status(rule.rate, uses_status, where)
+        exempt = _per_status(rule.exempt_up_to, uses_status, where)
+        shade = _per_status(rule.shade_in_rate, uses_status, where)
 
         def surtax(values: dict[str, Decimal], status: str) -> Decimal:
             x = base(values)
@@ -479,7 +471,7 @@ def _compile_value(rule, code: str, known: set[str], uses_status: bool, where: s
     if isinstance(rule, CreditStep):
         (against,) = _refs(rule.against, code, known, where)
         base = _sum(_refs(rule.of, code, known, where))
-        rate = _by_status(rule.rate, uses_status, where)
+        rate = _per_status(rule.rate, uses_status, where)
         return lambda values, status: max(ZERO, values[against] - rate(status) * base(values))
 
     raise TaxRulesError(f"{where}: unknown rule type")  # pragma: no cover - the schema allows no other
@@ -507,7 +499,7 @@ def _bound(over, code: str, known: set[str], uses_status: bool, where: str) -> E
     if isinstance(over, str):
         (name,) = _refs(over, code, known, where)
         return lambda values, status: values[name]
-    by_status = _by_status(over, uses_status, where)
+    by_status = _per_status(over, uses_status, where)
     return lambda values, status: by_status(status)
 
 

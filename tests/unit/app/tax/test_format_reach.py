@@ -125,15 +125,7 @@ CANADA = """
 
 def test_canada_credits_at_the_lowest_rate_and_ontario_surtax_and_health_premium(tmp_path):
     write(tmp_path, 2025, "CA", CANADA, selectable=False, currency="CAD")
-    ontario = """
-        [[steps]]
-        name = "basic_tax"
-        type = "credit"
-        against = "tax_before_credits"
-        of = "CA.basic_personal_amount"
-        rate = 0.05
-        source = "https://example.org/illustrative"
-
+    before_credits = """
         [[steps]]
         name = "tax_before_credits"
         type = "brackets"
@@ -141,18 +133,7 @@ def test_canada_credits_at_the_lowest_rate_and_ontario_surtax_and_health_premium
         rates = [[0, 0.05], [50000, 0.09]]
         source = "https://example.org/illustrative"
     """
-    write(tmp_path, 2025, "CA-ON", ontario, base="CA", currency="CAD")
-    # a step read before it is computed is refused, naming it: the order above is wrong on purpose
-    with pytest.raises(TaxRulesError, match="reads 'tax_before_credits', which is not a step computed before it"):
-        tax(tmp_path, "CA-ON", "100000")
-    ontario = """
-        [[steps]]
-        name = "tax_before_credits"
-        type = "brackets"
-        of = "CA.taxable_income"
-        rates = [[0, 0.05], [50000, 0.09]]
-        source = "https://example.org/illustrative"
-
+    basic = """
         [[steps]]
         name = "basic_tax"
         type = "credit"
@@ -160,7 +141,12 @@ def test_canada_credits_at_the_lowest_rate_and_ontario_surtax_and_health_premium
         of = "CA.basic_personal_amount"
         rate = 0.05
         source = "https://example.org/illustrative"
-
+    """
+    # a step read before it is computed is refused, naming it
+    write(tmp_path, 2025, "CA-ON", basic + before_credits, base="CA", currency="CAD")
+    with pytest.raises(TaxRulesError, match="reads 'tax_before_credits', which is not a step computed before it"):
+        tax(tmp_path, "CA-ON", "100000")
+    ontario = before_credits + basic + """
         [[steps]]
         name = "surtax"
         type = "brackets"
