@@ -34,12 +34,17 @@ def federal(year: int, status: str, wages: Decimal) -> dict[str, Decimal]:
     }
 
 
-def state(state_code: str, year: int, status: str, wages: Decimal) -> Decimal:
-    """tenforty's state income tax for a two-letter state ("CA"), wages only."""
+def state(state_code: str, year: int, status: str, wages: Decimal, backend: str = "ots") -> Decimal:
+    """tenforty's state income tax for a two-letter state ("CA"), wages only, never below 0.
+
+    `backend`: "ots" (OpenTaxSolver, the default) or "graph" (tenforty's own form graphs, which cover
+    the 2025 states OpenTaxSolver does not). OpenTaxSolver leaves some states' tax negative below the
+    standard deduction (NC, VA); a tax is never negative, so it is floored at 0 here."""
     import tenforty
 
-    result = tenforty.evaluate_return(year=year, state=state_code, filing_status=STATUS[status], w2_income=float(wages))
-    return _dollars(result.state_total_tax)
+    result = tenforty.evaluate_return(year=year, state=state_code, filing_status=STATUS[status],
+                                      w2_income=float(wages), backend=backend)
+    return max(Decimal(0), _dollars(result.state_total_tax))
 
 
 def nyc(year: int, status: str, wages: Decimal) -> dict[str, Decimal]:

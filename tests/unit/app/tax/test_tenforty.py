@@ -32,7 +32,9 @@ WAGES = [D(w) for w in (
 )]
 
 # region code -> tenforty's two-letter state. Add a state here once its 2025 file is in resources/tax.
-STATES: dict[str, str] = {}
+# The states whose 2025 income tax OpenTaxSolver computes and agrees with to the dollar at every wage
+# above; the others (graph backend, known differences) are in test_us_states_tenforty.py.
+STATES: dict[str, str] = {"US-AZ": "AZ", "US-NC": "NC", "US-NJ": "NJ"}
 
 
 @pytest.mark.parametrize("status", STATUSES)
