@@ -1,4 +1,4 @@
-"""Offer Planner's domain: offers, exact money, rating, levers, storage, files, command line. No Qt."""
+"""Offer Planner's domain: offers, exact money, rating, levers, storage, files, the JSON contract. No Qt."""
 
 from importlib import metadata as _metadata
 from pathlib import Path as _Path

@@ -34,7 +34,7 @@ def render_brief(brief: Brief, path: Path, paper: str | None) -> Path:
 
 
 def main() -> int:
-    from app.cli import main as cli_main
+    from ui.cli import main as cli_main
 
     return cli_main(sys.argv[1:], gui=start_gui, self_test=start_self_test, render_brief=render_brief)
 

@@ -15,11 +15,11 @@ import pytest
 from PySide6.QtCore import QLocale
 
 from app.brief import BriefError, build_brief
-from app.cli import main as cli_main
 from app.evaluation import evaluator_for_file
 from app.files import read_offer_file
 from app.resources import sample_offers_path
 from ui import format as fmt
+from ui.cli import main as cli_main
 from ui.launcher import render_brief
 from ui.pdf import brief_pdf
 from ui.pdf.brief_pdf import SECTION_TITLES, choose_paper, layout_brief, paper_for_locale, render_brief_pdf

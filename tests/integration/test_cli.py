@@ -14,9 +14,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.cli import main
 from app.files import read_offer_file
 from app.resources import sample_offers_path
+from ui.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -246,8 +246,19 @@ def test_console_script_version_and_no_traceback(tmp_path):
 def test_app_imports_no_qt():
     """The domain stays free of Qt: importing every app module loads no PySide6."""
     code = (
-        "import sys, app.cli, app.store, app.files, app.compensation, app.models, app.money;"
+        "import sys, app.report, app.store, app.files, app.compensation, app.models, app.money;"
         "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'ui')];"
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_command_line_imports_no_qt():
+    """The command line is a user interface of its own: running a headless command loads no Qt."""
+    code = (
+        "import sys, ui.cli;"
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6')];"
         "print(bad); sys.exit(1 if bad else 0)"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)

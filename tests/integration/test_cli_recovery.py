@@ -17,11 +17,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.cli import main
 from app.models import Offer
 from app.store import Store
 from app.store.backup import backup_if_due
 from tests import figures
+from ui.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -192,7 +192,7 @@ def test_command_line_importers_running_at_once_lose_no_write(tmp_path):
     files = [offer_file(tmp_path / f"{n}.json", [f"w{n}-{i}" for i in range(150)]) for n in range(4)]
     writers = [
         subprocess.Popen(
-            [sys.executable, "-m", "app.cli", "import", str(path), "--db", str(db)],
+            [sys.executable, "-m", "ui.cli", "import", str(path), "--db", str(db)],
             cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         )
         for path in files
@@ -264,7 +264,7 @@ def test_the_console_script_on_a_bad_file_prints_no_traceback(tmp_path):
     db = tmp_path / "offers.sqlite3"
     _not_sqlite(db)
     result = subprocess.run(
-        [sys.executable, "-m", "app.cli", "list", "--db", str(db)],
+        [sys.executable, "-m", "ui.cli", "list", "--db", str(db)],
         capture_output=True, text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     assert result.returncode == 2

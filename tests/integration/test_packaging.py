@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 import app
-from app.cli import main as cli_main
+from ui.cli import main as cli_main
 from ui.main_window import APP_ID
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -260,6 +260,6 @@ def test_the_paper_setting_is_stored(tmp_path) -> None:
 
 
 def test_the_brief_imports_no_qt() -> None:
-    code = "import sys, app.brief, app.cli; print(any(m.startswith(('PySide6', 'ui')) for m in sys.modules))"
+    code = "import sys, app.brief, app.report; print(any(m.startswith(('PySide6', 'ui')) for m in sys.modules))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"

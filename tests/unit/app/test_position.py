@@ -26,11 +26,11 @@ from decimal import Decimal
 
 import pytest
 
-from app.cli import main
 from app.evaluation import evaluate_file
 from app.models import Offer, OfferFile
 from app.position import Alternative, rate_position
 from tests.examples import THREE_OFFERS as EXAMPLE
+from ui.cli import main
 
 AS_OF = date(2026, 12, 1)
 FINAL = date(2026, 10, 1)  # a Thursday: "Thu 1 Oct 2026"

@@ -1,4 +1,5 @@
-"""The command line: `offer-planner` starts the app; its subcommands work headless.
+"""The command line, the second user interface: `offer-planner` starts the app; its subcommands work
+headless and never import Qt (an import-linter contract keeps it so, so headless commands start fast).
 
     offer-planner [--db PATH]                 start the desktop app
     offer-planner evaluate FILE [--json]      the spec's evaluation of an offer file
@@ -26,7 +27,7 @@ from collections.abc import Callable, Sequence
 from contextlib import suppress
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from pydantic import ValidationError
 
@@ -34,7 +35,7 @@ from app import __version__
 from app.brief import Brief, BriefError, build_brief
 from app.compensation import COMPONENTS, figures
 from app.errors import problems_from
-from app.evaluation import OfferEvaluation, evaluate_file, evaluator_for_file
+from app.evaluation import evaluate_file, evaluator_for_file
 from app.files import (
     OfferFileError,
     offer_file_for,
@@ -45,6 +46,7 @@ from app.files import (
 from app.levers import KIND_NAMES, PLAUSIBILITY_NAMES
 from app.models import Offer, OfferFile
 from app.money import round_cents
+from app.report import evaluate, money_json
 from app.rubric import DEFAULT_RUBRIC, Rubric, explain_rubric
 
 EXIT_OK, EXIT_BUG, EXIT_BAD_INPUT = 0, 1, 2
@@ -57,81 +59,7 @@ class UserError(Exception):
     """A problem with what the user asked for: printed on stderr, exit status 2."""
 
 
-# --- evaluation ----------------------------------------------------------------------------------
-
-
-def evaluate(offer_file: OfferFile, rubric: Rubric = DEFAULT_RUBRIC) -> dict[str, Any]:
-    """The spec's `evaluate --json` object for a whole file (money as Decimals, rounded on output)."""
-    return {"offers": [evaluation_json(e) for e in evaluate_file(offer_file, rubric)]}
-
-
-def evaluation_json(e: OfferEvaluation) -> dict[str, Any]:
-    offer, position, stretch = e.offer, e.position, e.stretch
-    goal = stretch.goal
-    return {
-        "id": offer.id,
-        "company": offer.company,
-        "role": offer.role,
-        "currency": offer.currency,
-        "years": [
-            {"year": y.year, **{name: y.component(name) for name in COMPONENTS}, "total": y.total}
-            for y in e.figures.years
-        ],
-        "total": e.figures.total,
-        "total_display": e.total_display,
-        "position": {
-            "score": position.score,
-            "tier": position.tier,
-            "interview_to_offer_days": position.interview_to_offer_days,
-            "days_waiting": position.days_waiting,
-            "reasons": position.reasons,
-        },
-        "stretch": {
-            "base_ceiling": stretch.base_ceiling,
-            "base_offered": stretch.base_offered,
-            "band_min": stretch.band_min,
-            "band_max": stretch.band_max,
-            "band_source": stretch.band_source,
-            "band_estimated": stretch.band_estimated,
-            "combined_headcount_extra": stretch.combined_headcount_extra,
-            "sign_on_ceiling": stretch.sign_on_ceiling,
-            "equity_ceiling": stretch.equity_ceiling,
-            "year_one_offered": stretch.offered.year_one,
-            "year_one_ceiling": stretch.year_one_ceiling,
-            "total_offered": stretch.offered.total,
-            "total_ceiling": stretch.total_ceiling,
-            "target_total": goal.target if goal else None,
-            "walk_away_total": goal.walk_away if goal else None,
-            "target_reachable": goal.target_reachable if goal else None,
-            "target_shortfall": goal.target_shortfall if goal else None,
-            "drops": [
-                {"year": d.year, "before": d.before, "after": d.after, "cause": d.cause, "lever": d.fix}
-                for d in stretch.drops
-            ],
-            "notes": list(stretch.notes),
-        },
-        "levers": [
-            {
-                "lever": lever.lever,
-                "ask": lever.ask,
-                "plausibility": lever.plausibility,
-                "rationale": lever.rationale,
-                "script": lever.script,
-            }
-            for lever in e.levers
-        ],
-    }
-
-
-def _money_json(value: Any) -> Any:
-    """Money goes out as JSON numbers rounded to cents, written with both decimals (172000.00)."""
-    if isinstance(value, Decimal):
-        return round_cents(value)
-    if isinstance(value, dict):
-        return {k: _money_json(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_money_json(v) for v in value]
-    return value
+# --- evaluation as text -------------------------------------------------------------------------
 
 
 def _print_table(offer_file: OfferFile, out: TextIO, rubric: Rubric = DEFAULT_RUBRIC) -> None:
@@ -249,7 +177,7 @@ def _evaluate(args: argparse.Namespace, out: TextIO) -> int:
     if args.rubric:
         rubric = read_rubric(args.rubric)
     if args.json:
-        out.write(to_json(_money_json(evaluate(offer_file, rubric))) + "\n")
+        out.write(to_json(money_json(evaluate(offer_file, rubric))) + "\n")
     else:
         _print_table(offer_file, out, rubric)
     return EXIT_OK
@@ -390,7 +318,7 @@ def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
             }
         )
     if args.json:
-        out.write(to_json(_money_json({"offers": rows})) + "\n")
+        out.write(to_json(money_json({"offers": rows})) + "\n")
         return EXIT_OK
     if not rows:
         out.write("No offers stored yet. Add some with `offer-planner import FILE` or in the app.\n")
@@ -605,6 +533,3 @@ def main(
                 err.write(f"  {bad_file_advice(exc.path, args.db)}\n")
     return EXIT_BAD_INPUT
 
-
-if __name__ == "__main__":
-    sys.exit(main())

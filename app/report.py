@@ -1,0 +1,90 @@
+"""The `evaluate --json` contract of ../shared/spec/offer-file.md: pure data, money as Decimals.
+
+The command line prints it; tests and benchmarks read it. Money is rounded to cents on the way out
+(`money_json`), exactly as the spec's JSON asks.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from app.compensation import COMPONENTS
+from app.evaluation import OfferEvaluation, evaluate_file
+from app.models import OfferFile
+from app.money import round_cents
+from app.rubric import DEFAULT_RUBRIC, Rubric
+
+
+def evaluate(offer_file: OfferFile, rubric: Rubric = DEFAULT_RUBRIC) -> dict[str, Any]:
+    """The spec's `evaluate --json` object for a whole file (money as Decimals, rounded on output)."""
+    return {"offers": [evaluation_json(e) for e in evaluate_file(offer_file, rubric)]}
+
+
+def evaluation_json(e: OfferEvaluation) -> dict[str, Any]:
+    offer, position, stretch = e.offer, e.position, e.stretch
+    goal = stretch.goal
+    return {
+        "id": offer.id,
+        "company": offer.company,
+        "role": offer.role,
+        "currency": offer.currency,
+        "years": [
+            {"year": y.year, **{name: y.component(name) for name in COMPONENTS}, "total": y.total}
+            for y in e.figures.years
+        ],
+        "total": e.figures.total,
+        "total_display": e.total_display,
+        "position": {
+            "score": position.score,
+            "tier": position.tier,
+            "interview_to_offer_days": position.interview_to_offer_days,
+            "days_waiting": position.days_waiting,
+            "reasons": position.reasons,
+        },
+        "stretch": {
+            "base_ceiling": stretch.base_ceiling,
+            "base_offered": stretch.base_offered,
+            "band_min": stretch.band_min,
+            "band_max": stretch.band_max,
+            "band_source": stretch.band_source,
+            "band_estimated": stretch.band_estimated,
+            "combined_headcount_extra": stretch.combined_headcount_extra,
+            "sign_on_ceiling": stretch.sign_on_ceiling,
+            "equity_ceiling": stretch.equity_ceiling,
+            "year_one_offered": stretch.offered.year_one,
+            "year_one_ceiling": stretch.year_one_ceiling,
+            "total_offered": stretch.offered.total,
+            "total_ceiling": stretch.total_ceiling,
+            "target_total": goal.target if goal else None,
+            "walk_away_total": goal.walk_away if goal else None,
+            "target_reachable": goal.target_reachable if goal else None,
+            "target_shortfall": goal.target_shortfall if goal else None,
+            "drops": [
+                {"year": d.year, "before": d.before, "after": d.after, "cause": d.cause, "lever": d.fix}
+                for d in stretch.drops
+            ],
+            "notes": list(stretch.notes),
+        },
+        "levers": [
+            {
+                "lever": lever.lever,
+                "ask": lever.ask,
+                "plausibility": lever.plausibility,
+                "rationale": lever.rationale,
+                "script": lever.script,
+            }
+            for lever in e.levers
+        ],
+    }
+
+
+def money_json(value: Any) -> Any:
+    """Money goes out as JSON numbers rounded to cents, written with both decimals (172000.00)."""
+    if isinstance(value, Decimal):
+        return round_cents(value)
+    if isinstance(value, dict):
+        return {k: money_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [money_json(v) for v in value]
+    return value
