@@ -105,3 +105,22 @@ def test_the_formatter_loads_no_qt():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_command_lines_tables_follow_the_environments_locale(locale, monkeypatch):
+    """The same formatter writes the command line's text tables: 192.000,00 in Germany."""
+    import io
+
+    from app.resources import sample_offers_path
+    from ui.cli.main import main
+
+    monkeypatch.setenv("LC_ALL", "de_DE.UTF-8")
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["evaluate", str(sample_offers_path())], out=out, err=err) == 0
+    text = out.getvalue()
+    assert "192.000,00" in text  # Lumen Health's base salary, year 1
+    assert "192,000.00" not in text
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+    out = io.StringIO()
+    assert main(["evaluate", str(sample_offers_path())], out=out, err=err) == 0
+    assert "192,000.00" in out.getvalue()
