@@ -66,7 +66,7 @@ REDO_KEYS = [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")]
 LIST_MARGIN = 8
 LIST_MIN_WIDTH = 260
 LIST_SHARE = 0.33  # of the window's width, on a first start
-ROLE_COLUMN_FROM = 460  # a narrower list shows the role in the company's tooltip instead of a column
+ROLE_COLUMN_MIN = 140  # a list with less room for the role shows it in the company's tooltip instead
 
 
 class EmptyState(QWidget):
@@ -196,6 +196,7 @@ class MainWindow(QMainWindow):
             (OfferListModel.TIER, "Grand slam___"),
         ):
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
+        self._company_width = header.sectionSize(OfferListModel.COMPANY)
         header.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list_view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
@@ -430,10 +431,11 @@ class MainWindow(QMainWindow):
         if watched is self.list_view and event.type() == QEvent.Type.Resize:
             # the list shrinks with the window: below a width the role goes (it is in the company's
             # tooltip and the editor) so company, stage, year 1 and position stay readable
-            narrow = self.list_view.width() < ROLE_COLUMN_FROM
+            header = self.list_view.horizontalHeader()
+            others = sum(header.sectionSize(c) for c in range(OfferListModel.ROLE + 1, len(OfferListModel.HEADERS)))
+            narrow = self.list_view.width() < others + self._company_width + ROLE_COLUMN_MIN
             if self.list_view.isColumnHidden(OfferListModel.ROLE) != narrow:
                 self.list_view.setColumnHidden(OfferListModel.ROLE, narrow)
-                header = self.list_view.horizontalHeader()
                 header.setSectionResizeMode(
                     OfferListModel.COMPANY,
                     QHeaderView.ResizeMode.Stretch if narrow else QHeaderView.ResizeMode.Interactive,

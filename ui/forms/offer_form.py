@@ -250,7 +250,10 @@ class OfferForm(QWidget):
             self.edit_rejected.emit(self._not_saved_words(problems))
 
     def _not_saved_words(self, problems: dict[str, str]) -> str:
-        first = next(iter(problems.values()))
+        path, first = next(iter(problems.items()))
+        bound = self.binder.field(path) if path in {b.path for b in self.binder.fields()} else None
+        if bound is not None and not first.startswith(bound.label):
+            first = f"{bound.label}: {first}"  # "Base salary: "abc" is not an amount"
         more = len(problems) - 1
         company = self._offer.company if self._offer is not None else "This offer"
         extra = f" (and {more} more problem{'s' if more != 1 else ''})" if more else ""
