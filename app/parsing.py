@@ -46,12 +46,17 @@ _CURRENCY_SIGNS = "$€£¥₹₩₽₺₪₫฿₦₴₱"
 _MULTIPLIERS = {"k": Decimal(1000), "m": Decimal(1_000_000), "mm": Decimal(1_000_000), "bn": Decimal(10**9)}
 
 
-def parse_money(text: str, marks: NumberMarks = US_MARKS) -> Decimal | None:
-    """ "$185,000" · "185k" · "185 000" · "1.2m" · "85.000,50 €" · "USD 120000" → Decimal; "" → None."""
+def parse_money(text: str, marks: NumberMarks = US_MARKS, symbols: tuple[str, ...] = ()) -> Decimal | None:
+    """ "$185,000" · "185k" · "185 000" · "1.2m" · "85.000,50 €" · "USD 120000" · "CA$10" · "$US 100" →
+    Decimal; "" → None. `symbols`: how the user's locale writes the field's currency ("kr", "CHF")."""
     raw = text.strip()
     if not raw:
         return None
     value = raw
+    for symbol in sorted(symbols, key=len, reverse=True):
+        value = value.replace(symbol, " ") if symbol else value
+    # a sign with letters stuck to it: "CA$", "US$", "R$", "$US", "A$"
+    value = re.sub(rf"[A-Za-z]{{1,3}}(?=[{_CURRENCY_SIGNS}])|(?<=[{_CURRENCY_SIGNS}])[A-Za-z]{{1,3}}", "", value)
     for sign in _CURRENCY_SIGNS:
         value = value.replace(sign, "")
     value = value.strip()

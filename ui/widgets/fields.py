@@ -98,7 +98,7 @@ class MoneyEdit(_ParsedEdit):
         painter.end()
 
     def value(self) -> Decimal | None:
-        return parse_money(self.text(), fmt.marks())
+        return parse_money(self.text(), fmt.marks(), (fmt.currency_symbol(self._currency),))
 
     def set_value(self, value: Decimal | None) -> None:
         self.setText(fmt.money_plain(value))
