@@ -39,6 +39,9 @@ CHART_PART_LABELS: Mapping[str, str] = {
 }
 
 
+ColumnKind = Literal["offer"]  # a new kind (the job the user has now, say) is a new word here
+
+
 @dataclass(frozen=True)
 class Column:
     """One offer in the comparison; `currency` is what its values are in."""
@@ -50,6 +53,8 @@ class Column:
     offer_currency: str
     currency: str  # the display currency, or the offer's own when there is no rate
     converted: bool  # False: no rate for offer_currency; shown, flagged, never compared
+    slot: int = 0  # a stable number for the offer's letter and colour, whichever others are compared
+    kind: ColumnKind = "offer"
 
 
 @dataclass(frozen=True)
@@ -57,7 +62,7 @@ class Row:
     """One figure across the offers: values per column, the best, and differences to the baseline."""
 
     key: str  # stable: "year:1", "base", "total", …
-    label: str  # with its convention: "Year 1 total", "4-year total", …
+    label: str  # with its convention: "Year 1 total", "Guaranteed cash, 4 years (base + sign-on + relocation)"
     description: str  # one sentence for tooltips and screen readers
     kind: RowKind
     values: tuple[Decimal | None, ...]  # per column, in that column's currency
@@ -65,6 +70,8 @@ class Row:
     differences: tuple[Decimal | None, ...]  # per column: value − baseline value, display currency
     differs: bool  # not all comparable values equal (the "differences only" filter keeps these)
     higher_is_better: bool = True
+    name: str = ""  # the label without its detail: "Guaranteed cash, 4 years" (a narrow column shows this)
+    detail: str = ""  # what the label adds in brackets: "base + sign-on + relocation"
 
 
 @dataclass(frozen=True)
@@ -108,6 +115,7 @@ class OfferSeries:
     label: str  # the company
     currency: str
     years: tuple[SeriesYear, ...]
+    slot: int = 0  # the offer's stable letter and colour (see `Column.slot`)
 
 
 @dataclass(frozen=True)
@@ -324,17 +332,19 @@ def build_comparison(
     horizon: int,
     baseline_id: str | None = None,
     figures_for: Callable[[str], OfferFigures] | None = None,
+    slots: Mapping[str, int] | None = None,
 ) -> Comparison:
     """Compare `offers` (columns, in the given order) over `horizon` years in `display_currency`.
 
     `figures_for(offer_id)` supplies each offer's figures (pass `Evaluator.figures` to reuse its
     cache); by default they are computed with `app.compensation.figures`. The baseline is
     `baseline_id` when that offer is converted; without one, the first converted column; an
-    unconverted baseline gives no differences.
+    unconverted baseline gives no differences. `slots` gives each offer its stable letter and colour
+    (by default its column).
     """
     columns: list[Column] = []
     converted: list[_Converted] = []  # per column, converted or kept in the offer's currency
-    for offer in offers:
+    for index, offer in enumerate(offers):
         fig = figures_for(offer.id) if figures_for is not None else figures(offer, horizon)
         if fig.horizon != horizon:
             raise ValueError(f"figures of {offer.company} cover {fig.horizon} years, not {horizon}")
@@ -348,6 +358,7 @@ def build_comparison(
                 offer_currency=offer.currency,
                 currency=display_currency if in_display is not None else offer.currency,
                 converted=in_display is not None,
+                slot=slots.get(offer.id, index) if slots is not None else index,
             )
         )
         converted.append(in_display if in_display is not None else _Converted(fig.years, Decimal(1)))
@@ -360,6 +371,7 @@ def build_comparison(
 
     rows = []
     for key, label, description, kind, value_of in _row_specs(horizon):
+        name, _, detail = label.partition(" (")
         values = [value_of(c) for c in converted]
         statuses, differs = _statuses(values, comparable)
         base_value = values[baseline_index] if baseline_index is not None else None
@@ -379,6 +391,8 @@ def build_comparison(
                 statuses=tuple(statuses),
                 differences=differences,
                 differs=differs,
+                name=name,
+                detail=detail.removesuffix(")"),
             )
         )
 
@@ -408,7 +422,9 @@ def _series(column: Column, data: _Converted) -> OfferSeries:
                 cumulative=data.value(running),
             )
         )
-    return OfferSeries(offer_id=column.offer_id, label=column.company, currency=column.currency, years=tuple(years))
+    return OfferSeries(
+        offer_id=column.offer_id, label=column.company, currency=column.currency, years=tuple(years), slot=column.slot
+    )
 
 
 # --- chart axes ----------------------------------------------------------------------------------
@@ -437,7 +453,8 @@ def nice_ticks(maximum: Decimal, count: int = 5) -> tuple[Decimal, ...]:
 
 
 def comparison_for(evaluator: Evaluator, offer_ids: Sequence[str], baseline_id: str | None = None) -> Comparison:
-    """A comparison of some of an `app.evaluation.Evaluator`'s offers, with its settings and cache."""
+    """A comparison of some of an `app.evaluation.Evaluator`'s offers, with its settings and cache; each
+    offer keeps its letter and colour (its place among all the evaluator's offers) whatever is compared."""
     offers = [evaluator.by_id[i] for i in offer_ids if i in evaluator.by_id]
     return build_comparison(
         offers,
@@ -446,4 +463,5 @@ def comparison_for(evaluator: Evaluator, offer_ids: Sequence[str], baseline_id: 
         horizon=evaluator.horizon,
         baseline_id=baseline_id,
         figures_for=evaluator.figures,
+        slots={offer.id: index for index, offer in enumerate(evaluator.offers)},
     )

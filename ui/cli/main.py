@@ -29,6 +29,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TextIO
 
+from babel import default_locale
 from pydantic import ValidationError
 
 from app import __version__
@@ -48,6 +49,7 @@ from app.models import Offer, OfferFile
 from app.money import round_cents
 from app.report import evaluate, money_json
 from app.rubric import DEFAULT_RUBRIC, Rubric, explain_rubric
+from ui import format as fmt
 
 EXIT_OK, EXIT_BUG, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -131,7 +133,9 @@ def _print_table(offer_file: OfferFile, out: TextIO, rubric: Rubric = DEFAULT_RU
 
 
 def _money_text(value: Decimal) -> str:
-    return f"{round_cents(value):,.2f}"
+    """An amount in a text table, with cents, the way the user's locale writes numbers (the table or
+    the line says which currency)."""
+    return fmt.number(round_cents(value), 2)
 
 
 # --- commands ------------------------------------------------------------------------------------
@@ -489,6 +493,7 @@ def main(
     """
     out = out or sys.stdout
     err = err or sys.stderr
+    fmt.set_locale(default_locale("LC_NUMERIC"))  # numbers as the environment's locale writes them
     for stream in (out, err):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="backslashreplace")

@@ -74,3 +74,16 @@ def test_dates():
         parse_date("2026-02-30")
     with pytest.raises(ParseError, match="YYYY-MM-DD"):
         parse_date("11/04/2026")  # ambiguous: refused rather than guessed
+
+
+@pytest.mark.parametrize(
+    ("text", "symbols", "expected"),
+    [
+        ("CA$10,000", (), "10000"),  # a sign with letters stuck to it, as CLDR writes many
+        ("$US 100", (), "100"),  # France's US dollar
+        ("R$ 1.000,00", (), "1000.00"),
+        ("10 kr", ("kr",), "10"),  # Sweden writes SEK as "kr": the field says which symbol is its own
+    ],
+)
+def test_money_with_the_symbol_a_locale_writes(text, symbols, expected):
+    assert parse_money(text, symbols=symbols) == Decimal(expected)
