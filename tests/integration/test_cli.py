@@ -82,7 +82,7 @@ def test_evaluate_json_prints_the_spec_figures(tmp_path):
     assert northwind["years"][0] == {
         "year": 1, "base": Decimal("172000.00"), "bonus": Decimal("17200.00"),
         "sign_on": Decimal("20000.00"), "equity": Decimal("40000.00"), "benefits": Decimal("6000.00"),
-        "one_time": Decimal("0.00"), "total": Decimal("255200.00"),
+        "one_time": Decimal("0.00"), "total": Decimal("255200.00"), "tax": None, "after_tax": None,
     }
     # year 4 base: 172,000 × 1.03³ = 187,949.044 → 187,949.04; bonus 18,794.9044 → 18,794.90
     assert northwind["years"][3]["base"] == Decimal("187949.04")

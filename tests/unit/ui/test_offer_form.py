@@ -484,3 +484,4 @@ def test_focus_first_field_selects_the_company(qtbot, form):
     form.focus_first_field()
     qtbot.waitUntil(form.company.hasFocus)
     assert form.company.selectedText() == "Lumen Health"
+
