@@ -225,6 +225,11 @@ def test_sample_offers_ship_and_validate():
     assert 3 <= len(sample.offers) <= 4
     assert {o.currency for o in sample.offers} >= {"USD", "GBP"}
     assert any(g.kind == "option" for o in sample.offers for g in o.equity)
+    # format 2: a current job, rounds on the negotiating offer, a startup offer with option details
+    assert sample.format == "offer-planner/2" and sample.current_job is not None and sample.scenarios
+    negotiating = [o for o in sample.offers if o.stage == "negotiating"]
+    assert negotiating and all(o.negotiation for o in negotiating)
+    assert any(g.fmv is not None and g.fully_diluted_shares for o in sample.offers for g in o.equity)
 
 
 def test_console_script_version_and_no_traceback(tmp_path):
