@@ -15,6 +15,7 @@ import pytest
 from app.evaluation import Evaluator
 from app.models import Offer, Settings
 from app.money import Rates, convert
+from app.reference_rates import propose_rate
 
 D = Decimal
 RATES = Rates("USD", {"EUR": D("1.08"), "GBP": D("1.27")})  # one EUR is 1.08 USD, one GBP 1.27 USD
@@ -70,3 +71,33 @@ def test_settings_refuse_a_rate_for_the_base_other_than_one() -> None:
     with pytest.raises(ValidationError):
         Settings(display_currency="EUR", fx_base="USD", fx={"USD": D(2)})
     assert Settings(display_currency="EUR", fx_base="USD", fx={"USD": D(1)}).fx == {"USD": D(1)}
+
+
+# --- a reference rate to propose ----------------------------------------------------------------
+
+
+def test_a_reference_rate_is_proposed_with_its_day_and_source() -> None:
+    proposed = propose_rate("GBP", "USD", date(2024, 3, 1))
+    assert proposed is not None
+    # ECB, Friday 1 March 2024: 1 EUR = 1.0813 USD = 0.85588 GBP, so 1 GBP = 1.0813 / 0.85588 = 1.2633780… USD
+    assert proposed.day == date(2024, 3, 1)
+    assert proposed.rate == D("1.263378")
+    assert (proposed.currency, proposed.base) == ("GBP", "USD")
+    assert "European Central Bank" in proposed.source
+
+
+def test_a_weekend_takes_the_last_working_day_before_it() -> None:
+    proposed = propose_rate("EUR", "USD", date(2024, 3, 3))  # a Sunday
+    assert proposed is not None and proposed.day == date(2024, 3, 1) and proposed.rate == D("1.081300")
+
+
+def test_no_proposal_for_a_currency_the_ecb_does_not_publish() -> None:
+    assert propose_rate("XAF", "USD") is None
+    assert propose_rate("USD", "XAF") is None
+
+
+def test_the_newest_rates_answer_for_today_and_later() -> None:
+    proposed = propose_rate("EUR", "USD")
+    assert proposed is not None and proposed.rate > 0
+    later = propose_rate("EUR", "USD", date(2100, 1, 1))
+    assert later is not None and later.day == proposed.day  # never a rate from the future: the newest, dated
