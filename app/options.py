@@ -63,6 +63,7 @@ def option_details(grant: Grant, currency: str, index: int = 0) -> OptionDetails
             ownership = (shares * 100 / grant.fully_diluted_shares).quantize(OWNERSHIP_PLACES, rounding=ROUND_HALF_UP)
     with exact():
         cost = round_cents(shares * strike)
+        at_price = round_cents(shares * max(grant.price - strike, ZERO))
     return OptionDetails(
         grant_index=index,
         currency=currency,
@@ -74,7 +75,7 @@ def option_details(grant: Grant, currency: str, index: int = 0) -> OptionDetails
         fully_diluted_shares=grant.fully_diluted_shares,
         ownership_pct=ownership,
         exercise_cost=cost,
-        spread_at_price=_spread(shares, grant.price, strike) or ZERO,
+        spread_at_price=at_price,
         spread_at_fmv=_spread(shares, grant.fmv, strike),
         spread_at_preferred=_spread(shares, grant.preferred_price, strike),
         exercise_window_days=grant.exercise_window,
