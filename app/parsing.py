@@ -28,17 +28,12 @@ def parse_money(text: str) -> Decimal | None:
     if not raw:
         return None
     value = _without_currency(raw)
-    if value.startswith("-") or (value.startswith("(") and value.endswith(")")):
-        raise ParseError("can't be negative")
     multiplier = Decimal(1)
     suffix = re.search(r"(?i)(k|mm|m|bn)$", value)
     if suffix:
         multiplier = _MULTIPLIERS[suffix.group(1).lower()]
         value = value[: suffix.start()]
-    number = _number(value, raw, money=True) * multiplier
-    if number.adjusted() >= 15:  # past any amount (the models stop at 10^12): too many digits to tidy up
-        return number
-    return number.quantize(Decimal(1)) if number == number.to_integral_value() else number.normalize()
+    return _tidy(_number(value, raw, money=True) * multiplier)
 
 
 def parse_per_share(text: str) -> Decimal | None:
@@ -50,17 +45,19 @@ def parse_per_share(text: str) -> Decimal | None:
     raw = text.strip()
     if not raw:
         return None
-    value = _without_currency(raw)
-    if value.startswith("-") or (value.startswith("(") and value.endswith(")")):
-        raise ParseError("can't be negative")
-    number = _number(value, raw)
-    if number.adjusted() >= 15:
+    return _tidy(_number(_without_currency(raw), raw))
+
+
+def _tidy(number: Decimal) -> Decimal:
+    """185000 rather than 185000.00 or 1.85E+5; the digits of a fraction as they are."""
+    if number.adjusted() >= 15:  # past any amount (the models stop at 10^12): too many digits to tidy up
         return number
     return number.quantize(Decimal(1)) if number == number.to_integral_value() else number.normalize()
 
 
 def _without_currency(raw: str) -> str:
-    """The number's text without currency signs, a currency code before or after it, and spaces."""
+    """The number's text without currency signs, a currency code before or after it, and spaces;
+    a negative number is refused."""
     value = raw
     for sign in _CURRENCY_SIGNS:
         value = value.replace(sign, "")
@@ -74,7 +71,10 @@ def _without_currency(raw: str) -> str:
             if code and code.upper() not in ISO_4217_CODES:
                 raise ParseError(f'"{raw}" is not an amount (what is "{code}"?)')
         value = match.group(2)
-    return _SPACES.sub("", value)
+    value = _SPACES.sub("", value)
+    if value.startswith("-") or (value.startswith("(") and value.endswith(")")):
+        raise ParseError("can't be negative")
+    return value
 
 
 def parse_percent(text: str) -> Decimal | None:
