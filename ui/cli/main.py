@@ -104,7 +104,8 @@ def _print_table(offer_file: OfferFile, out: TextIO, rubric: Rubric = DEFAULT_RU
                     f"(shown in {offer.currency} only)\n"
                 )
             else:
-                out.write(f"{horizon}-year total in {display}: {_money_text(e.total_display)}\n")
+                dated = f" (rates of {evaluator.rates.as_of.isoformat()})" if evaluator.rates.as_of else ""
+                out.write(f"{horizon}-year total in {display}: {_money_text(e.total_display)}{dated}\n")
         if stay is not None:
             if e.leaving_cost is None:
                 out.write(
@@ -196,7 +197,8 @@ def _print_side_by_side(evaluator: Evaluator, out: TextIO) -> None:
     """The offers (and Stay) side by side in the display currency: year totals, the horizon total,
     each scenario, the leaving cost; a column without a rate is shown in its own currency, marked."""
     comparison = comparison_for(evaluator, [o.id for o in evaluator.offers])
-    out.write(f"\nSide by side (in {comparison.display_currency}; * = in its own currency, no rate):\n")
+    dated = f", rates of {evaluator.rates.as_of.isoformat()}" if evaluator.rates.as_of else ""
+    out.write(f"\nSide by side (in {comparison.display_currency}{dated}; * = in its own currency, no rate):\n")
     headers = ["", *(c.label + ("" if c.converted else f" ({c.currency}*)") for c in comparison.columns)]
     keys = [f"year:{y}" for y in range(1, comparison.horizon + 1)]
     keys += [r.key for r in comparison.rows if r.kind == "leaving"] + ["total"]
