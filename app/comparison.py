@@ -458,7 +458,7 @@ def build_comparison(
                 is_stay=True,
             ),
             fig.years,
-            (),  # filled below, once the scenarios are known
+            (fig.total,) * len(scenario_list),  # staying's equity is as the broker shows it: no growth
             True,
         )
     for offer in offers:
@@ -481,17 +481,6 @@ def build_comparison(
             tuple(r.total for r in results),
             False,
         )
-    if scenario_list:
-        # Stay (and an offer without results) gets a value per scenario too: Stay's total is unchanged
-        for index, (column, data) in enumerate(zip(columns, converted, strict=True)):
-            if column.is_stay or len(data.scenario_totals) != len(scenario_list):
-                total = sum((y.total for y in data.own), ZERO)
-                totals: tuple[Decimal | None, ...] = (
-                    (total,) * len(scenario_list) if column.is_stay else (None,) * len(scenario_list)
-                )
-                converted[index] = _Converted(
-                    data.own, data.rates, data.currency, data.shown_in, data.leaving_cost, totals
-                )
 
     comparable = [c.converted for c in columns]
     if baseline_id is None:
