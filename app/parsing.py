@@ -52,6 +52,37 @@ def parse_money(text: str, marks: NumberMarks = US_MARKS, symbols: tuple[str, ..
     raw = text.strip()
     if not raw:
         return None
+    value = _without_currency(raw, symbols)
+    multiplier = Decimal(1)
+    suffix = re.search(r"(?i)(k|mm|m|bn)$", value)
+    if suffix:
+        multiplier = _MULTIPLIERS[suffix.group(1).lower()]
+        value = value[: suffix.start()]
+    return _tidy(_number(value, raw, marks, money=True) * multiplier)
+
+
+def parse_per_share(text: str, marks: NumberMarks = US_MARKS, symbols: tuple[str, ...] = ()) -> Decimal | None:
+    """A price per share: "$0.0125" · "1.85" · "1.125" · "1,250.50" → Decimal; "" → None.
+
+    Unlike an amount, a lone "1.125" is one dollar and 12.5 cents (a price has up to six decimals),
+    and there is no "k" or "m".
+    """
+    raw = text.strip()
+    if not raw:
+        return None
+    return _tidy(_number(_without_currency(raw, symbols), raw, marks))
+
+
+def _tidy(number: Decimal) -> Decimal:
+    """185000 rather than 185000.00 or 1.85E+5; the digits of a fraction as they are."""
+    if number.adjusted() >= 15:  # past any amount (the models stop at 10^12): too many digits to tidy up
+        return number
+    return number.quantize(Decimal(1)) if number == number.to_integral_value() else number.normalize()
+
+
+def _without_currency(raw: str, symbols: tuple[str, ...] = ()) -> str:
+    """The number's text without currency signs (and the locale's `symbols` for the field's currency),
+    a currency code before or after it, and spaces; a negative number is refused."""
     value = raw
     for symbol in sorted(symbols, key=len, reverse=True):
         value = value.replace(symbol, " ") if symbol else value
@@ -72,15 +103,7 @@ def parse_money(text: str, marks: NumberMarks = US_MARKS, symbols: tuple[str, ..
     value = _SPACES.sub("", value)
     if value.startswith(("-", "\u2212")) or (value.startswith("(") and value.endswith(")")):
         raise ParseError("can't be negative")
-    multiplier = Decimal(1)
-    suffix = re.search(r"(?i)(k|mm|m|bn)$", value)
-    if suffix:
-        multiplier = _MULTIPLIERS[suffix.group(1).lower()]
-        value = value[: suffix.start()]
-    number = _number(value, raw, marks, money=True) * multiplier
-    if number.adjusted() >= 15:  # past any amount (the models stop at 10^12): too many digits to tidy up
-        return number
-    return number.quantize(Decimal(1)) if number == number.to_integral_value() else number.normalize()
+    return value
 
 
 def parse_percent(text: str, marks: NumberMarks = US_MARKS) -> Decimal | None:

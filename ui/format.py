@@ -221,6 +221,17 @@ def number(value: Decimal | None, decimals: int | None = None) -> str:
     return (MINUS if value < 0 else "") + text
 
 
+def per_share_plain(value: Decimal | None) -> str:
+    """A price per share for an edit field: every decimal it has (up to six), at least cents: 0.0125, 4.80."""
+    if value is None:
+        return ""
+    if value == value.to_integral_value():
+        return money_plain(value)
+    exponent = value.normalize().as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) else 2
+    return number(value, decimals=min(max(places, 2), 6))
+
+
 def number_plain(value: Decimal | None) -> str:
     """A count, rate or percentage as typed, with the locale's decimal mark: 2.5 → "2.5" / "2,5";
     12000 → "12000" (no grouping, no rounding)."""

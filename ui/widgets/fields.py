@@ -15,7 +15,7 @@ from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QLineEdit, QStyle, QStyleOptionFrame, QWidget
 
-from app.parsing import ParseError, parse_date, parse_money, parse_percent, parse_plain_number
+from app.parsing import ParseError, parse_date, parse_money, parse_per_share, parse_percent, parse_plain_number
 from ui import format as fmt
 
 
@@ -102,6 +102,16 @@ class MoneyEdit(_ParsedEdit):
 
     def set_value(self, value: Decimal | None) -> None:
         self.setText(fmt.money_plain(value))
+
+
+class PerShareEdit(MoneyEdit):
+    """A price per share (price, strike): up to six decimals, so a $0.0125 strike stays 0.0125."""
+
+    def value(self) -> Decimal | None:
+        return parse_per_share(self.text(), fmt.marks(), (fmt.currency_symbol(self._currency),))
+
+    def set_value(self, value: Decimal | None) -> None:
+        self.setText(fmt.per_share_plain(value))
 
 
 class PercentEdit(_ParsedEdit):
