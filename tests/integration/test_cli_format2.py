@@ -135,6 +135,17 @@ def test_the_text_table_shows_the_stay_column_and_each_offers_scenario_range(tmp
     header = side.splitlines()[1]
     assert header.split() == ["Stay", "Quarry", "Labs", "Brightwater"]
     assert "Leaving cost (forfeit + repay)" in side and "Scenario range" in side
+    # after tax: Quarry's tax and what is left beside each year (worked by hand in the JSON test above),
+    # with the estimate's label; Brightwater and staying have no region, and say so
+    assert "Tax   After tax" in out and "47,713.98  157,411.02" in out
+    assert (
+        "After tax (California (US)): estimate, 2026 rules except California (US): 2025 rules (2026 not yet "
+        "published), single filer, this pay as the only income"
+    ) in out
+    assert "After tax: no tax region: pick where this pay is taxed to see it after tax" in out
+    year_one = next(line for line in side.splitlines() if line.startswith("Year 1 after tax"))
+    assert year_one.split()[4:] == ["—", "157,411.02", "—"]
+    assert "Options (taxed when you exercise them) and benefits are not taxed here: they are counted whole." in side
 
 
 def test_import_brings_the_current_job_and_scenarios_when_the_data_file_has_none(tmp_path: Path) -> None:
