@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+import stat
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -167,6 +168,7 @@ def test_write_then_read_a_file(tmp_path: Path, example: OfferFile) -> None:
     write_offer_file(example, target)
     assert read_offer_file(target) == example
     assert [p.name for p in tmp_path.iterdir()] == ["offers.json"]  # no temporary file left behind
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600  # salaries and notes: the owner's alone (app.atomic)
     write_offer_file(example, target)  # overwriting works too
     assert read_offer_file(target) == example
 
