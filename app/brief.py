@@ -23,6 +23,7 @@ from app.models import Offer, Paper
 from app.money import ZERO, exact
 from app.rubric import TIER_NAMES, TIERS, Rubric, explain_rubric
 from app.text import date_words, day_words, money_words, plural
+from app.words import DROP_CAUSES
 
 SUMMARY_ASKS = 4  # asks on the first page; every lever is in full further on
 SUMMARY_REASONS = 3
@@ -35,11 +36,6 @@ ASK_UNITS = {
     "sign_on": "in year 1",
     "equity": "total grant",
     "relocation": "paid once",
-}
-DROP_CAUSES = {
-    "sign_on_ends": "the sign-on ends",
-    "grant_runs_out": "the initial grant runs out",
-    "other": "other components fall",
 }
 
 

@@ -31,12 +31,6 @@ RowKind = Literal["year", "component", "subtotal", "total"]
 
 # The four parts a year's pay is split into for the charts, in stacking order (bottom first).
 CHART_PARTS: tuple[str, ...] = ("guaranteed_cash", "contingent_cash", "equity", "benefits")
-CHART_PART_LABELS: Mapping[str, str] = {
-    "guaranteed_cash": "Guaranteed cash (base + sign-on + relocation)",
-    "contingent_cash": "Contingent cash (bonus)",
-    "equity": "Equity vesting",
-    "benefits": "Benefits",
-}
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from app.money import ZERO, exact, round_cents
 from app.position import Alternative, Position
 from app.rubric import DEFAULT_RUBRIC, TIER_NAMES, Rubric
 from app.text import money_words, plural
+from app.words import DROP_CAUSES
 
 Plausibility = Literal["likely", "possible", "long_shot"]
 LeverKind = Literal["new_money", "swap", "non_cash"]
@@ -472,7 +473,7 @@ class _Context:
     def drop_line(self, lever: str) -> str:
         lines = [
             f" Pay drops in year {d.year} by {self.money(d.amount)} "
-            f"({'the sign-on ends' if d.cause == 'sign_on_ends' else 'the initial grant runs out'}): "
+            f"({DROP_CAUSES[d.cause]}): "
             "this ask evens it out."
             for d in self.stretch.drops
             if d.fix == lever and d.year <= 5

@@ -45,8 +45,9 @@ from app import __version__
 from app.files import OfferFileError, offer_file_for, read_offer_file, write_offer_file
 from app.models import STAGES, Offer
 from app.resources import sample_offers_path
+from app.words import STAGE_NAMES
 from ui.forms.offer_form import OfferForm
-from ui.models.offer_list_model import STAGE_NAMES, OfferFilterProxy, OfferIdRole, OfferListModel
+from ui.models.offer_list_model import OfferFilterProxy, OfferIdRole, OfferListModel
 from ui.rubric_dialog import RubricDialog
 from ui.widgets.badges import BadgeDelegate
 from ui.widgets.icons import action_icon

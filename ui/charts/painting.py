@@ -30,14 +30,9 @@ from PySide6.QtGui import (
 )
 
 from app.comparison import CHART_PARTS, OfferSeries, nice_ticks
+from app.words import CHART_PART_NAMES
 from ui.format import money_compact
 
-PART_NAMES = {
-    "guaranteed_cash": "Guaranteed cash",
-    "contingent_cash": "Bonus (contingent)",
-    "equity": "Equity",
-    "benefits": "Benefits",
-}
 # Fill patterns laid over each part's colour, so the parts differ in grey scale and print too.
 PART_PATTERNS = {
     "guaranteed_cash": Qt.BrushStyle.NoBrush,
@@ -298,7 +293,7 @@ def paint_stacked_bars(
             return draw
 
         items: list[tuple[Callable[[QRectF], None], str] | None] = [
-            (swatch_for(part), PART_NAMES[part]) for part in CHART_PARTS
+            (swatch_for(part), CHART_PART_NAMES[part]) for part in CHART_PARTS
         ]
         items.append(None)
         items += [(tag_for(offer_letter(i)), s.label) for i, s in enumerate(series)]

@@ -48,6 +48,7 @@ from app.models import Offer, OfferFile
 from app.money import round_cents
 from app.report import evaluate, money_json
 from app.rubric import DEFAULT_RUBRIC, Rubric, explain_rubric
+from app.words import COMPONENT_NAMES
 
 EXIT_OK, EXIT_BUG, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -65,7 +66,7 @@ class UserError(Exception):
 def _print_table(offer_file: OfferFile, out: TextIO, rubric: Rubric = DEFAULT_RUBRIC) -> None:
     horizon = offer_file.horizon_years
     display = offer_file.display_currency or "USD"
-    headers = ["Year", "Base", "Bonus", "Sign-on", "Equity", "Benefits", "One-time", "Total"]
+    headers = ["Year", *(COMPONENT_NAMES[n] for n in COMPONENTS), "Total"]
     if not offer_file.offers:
         out.write("No offers in this file.\n")
         return

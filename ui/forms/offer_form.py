@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from app.currencies import ISO_4217_CODES
 from app.models import STAGES, Offer
+from app.words import STAGE_NAMES
 from ui.forms.binder import (
     OMIT,
     FormBinder,
@@ -51,14 +52,6 @@ from ui.widgets.fields import DateEdit, MoneyEdit, PercentEdit
 from ui.workspace import Workspace
 
 SIGN_ON_YEARS = 5
-STAGE_LABELS = {
-    "interviewing": "Interviewing",
-    "offer": "Offer received",
-    "negotiating": "Negotiating",
-    "accepted": "Accepted",
-    "declined": "Declined",
-    "withdrawn": "Withdrawn",
-}
 BAND_SOURCES = (
     ("Not known", None),
     ("Job posting", "posting"),
@@ -296,7 +289,7 @@ class OfferForm(QWidget):
         )
         self.stage = QComboBox()
         for stage in STAGES:
-            self.stage.addItem(STAGE_LABELS.get(stage, stage), stage)
+            self.stage.addItem(STAGE_NAMES[stage], stage)
         self._field(form, "Stage", self.stage, "stage")
 
     def _money(self) -> MoneyEdit:

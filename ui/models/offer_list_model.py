@@ -12,17 +12,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from app.models import STAGES
 from app.rubric import TIER_NAMES
+from app.words import STAGE_NAMES
 from ui import format as fmt
 from ui.workspace import Workspace
-
-STAGE_NAMES = {
-    "interviewing": "Interviewing",
-    "offer": "Offer",
-    "negotiating": "Negotiating",
-    "accepted": "Accepted",
-    "declined": "Declined",
-    "withdrawn": "Withdrawn",
-}
 
 OfferIdRole = Qt.ItemDataRole.UserRole + 1
 RawValueRole = Qt.ItemDataRole.UserRole + 2  # for sorting: Decimal, tier rank, text

@@ -50,12 +50,3 @@ def scroll_frame(content: QWidget, parent: QWidget, name: str) -> QScrollArea:
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setAccessibleName(name)
     return area
-
-
-def signed_points(points: int) -> str:
-    """6 → "+6", −4 → "−4" (a real minus sign), 0 → "0"."""
-    if points > 0:
-        return f"+{points}"
-    if points < 0:
-        return f"−{-points}"
-    return "0"
