@@ -158,7 +158,7 @@ class _Converted:
     figure shows the same number everywhere.
     """
 
-    own: tuple[YearFigures, ...]
+    own: OfferFigures
     factor: Decimal
 
     def value(self, amount: Decimal) -> Decimal:
@@ -166,20 +166,20 @@ class _Converted:
             return round_cents(amount * self.factor)
 
     def sum(self, name: str) -> Decimal:
-        return self.value(sum((getattr(y, name) for y in self.own), ZERO))
+        return self.value(self.own.component_total(name))
 
     def year_total(self, index: int) -> Decimal:
-        return self.value(self.own[index].total)
+        return self.value(self.own.years[index].total)
 
     def average(self, years: int) -> Decimal:
-        return self.value(_average(sum((y.total for y in self.own), ZERO), years))
+        return self.value(_average(self.own.total, years))
 
     @property
     def years(self) -> tuple[YearFigures, ...]:
         """Each component of each year converted on its own (for the chart's stacked parts)."""
         return tuple(
             YearFigures(year=y.year, **{name: self.value(y.component(name)) for name in COMPONENTS})  # type: ignore[arg-type]
-            for y in self.own
+            for y in self.own.years
         )
 
 
@@ -188,7 +188,7 @@ def _convert_figures(fig: OfferFigures, currency: str, display_currency: str, fx
     factor = rate(currency, display_currency, fx)
     if factor is None:
         return None
-    return _Converted(fig.years, factor)
+    return _Converted(fig, factor)
 
 
 def _row_specs(horizon: int) -> list[tuple[str, str, str, RowKind, Callable[[_Converted], Decimal]]]:
@@ -344,7 +344,7 @@ def build_comparison(
                 converted=in_display is not None,
             )
         )
-        converted.append(in_display if in_display is not None else _Converted(fig.years, Decimal(1)))
+        converted.append(in_display if in_display is not None else _Converted(fig, Decimal(1)))
 
     comparable = [c.converted for c in columns]
     if baseline_id is None:
@@ -389,7 +389,7 @@ def build_comparison(
 
 def _series(column: Column, data: _Converted) -> OfferSeries:
     years, running = [], ZERO
-    for own, year in zip(data.own, data.years, strict=True):
+    for own, year in zip(data.own.years, data.years, strict=True):
         running += own.total
         years.append(
             SeriesYear(

@@ -73,6 +73,10 @@ class OfferFigures:
         """Horizon total ÷ years, rounded to cents (hides when one-time money is paid: label it)."""
         return round_cents(self.total / self.horizon)
 
+    def component_total(self, name: str) -> Decimal:
+        """One component (base, bonus, …) or convention (guaranteed_cash, total, …) summed over the horizon."""
+        return sum((y.component(name) for y in self.years), ZERO)
+
     @property
     def guaranteed_cash(self) -> Decimal:
         return sum((y.guaranteed_cash for y in self.years), ZERO)

@@ -84,9 +84,9 @@ def test_the_numbers_are_apps(sample, sample_evaluator) -> None:
     assert fmt.money(e.figures.annual_average, "USD") in text
     # the alternatives, in the display currency, as app.comparison computed them
     for column in brief.alternatives.columns:
-        assert column.company in text
+        assert column.offer.company in text
         for value in column.values:
-            assert fmt.money(value, column.currency) in text
+            assert fmt.money(value, column.offer.currency) in text
     # every lever's per-year effect (signed), swaps included
     for lever in e.levers:
         assert compact(lever.rationale) in compact(text)

@@ -81,7 +81,7 @@ def _print_table(offer_file: OfferFile, out: TextIO, rubric: Rubric = DEFAULT_RU
         rows.append(
             [
                 "Total",
-                *(_money_text(sum((y.component(n) for y in fig.years), Decimal(0))) for n in COMPONENTS),
+                *(_money_text(fig.component_total(n)) for n in COMPONENTS),
                 _money_text(fig.total),
             ]
         )

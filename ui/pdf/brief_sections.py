@@ -329,19 +329,25 @@ def _offer_section(flow: Flow, years: OfferYears, palette: QPalette) -> None:
         f"In {cur}, as offered. Each component is computed exactly and rounded to cents once; each year's total "
         "is the sum of its components, and the horizon's total the sum of the years.",
     )
+    fig = years.figures
     components = list(COMPONENT_NAMES.items())
-    shown = [(key, label) for key, label in components if key == "base" or any(getattr(r, key) for r in years.rows)]
+    shown = [(key, label) for key, label in components if key == "base" or fig.component_total(key)]
     columns = [Column("Year", flex=1.0), *(Column(label, "right") for _, label in shown), Column("Total", "right")]
     rows = [
-        Row(
-            [row.label, *(_money(getattr(row, k), cur) for k, _ in shown), Run(_money(row.total, cur), "table_bold")],
-            "total" if row.is_total else "body",
-        )
-        for row in years.rows
+        Row([f"Year {y.year}", *(_money(y.component(k), cur) for k, _ in shown),
+             Run(_money(y.total, cur), "table_bold")])
+        for y in fig.years
     ]
+    rows.append(
+        Row(
+            [f"{fig.horizon}-year total", *(_money(fig.component_total(k), cur) for k, _ in shown),
+             Run(_money(fig.total, cur), "table_bold")],
+            "total",
+        )
+    )
     flow.table(Table(columns, rows, compact=COMPACT), space_before=8.0)
     left_out = [label for key, label in components if (key, label) not in shown]
-    note = f"Annual average ({years.horizon}-year total ÷ {years.horizon}): {_money(years.annual_average, cur)}."
+    note = f"Annual average ({fig.horizon}-year total ÷ {fig.horizon}): {_money(fig.annual_average, cur)}."
     if left_out:
         note += f" No {', '.join(x.lower() for x in left_out)} in this offer."
     flow.paragraph(Run(note, "muted"), "muted", space_before=4.0)
@@ -413,7 +419,7 @@ def _alternatives_section(flow: Flow, brief: Brief, palette: QPalette) -> None:
     for note in alt.notes:
         flow.paragraph(Run(note, "muted"), "muted", space_before=4.0)
     if len(alt.series) > 1:
-        left_out = [c.company for c in alt.columns if not c.converted]
+        left_out = [c.offer.company for c in alt.columns if not c.offer.converted]
         note = f"Not charted (no exchange rate): {', '.join(left_out)}" if left_out else None  # as on screen
         _chart(flow, palette, lambda painter, rect: paint_cumulative_lines(
             painter, rect, alt.series, palette, cur, title="Running total, year by year", note=note), 200.0)
@@ -422,14 +428,15 @@ def _alternatives_section(flow: Flow, brief: Brief, palette: QPalette) -> None:
 def _alternatives_table(flow: Flow, alt: Alternatives, columns: Sequence[AlternativeColumn]) -> None:
     heads = [Column("", flex=1.0)]
     for column in columns:
-        detail = f"{column.role} · {STAGE_NAMES.get(column.stage, column.stage)}"
+        offer = column.offer
+        detail = f"{offer.role} · {STAGE_NAMES.get(offer.stage, offer.stage)}"
         if column.is_this_offer:
             detail += " · this brief"
-        if not column.converted:
-            detail += f" · in {column.offer_currency}, not compared"
+        if not offer.converted:
+            detail += f" · in {offer.offer_currency}, not compared"
         heads.append(
             Column(
-                [Run(column.company, "table_bold"), Run("\n" + detail, "table_muted")],
+                [Run(offer.company, "table_bold"), Run("\n" + detail, "table_muted")],
                 "right",
                 highlight=column.is_this_offer,
                 min_width=86.0,
@@ -439,7 +446,7 @@ def _alternatives_table(flow: Flow, alt: Alternatives, columns: Sequence[Alterna
     for index, (key, label) in enumerate(alt.figures):
         cells: list = [Run(label, "table_bold" if key == "total" else "table")]
         for column in columns:
-            text = _money(column.values[index], column.currency)
+            text = _money(column.values[index], column.offer.currency)
             if column.best[index]:
                 cells.append(Run(f"★ {text}", "table_bold"))
             else:
@@ -450,7 +457,7 @@ def _alternatives_table(flow: Flow, alt: Alternatives, columns: Sequence[Alterna
             [Run(f"Vs this offer, {alt.horizon}-year total", "table")]
             + [
                 Run("—" if c.is_this_offer or c.total_difference is None
-                    else fmt.money(c.total_difference, c.currency, signed=True), "table")
+                    else fmt.money(c.total_difference, c.offer.currency, signed=True), "table")
                 for c in columns
             ]
         )

@@ -367,6 +367,16 @@ def test_northwind_style_offer_year_by_year() -> None:
     assert result.year_one == D("255200.00")
     assert result.total == D("995542.22")  # 255200 + 240876 + 246722.28 + 252743.94
     assert result.annual_average == D("248885.56")  # 995542.22 / 4 = 248885.555 → .56 (half up)
+    # each component over the horizon (the brief's total row and the comparison's rows read these)
+    assert result.component_total("base") == D("719583.84")  # 172000 + 177160 + 182474.80 + 187949.04
+    assert result.component_total("bonus") == D("71958.38")  # 17200 + 17716 + 18247.48 + 18794.90
+    assert result.component_total("sign_on") == D("20000.00")  # year 1 only
+    assert result.component_total("equity") == D("160000.00")  # 4 × 40000
+    assert result.component_total("benefits") == D("24000.00")  # 4 × 6000
+    assert result.component_total("one_time") == D("0.00")
+    # guaranteed = base + sign-on = 719583.84 + 20000; the conventions sum the same way
+    assert result.component_total("guaranteed_cash") == D("739583.84")
+    assert result.component_total("total") == D("995542.22")  # 719583.84 + 71958.38 + 20000 + 160000 + 24000
 
 
 def test_guaranteed_contingent_and_equity_are_kept_apart() -> None:
