@@ -58,7 +58,6 @@ class Row:
     statuses: tuple[Status, ...]  # per column
     differences: tuple[Decimal | None, ...]  # per column: value − baseline value, display currency
     differs: bool  # not all comparable values equal (the "differences only" filter keeps these)
-    higher_is_better: bool = True
 
 
 @dataclass(frozen=True)
@@ -129,12 +128,6 @@ class Comparison:
             if row.key == key:
                 return row
         raise KeyError(key)
-
-    def column_index(self, offer_id: str) -> int:
-        for index, column in enumerate(self.columns):
-            if column.offer_id == offer_id:
-                return index
-        raise KeyError(offer_id)
 
     @property
     def max_year_total(self) -> Decimal:

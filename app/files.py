@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -18,7 +17,7 @@ from pydantic import ValidationError
 
 from app.atomic import write_text_atomic
 from app.errors import Problem, describe_input, problems_from
-from app.models import FORMAT, Offer, OfferFile
+from app.models import FORMAT, OfferFile
 
 
 class OfferFileError(Exception):
@@ -109,24 +108,6 @@ def read_offer_file(path: str | os.PathLike[str]) -> OfferFile:
     except UnicodeDecodeError:
         raise OfferFileError(source, ["not an offer file: it is not UTF-8 text"]) from None
     return parse_offer_file(text, source)
-
-
-def offer_file_for(
-    offers: Iterable[Offer],
-    *,
-    display_currency: str,
-    fx: dict[str, Decimal],
-    horizon_years: int,
-    as_of: date | None = None,
-) -> OfferFile:
-    return OfferFile(
-        format=FORMAT,
-        as_of=as_of or date.today(),
-        display_currency=display_currency,
-        fx=fx,
-        horizon_years=horizon_years,
-        offers=list(offers),
-    )
 
 
 def dump_offer_file(offer_file: OfferFile) -> str:

@@ -23,20 +23,6 @@ from app.words import DROP_CAUSES
 
 Plausibility = Literal["likely", "possible", "long_shot"]
 LeverKind = Literal["new_money", "swap", "non_cash"]
-LEVER_NAMES = (
-    "base",
-    "sign_on",
-    "equity",
-    "combined_headcount",
-    "level",
-    "start_date",
-    "remote",
-    "pto",
-    "review",
-    "relocation",
-    "deadline",
-    "exercise_window",
-)
 LEVER_TITLES = {
     "base": "Base salary",
     "sign_on": "Sign-on bonus",

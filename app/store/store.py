@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,7 @@ from pydantic import ValidationError
 from sqlite_utils import Database
 
 from app.errors import problems_from
-from app.models import Offer, Settings
+from app.models import FORMAT, Offer, OfferFile, Settings
 from app.store import schema
 from app.store.errors import BadDataFile, StoreError
 from app.store.rows import (
@@ -246,6 +246,33 @@ class Store:
             db[SETTINGS].upsert(row, pk="id")
             db[SETTINGS_FX].delete_where()
             db[SETTINGS_FX].insert_all(fx)
+
+    # --- export ----------------------------------------------------------------------------------
+
+    def offer_file(self, offer_ids: Sequence[str] | None = None, *, as_of: date | None = None) -> OfferFile:
+        """The offer file to export: the stored offers (all, or those of `offer_ids`, in the user's
+        order) with the settings' display currency, rates and horizon, dated `as_of` (today).
+
+        The one place an export is put together, for the window and the command line alike; an id
+        no stored offer has is a `StoreError` naming it.
+        """
+        offers = self.list_offers()
+        if offer_ids is not None:
+            known = {offer.id for offer in offers}
+            missing = [i for i in offer_ids if i not in known]
+            if missing:
+                raise StoreError(f"no stored offer has the id {', '.join(repr(m) for m in missing)}")
+            wanted = set(offer_ids)
+            offers = [offer for offer in offers if offer.id in wanted]
+        settings = self.load_settings()
+        return OfferFile(
+            format=FORMAT,
+            as_of=as_of or date.today(),
+            display_currency=settings.display_currency,
+            fx=dict(settings.fx),
+            horizon_years=settings.horizon_years,
+            offers=offers,
+        )
 
     # --- internals -------------------------------------------------------------------------------
 

@@ -32,19 +32,19 @@ from typing import TextIO
 from pydantic import ValidationError
 
 from app import __version__
+from app.atomic import write_problem
 from app.brief import Brief, BriefError, build_brief
 from app.compensation import COMPONENTS, figures
 from app.errors import problems_from
 from app.evaluation import evaluate_file, evaluator_for_file
 from app.files import (
     OfferFileError,
-    offer_file_for,
     read_offer_file,
     to_json,
     write_offer_file,
 )
 from app.levers import KIND_NAMES, PLAUSIBILITY_NAMES
-from app.models import Offer, OfferFile
+from app.models import OfferFile
 from app.money import round_cents
 from app.report import evaluate, money_json
 from app.rubric import DEFAULT_RUBRIC, Rubric, explain_rubric
@@ -144,16 +144,6 @@ def _open_store(db: str | None):
     return Store.open(Path(db) if db else default_db_path())
 
 
-def _stored_file(store) -> OfferFile:
-    settings = store.load_settings()
-    return offer_file_for(
-        store.list_offers(),
-        display_currency=settings.display_currency,
-        fx=dict(settings.fx),
-        horizon_years=settings.horizon_years,
-    )
-
-
 def cmd_evaluate(args: argparse.Namespace, out: TextIO) -> int:
     if args.file and args.db:
         raise UserError("evaluate takes a FILE or --db, not both")
@@ -173,7 +163,7 @@ def _evaluate(args: argparse.Namespace, out: TextIO) -> int:
         rubric = DEFAULT_RUBRIC
     else:
         with _open_store(args.db) as store:
-            offer_file = _stored_file(store)
+            offer_file = store.offer_file()
             rubric = store.load_settings().active_rubric
     if args.rubric:
         rubric = read_rubric(args.rubric)
@@ -249,23 +239,16 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     target = Path(args.file)
-    if not target.parent.is_dir():
-        raise UserError(f"{target}: the folder {target.parent} does not exist")
+    if not target.parent.is_dir():  # said before the data file is opened (or made)
+        raise UserError(write_problem(target, FileNotFoundError(), "the offer file"))
     with _open_store(args.db) as store:
-        offer_file = _stored_file(store)
-    offers: list[Offer] = list(offer_file.offers)
-    if args.offer:
-        known = {o.id for o in offers}
-        missing = [i for i in args.offer if i not in known]
-        if missing:
-            raise UserError(f"no stored offer has the id {', '.join(repr(m) for m in missing)}")
-        offers = [o for o in offers if o.id in set(args.offer)]
-        offer_file = offer_file.model_copy(update={"offers": offers})
+        offer_file = store.offer_file(args.offer or None)
     try:
         write_offer_file(offer_file, target)
     except OSError as exc:
-        raise UserError(f"{target}: can't be written: {exc.strerror or exc}") from None
-    out.write(f"Exported {len(offers)} offer{'s' if len(offers) != 1 else ''} to {target}.\n")
+        raise UserError(write_problem(target, exc, "the offer file")) from None
+    count = len(offer_file.offers)
+    out.write(f"Exported {count} offer{'s' if count != 1 else ''} to {target}.\n")
     return EXIT_OK
 
 
@@ -283,7 +266,7 @@ def cmd_brief(args: argparse.Namespace, out: TextIO) -> int:
         rubric, paper = DEFAULT_RUBRIC, None
     else:
         with _open_store(args.db) as store:
-            offer_file = _stored_file(store)
+            offer_file = store.offer_file()
             settings = store.load_settings()
         rubric, paper = settings.active_rubric, settings.paper
     ids = [offer.id for offer in offer_file.offers]
@@ -302,7 +285,7 @@ def cmd_brief(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
     with _open_store(args.db) as store:
-        offer_file = _stored_file(store)
+        offer_file = store.offer_file()
     horizon = offer_file.horizon_years
     rows = []
     for offer in offer_file.offers:

@@ -23,13 +23,13 @@ from app.compensation import figures, year_by_year
 from app.files import (
     OfferFileError,
     dump_offer_file,
-    offer_file_for,
     parse_offer_file,
     read_offer_file,
     write_offer_file,
 )
-from app.models import OfferFile
+from app.models import OfferFile, Settings
 from app.money import convert
+from app.store import Store, StoreError
 from tests import strategies
 from tests.examples import THREE_OFFERS_JSON
 from tests.strategies import json_text
@@ -147,15 +147,20 @@ def test_export_writes_numbers_exactly() -> None:
     assert parse_offer_file(text).offers[0].base_salary == D("85000.10")
 
 
-def test_export_writes_dates_and_leaves_out_absent_fields() -> None:
-    offer_file = offer_file_for(
-        [parse_offer_file(THREE_OFFERS).offers[2]],
-        display_currency="EUR",
-        fx={"USD": D("0.93")},
-        horizon_years=3,
-        as_of=date(2026, 1, 2),
-    )
+def test_export_writes_dates_and_leaves_out_absent_fields(tmp_path: Path) -> None:
+    offers = parse_offer_file(THREE_OFFERS).offers
+    with Store.open(tmp_path / "offers.sqlite3") as store:
+        store.import_offers(offers)
+        store.save_settings(Settings(display_currency="EUR", fx={"USD": D("0.93")}, horizon_years=3))
+        offer_file = store.offer_file([offers[2].id], as_of=date(2026, 1, 2))
+        # every stored offer, in the user's order, when none is named; an unknown id is named back
+        assert [o.id for o in store.offer_file().offers] == [o.id for o in offers]
+        assert store.offer_file().as_of == date.today()
+        with pytest.raises(StoreError, match="no stored offer has the id 'nope'"):
+            store.offer_file(["nope", offers[0].id])
+    assert [o.id for o in offer_file.offers] == [offers[2].id]
     data = json.loads(dump_offer_file(offer_file))
+    assert data["display_currency"] == "EUR"
     assert data["as_of"] == "2026-01-02"
     assert data["horizon_years"] == 3
     assert data["fx"] == {"USD": 0.93}
