@@ -31,8 +31,6 @@ from ui.main_window import COMPARE_TAB, NEGOTIATE_TAB, OFFER_TAB
 from ui.restore_dialog import RestoreDialog
 
 ROOT = Path(__file__).resolve().parents[2]
-pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
-
 
 @pytest.fixture
 def no_network(monkeypatch):

@@ -23,8 +23,6 @@ from tests import figures
 from ui.forms.offer_form import OfferForm, _normalized
 from ui.workspace import Workspace
 
-pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
-
 OFFER_ID = "sample-lumen"  # has grants, sign-on, benefits and events: every kind of field is on the form
 
 _texts = st.one_of(
