@@ -88,6 +88,7 @@ def run_tests(args: list[str]) -> int:
     steps = [
         ("ruff", [BIN / "ruff", "check", "."]),
         ("import contract", [BIN / "lint-imports"]),
+        ("mypy", [BIN / "mypy"]),
         ("pytest", [PYTHON, "-m", "pytest", *args]),
     ]
     for name, cmd in steps:

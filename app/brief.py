@@ -519,7 +519,8 @@ def _alternatives(evaluator: Evaluator, offer: Offer) -> Alternatives:
 
 
 def _timeline(offer: Offer, day: date) -> Timeline:
-    entries, previous = [], None
+    entries: list[TimelineEntry] = []
+    previous: date | None = None
     for event in offer.sorted_timeline():
         gap = (event.date - previous).days if previous is not None else None
         entries.append(TimelineEntry(event.date, event.kind, event.note, gap))

@@ -171,17 +171,23 @@ class _Converted:
     def years(self) -> tuple[YearFigures, ...]:
         """Each component of each year converted on its own (for the chart's stacked parts)."""
         return tuple(
-            YearFigures(year=y.year, **{name: self.value(y.component(name)) for name in COMPONENTS})  # type: ignore[arg-type]
+            YearFigures(year=y.year, **{name: self.value(y.component(name)) for name in COMPONENTS})
             for y in self.own.years
         )
 
 
-def _convert_figures(fig: OfferFigures, currency: str, display_currency: str, fx: Mapping[str, Decimal]):
+def _convert_figures(
+    fig: OfferFigures, currency: str, display_currency: str, fx: Mapping[str, Decimal]
+) -> _Converted | None:
     """The figures with their factor into the display currency, or None without a rate."""
     factor = rate(currency, display_currency, fx)
     if factor is None:
         return None
     return _Converted(fig, factor)
+
+
+def _year_total(index: int) -> Callable[[_Converted], Decimal]:
+    return lambda converted: converted.year_total(index)
 
 
 def _row_specs(horizon: int) -> list[tuple[str, str, str, RowKind, Callable[[_Converted], Decimal]]]:
@@ -200,7 +206,7 @@ def _row_specs(horizon: int) -> list[tuple[str, str, str, RowKind, Callable[[_Co
                 + (" and relocation" if y == 1 else "")
                 + ".",
                 "year",
-                lambda c, i=y - 1: c.year_total(i),
+                _year_total(y - 1),
             )
         )
     specs += [

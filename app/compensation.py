@@ -43,7 +43,8 @@ class YearFigures:
         return self.bonus
 
     def component(self, name: str) -> Decimal:
-        return getattr(self, name)
+        value: Decimal = getattr(self, name)
+        return value
 
 
 @dataclass(frozen=True)
@@ -170,7 +171,8 @@ def bonus_exact(offer: Offer, year: int) -> Decimal:
     with exact():
         if bonus.target_pct is not None:
             return base_exact(offer, year) * bonus.target_pct * bonus.expected_payout_pct / 10000
-        return bonus.target_amount * bonus.expected_payout_pct / 100  # type: ignore[operator]
+        assert bonus.target_amount is not None  # validated: a target percent or a target amount
+        return bonus.target_amount * bonus.expected_payout_pct / 100
 
 
 def year_by_year(offer: Offer, horizon: int) -> list[YearFigures]:

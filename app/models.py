@@ -10,9 +10,10 @@ import hashlib
 import math
 import re
 import uuid
+from collections.abc import Callable
 from datetime import date
 from decimal import MAX_EMAX, MIN_EMIN, Context, Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     AfterValidator,
@@ -35,7 +36,7 @@ MONEY_MAX = Decimal(10) ** 12
 CENT = Decimal("0.01")
 
 Stage = Literal["interviewing", "offer", "negotiating", "accepted", "declined", "withdrawn"]
-STAGES: tuple[str, ...] = Stage.__args__  # type: ignore[attr-defined]
+STAGES: tuple[str, ...] = get_args(Stage)
 EventKind = Literal[
     "applied",
     "recruiter_screen",
@@ -47,7 +48,7 @@ EventKind = Literal[
     "response",
     "follow_up",
 ]
-EVENT_KINDS: tuple[str, ...] = EventKind.__args__  # type: ignore[attr-defined]
+EVENT_KINDS: tuple[str, ...] = get_args(EventKind)
 Frequency = Literal["monthly", "quarterly", "annual"]
 Paper = Literal["auto", "A4", "Letter"]  # the brief's paper; "auto" follows the locale
 BandSource = Literal["posting", "recruiter", "estimate"]
@@ -65,12 +66,12 @@ def _number(value: Any) -> Decimal:
         if not math.isfinite(value):
             raise PydanticCustomError("not_a_number", "must be a finite number")
         # repr gives the shortest text that reads back as this float: 85000.1, not 85000.100000000005…
-        value = Decimal(repr(value))
-    elif isinstance(value, int):
-        value = Decimal(value)
-    if not value.is_finite():
+        number = Decimal(repr(value))
+    else:
+        number = Decimal(value)  # an int, or already a Decimal (returned as it is)
+    if not number.is_finite():
         raise PydanticCustomError("not_a_number", "must be a finite number")
-    return value
+    return number
 
 
 def _decimal_places(value: Decimal) -> int:
@@ -94,7 +95,7 @@ def _money(value: Decimal) -> Decimal:
     return value
 
 
-def _percent(upper: int):
+def _percent(upper: int) -> Callable[[Decimal], Decimal]:
     def check(value: Decimal) -> Decimal:
         if value < 0:
             raise PydanticCustomError("percent_negative", "can't be negative")
@@ -236,9 +237,11 @@ class Grant(_Model):
         if self.kind == "rsu":
             if self.value is not None:
                 return self.value
-            return self.shares * self.price  # type: ignore[operator]
-        spread = max(self.price - self.strike, Decimal(0))  # type: ignore[operator]
-        return self.shares * spread  # type: ignore[operator]
+            assert self.shares is not None and self.price is not None  # validated: a value, or shares × price
+            return self.shares * self.price
+        assert self.shares is not None and self.price is not None and self.strike is not None  # validated
+        spread = max(self.price - self.strike, Decimal(0))
+        return self.shares * spread
 
 
 class Bonus(_Model):
@@ -378,10 +381,11 @@ class OfferFile(_Model):
 
     @model_validator(mode="after")
     def _consistent(self) -> OfferFile:
-        if self.display_currency is None:
+        currency = self.display_currency
+        if currency is None:
             currency = self.offers[0].currency if self.offers else "USD"
             object.__setattr__(self, "display_currency", currency)
-        rate = self.fx.get(self.display_currency)  # type: ignore[arg-type]
+        rate = self.fx.get(currency)
         if rate is not None and rate != 1:
             raise _field_error("fx", "fx_display", "the display currency's own rate must be 1 (or left out)")
         seen: set[str] = set()
@@ -395,7 +399,8 @@ class OfferFile(_Model):
 
 
 def derived_offer_id(raw: dict[str, Any], index: int) -> str:
-    company = raw.get("company") if isinstance(raw.get("company"), str) else ""
+    named = raw.get("company")
+    company = named if isinstance(named, str) else ""
     slug = re.sub(r"[^a-z0-9]+", "-", company.lower()).strip("-")[:40] or "offer"
     seed = f"{index}\x00{company}\x00{raw.get('role')}".encode("utf-8", "surrogatepass")
     digest = hashlib.sha256(seed).hexdigest()[:6]

@@ -6,6 +6,7 @@ No formatting for display lives here: the ui and the PDF format what these funct
 from __future__ import annotations
 
 from collections.abc import Mapping
+from contextlib import AbstractContextManager
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 
 CENT = Decimal("0.01")
@@ -15,7 +16,7 @@ ZERO = Decimal(0)
 EXACT = Context(prec=200, rounding=ROUND_HALF_UP)
 
 
-def exact():
+def exact() -> AbstractContextManager[Context]:
     """A context manager for exact intermediate arithmetic: `with exact(): ...`."""
     return localcontext(EXACT)
 

@@ -92,8 +92,10 @@ def bring_to_front(window: MainWindow) -> None:
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance()
-    if app is None:  # the scaling policy can only be set before the application exists (Qt warns after)
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        app = existing
+    else:  # the scaling policy can only be set before the application exists (Qt warns after)
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("Offer Planner")
@@ -101,7 +103,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(QIcon(str(resource_path("icons", f"{APP_ID}.svg"))))
-    return app  # type: ignore[return-value]
+    return app
 
 
 class Session(QObject):

@@ -133,7 +133,7 @@ def check_backup(path: Path) -> int:
         if version == 0:
             return 0
         try:
-            return conn.execute(f"SELECT count(*) FROM {OFFERS}").fetchone()[0]
+            return int(conn.execute(f"SELECT count(*) FROM {OFFERS}").fetchone()[0])
         except sqlite3.Error as exc:
             raise BadDataFile(f"The backup {path} can't be read ({exc}).", path, "damaged") from exc
 

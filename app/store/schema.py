@@ -98,10 +98,10 @@ _CHILD_NOT_NULL: dict[str, set[str]] = {
 
 def _v1_create_tables(db: Database) -> None:
     """Version 1: offers with their parts, and the settings."""
-    db[OFFERS].create(_OFFER_COLUMNS, pk="id", not_null=_OFFER_NOT_NULL, strict=True)
-    db[OFFERS].create_index(["position"])
+    db.table(OFFERS).create(_OFFER_COLUMNS, pk="id", not_null=_OFFER_NOT_NULL, strict=True)
+    db.table(OFFERS).create_index(["position"])
     for table, columns in _CHILD_COLUMNS.items():
-        db[table].create(
+        db.table(table).create(
             {"offer_id": "TEXT", "position": "INTEGER", **columns},
             pk=("offer_id", "position"),
             not_null={"offer_id", "position", *_CHILD_NOT_NULL[table]},
@@ -111,7 +111,7 @@ def _v1_create_tables(db: Database) -> None:
             strict=True,
         )
     # One row (id = 1); the exchange rates are rows of their own, in the user's order.
-    db[SETTINGS].create(
+    db.table(SETTINGS).create(
         # rubric: the user's adjusted rating rubric as JSON (exact decimals as text); NULL = the shipped one
         # paper: the brief's paper size, "auto" (from the locale), "A4" or "Letter"
         {"id": "INTEGER", "display_currency": "TEXT", "horizon_years": "INTEGER", "rubric": "TEXT", "paper": "TEXT"},
@@ -119,7 +119,7 @@ def _v1_create_tables(db: Database) -> None:
         not_null={"display_currency", "horizon_years"},
         strict=True,
     )
-    db[SETTINGS_FX].create(
+    db.table(SETTINGS_FX).create(
         {"currency": "TEXT", "position": "INTEGER", "rate": "TEXT"},
         pk="currency",
         not_null={"position", "rate"},

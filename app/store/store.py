@@ -169,7 +169,7 @@ class Store:
             # Children go explicitly too, not only by ON DELETE CASCADE, in case a tool opened the
             # file without foreign keys on and left rows behind.
             for table in CHILD_TABLES:
-                db[table].delete_where("offer_id = ?", [offer_id])
+                db.table(table).delete_where("offer_id = ?", [offer_id])
             deleted = db.execute(f"DELETE FROM {OFFERS} WHERE id = ?", [offer_id]).rowcount
         return deleted > 0
 
@@ -199,7 +199,7 @@ class Store:
         with self._write() as db:
             for offer_id in delete:
                 for table in CHILD_TABLES:
-                    db[table].delete_where("offer_id = ?", [offer_id])
+                    db.table(table).delete_where("offer_id = ?", [offer_id])
                 db.execute(f"DELETE FROM {OFFERS} WHERE id = ?", [offer_id])
             for offer in save:
                 self._put(db, offer, now)
@@ -243,9 +243,9 @@ class Store:
     def save_settings(self, settings: Settings) -> None:
         row, fx = settings_to_rows(settings)
         with self._write() as db:
-            db[SETTINGS].upsert(row, pk="id")
-            db[SETTINGS_FX].delete_where()
-            db[SETTINGS_FX].insert_all(fx)
+            db.table(SETTINGS).upsert(row, pk="id")
+            db.table(SETTINGS_FX).delete_where()
+            db.table(SETTINGS_FX).insert_all(fx)
 
     # --- export ----------------------------------------------------------------------------------
 
@@ -288,13 +288,13 @@ class Store:
         rows = offer_to_rows(offer, position=position, created_at=created_at, updated_at=now)
         # Replacing = delete the parts and insert them again: simpler and safer than diffing lists.
         for table in CHILD_TABLES:
-            db[table].delete_where("offer_id = ?", [offer.id])
+            db.table(table).delete_where("offer_id = ?", [offer.id])
         if existing is not None:
-            db[OFFERS].update(offer.id, rows.offer)
+            db.table(OFFERS).update(offer.id, rows.offer)
         else:
-            db[OFFERS].insert(rows.offer)
+            db.table(OFFERS).insert(rows.offer)
         for table, child_rows in rows.children.items():
-            db[table].insert_all(child_rows)
+            db.table(table).insert_all(child_rows)
         return existing is not None
 
     def _offer(self, row: Mapping[str, Any], children: Mapping[str, Sequence[Mapping[str, Any]]]) -> Offer:
@@ -567,7 +567,7 @@ def _inspect(conn: sqlite3.Connection, path: Path) -> int:
     untouched = "The file was left as it was."
     try:
         application_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         objects = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         # A file damaged past its first page only shows up when its pages are read.
         check = [row[0] for row in conn.execute("PRAGMA quick_check")]

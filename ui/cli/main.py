@@ -362,12 +362,9 @@ def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
     from app.store.backup import backup_folder, find_backup, latest_backup, restore_backup
 
     path = _db_path(args.db)
-    if args.backup:
-        backup = find_backup(path, args.backup)
-    else:
-        backup = latest_backup(path)
-        if backup is None:
-            raise UserError(f"there is no backup of {path} to restore (backups are made in {backup_folder(path)})")
+    backup = find_backup(path, args.backup) if args.backup else latest_backup(path)
+    if backup is None:
+        raise UserError(f"there is no backup of {path} to restore (backups are made in {backup_folder(path)})")
     result = restore_backup(backup.path, path)
     count = f"{result.offers} offer{'s' if result.offers != 1 else ''}"
     out.write(f"Restored {backup.path.name} ({count}) to {path}.\n")

@@ -420,9 +420,9 @@ def _alternatives_section(flow: Flow, brief: Brief, palette: QPalette) -> None:
         flow.paragraph(Run(note, "muted"), "muted", space_before=4.0)
     if len(alt.series) > 1:
         left_out = [c.offer.company for c in alt.columns if not c.offer.converted]
-        note = f"Not charted (no exchange rate): {', '.join(left_out)}" if left_out else None  # as on screen
+        missing = f"Not charted (no exchange rate): {', '.join(left_out)}" if left_out else None  # as on screen
         _chart(flow, palette, lambda painter, rect: paint_cumulative_lines(
-            painter, rect, alt.series, palette, cur, title="Running total, year by year", note=note), 200.0)
+            painter, rect, alt.series, palette, cur, title="Running total, year by year", note=missing), 200.0)
 
 
 def _alternatives_table(flow: Flow, alt: Alternatives, columns: Sequence[AlternativeColumn]) -> None:
@@ -547,7 +547,7 @@ def _effect_tables(flow: Flow, lever: BriefLever, currency: str, horizon: int) -
     def table(first: int, end: int, last: bool) -> Table:
         # "Year\u00a01": a header never breaks between the word and its number
         columns = [Column(""), *(Column(f"Year\u00a0{i}", "right") for i in range(first + 1, end + 1))]
-        row = [Run("If granted", "table_muted"), *cells[first:end]]
+        row: list[str | Run] = [Run("If granted", "table_muted"), *cells[first:end]]
         if last:
             columns.append(Column(f"{horizon}\u00a0years", "right"))
             row.append(total)
