@@ -9,8 +9,19 @@ import os
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from tests import figures
+
+# How hard the property tests search (every property runs in both; only the number of examples
+# differs). "quick", the default, keeps `python3 dev.py test` within 3 minutes on 2 cores;
+# "thorough" runs six times as many examples, and is what CI runs (.ci/run sets it):
+#     HYPOTHESIS_PROFILE=thorough python3 dev.py test
+# A failure prints the example and a blob to replay it (@reproduce_failure) under either profile.
+_PROFILE = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow], "print_blob": True}
+settings.register_profile("quick", max_examples=25, **_PROFILE)
+settings.register_profile("thorough", max_examples=150, **_PROFILE)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or "quick")
 
 
 @pytest.fixture(autouse=True)
@@ -22,6 +33,24 @@ def _private_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("HOME", str(home))
     yield
     gc.collect()  # collect between tests, never during Qt event handling
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that mostly wait (building and installing the wheel) start first, so that with
+    `pytest -n` their waiting overlaps the other workers' computing instead of ending the run."""
+    items.sort(key=lambda item: item.get_closest_marker("starts_first") is None)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Under pytest-xdist, a worker hands its reliability figures to the controller, which prints them."""
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:
+        workeroutput["figures"] = dict(figures.FIGURES)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error) -> None:
+    figures.FIGURES.update(getattr(node, "workeroutput", {}).get("figures", {}))
 
 
 def pytest_terminal_summary(terminalreporter) -> None:

@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from app.compensation import (
@@ -27,7 +27,6 @@ from app.money import convert, rate, round_cents
 from tests import strategies
 
 D = Decimal
-PROPERTY = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def make_offer(**fields: Any) -> Offer:
@@ -494,7 +493,6 @@ offer_models = strategies.offers(with_id=True).map(Offer.model_validate)
 horizons = st.integers(1, 10)
 
 
-@PROPERTY
 @given(offer=offer_models, horizon=horizons)
 def test_each_years_total_is_the_sum_of_its_components(offer: Offer, horizon: int) -> None:
     years = year_by_year(offer, horizon)
@@ -515,7 +513,6 @@ def grant_with_long_enough_horizon(draw: st.DrawFn) -> tuple[Grant, int]:
     return grant, draw(st.integers(schedule_years, 10))
 
 
-@PROPERTY
 @given(case=grant_with_long_enough_horizon())
 def test_a_grant_vests_its_whole_value_within_the_per_year_rounding(case: tuple[Grant, int]) -> None:
     grant, horizon = case
@@ -525,7 +522,6 @@ def test_a_grant_vests_its_whole_value_within_the_per_year_rounding(case: tuple[
     assert sum(grant_by_year(grant, horizon), D(0)) == vested
 
 
-@PROPERTY
 @given(offer=offer_models, horizon=horizons)
 def test_month_by_month_agrees_with_year_by_year(offer: Offer, horizon: int) -> None:
     series = monthly_vesting(offer, horizon)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from app.compensation import figures, year_by_year
@@ -35,7 +35,6 @@ from tests.examples import THREE_OFFERS_JSON
 from tests.strategies import json_text
 
 D = Decimal
-PROPERTY = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # A copy of ../shared/examples/three-offers.json, so these tests stand on their own.
 THREE_OFFERS = THREE_OFFERS_JSON
@@ -253,7 +252,6 @@ def test_an_empty_list_of_offers_is_a_valid_file() -> None:
 # --- properties ----------------------------------------------------------------------------------
 
 
-@PROPERTY
 @given(data=strategies.offer_files())
 def test_export_then_import_gives_an_equal_offer_file(data: dict[str, Any]) -> None:
     original = OfferFile.model_validate(data)
@@ -356,14 +354,12 @@ def offer_named(error: OfferFileError, path: tuple[Any, ...]) -> None:
         assert all(p.offer for p in error.problems), "a problem inside an offer names the offer"
 
 
-@PROPERTY
 @given(case=wrongly_typed())
 def test_a_wrong_type_anywhere_is_reported(case: tuple[str, tuple[Any, ...]]) -> None:
     text, path = case
     offer_named(assert_reported(text), path)
 
 
-@PROPERTY
 @given(case=negative_money())
 def test_negative_money_anywhere_is_reported(case: tuple[str, tuple[Any, ...]]) -> None:
     text, path = case
@@ -372,35 +368,30 @@ def test_negative_money_anywhere_is_reported(case: tuple[str, tuple[Any, ...]]) 
     assert "can't be negative" in [p.message.split(" (got")[0] for p in error.problems]
 
 
-@PROPERTY
 @given(case=unknown_key())
 def test_an_unknown_key_anywhere_is_reported_by_name(case: tuple[str, tuple[Any, ...]]) -> None:
     text, path = case
     error = assert_reported(text)
-    # one problem, where the key was put: an unknown key, or (among the rates) an unknown currency
-    [problem] = error.problems
-    assert problem.path == path
-    if path[0] == "fx":
-        assert problem.message == f'"{path[-1]}" is not an ISO 4217 currency code (such as USD, EUR, GBP)'
-    else:
-        assert problem.message == "is not a field of the offer file format (unknown key)"
+    problems = [(p.path, p.message) for p in error.problems]
+    if path[0] == "fx":  # among the rates the key is a currency: named as one (its value may be wrong too)
+        assert (path, f'"{path[-1]}" is not an ISO 4217 currency code (such as USD, EUR, GBP)') in problems
+        assert {p for p, _ in problems} == {path}
+    else:  # anywhere else: one problem, at the key, whatever its value
+        assert problems == [(path, "is not a field of the offer file format (unknown key)")]
     offer_named(error, path)
 
 
-@PROPERTY
 @given(text=broken_json())
 def test_broken_json_is_reported(text: str) -> None:
     error = assert_reported(text)
     assert error.problems[0].message.startswith("not valid JSON")
 
 
-@PROPERTY
 @given(text=st.text(max_size=200))
 def test_random_text_is_reported(text: str) -> None:
     assert_reported(text)
 
 
-@PROPERTY
 @given(raw=st.binary(max_size=200))
 def test_random_bytes_in_a_file_are_reported(raw: bytes, tmp_path_factory: pytest.TempPathFactory) -> None:
     target = tmp_path_factory.getbasetemp() / "random.json"
@@ -428,7 +419,6 @@ def anything_anywhere(draw: st.DrawFn) -> str:
     return json_text(data)
 
 
-@PROPERTY
 @given(value=json_values.filter(lambda v: v != "offer-planner/1"))
 def test_any_other_format_value_is_reported(value: Any) -> None:
     text = json_text({"format": value, "offers": []})
@@ -438,7 +428,6 @@ def test_any_other_format_value_is_reported(value: Any) -> None:
     )
 
 
-@PROPERTY
 @given(text=anything_anywhere())
 def test_any_value_anywhere_reads_or_is_reported_never_crashes(text: str) -> None:
     try:

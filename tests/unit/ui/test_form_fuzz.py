@@ -112,7 +112,7 @@ def _check(form: OfferForm, workspace: Workspace, store: Store, before, widget=N
     return stored != before
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])  # the examples share the fixtures
 @given(data=st.data())
 def test_any_input_in_any_field_saves_all_of_a_valid_offer_or_nothing(qtbot, editor, data):
     form, workspace, store, original, inputs, choices = editor
