@@ -52,7 +52,7 @@ def atomic_path(target: str | os.PathLike[str], *, suffix: str = ".tmp") -> Iter
         with contextlib.suppress(OSError):
             temporary.unlink()
         raise
-    _fsync_folder(folder)
+    fsync(folder)
 
 
 def write_text_atomic(target: str | os.PathLike[str], text: str) -> None:
@@ -76,10 +76,10 @@ def write_problem(target: str | os.PathLike[str], exc: OSError, what: str = "the
     return f"{path} can't be written: {exc.strerror or exc}."
 
 
-def _fsync_folder(folder: Path) -> None:
-    """Flush the folder's entry for the renamed file (not possible on every system: best effort)."""
+def fsync(path: Path) -> None:
+    """Flush a file, or a folder's entries, to the disk (folders can't be opened everywhere: best effort)."""
     try:
-        handle = os.open(folder, os.O_RDONLY)
+        handle = os.open(path, os.O_RDONLY)
     except OSError:
         return
     try:

@@ -22,12 +22,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from app.atomic import fsync as _fsync
 from app.store.errors import BadDataFile, StoreError
 from app.store.schema import OFFERS
 from app.store.store import (
     Store,
     _create_private_file,
-    _fsync,
     _inspect,
     _os_problem,
     _sqlite_problem,

@@ -26,6 +26,7 @@ from typing import Any
 from pydantic import ValidationError
 from sqlite_utils import Database
 
+from app.atomic import fsync as _fsync
 from app.errors import problems_from
 from app.models import FORMAT, Offer, OfferFile, Settings
 from app.store import schema
@@ -530,20 +531,6 @@ def _prepare_file(path: Path) -> bool:
 def _create_private_file(path: Path) -> None:
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     os.close(fd)
-
-
-def _fsync(path: Path) -> None:
-    """Flush a file (or a folder's entries) to the disk; folders can't be opened on every system."""
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _connect(path: Path) -> sqlite3.Connection:
