@@ -28,16 +28,31 @@ from sqlite_utils import Database
 
 from app.atomic import fsync as _fsync
 from app.errors import problems_from
-from app.models import FORMAT, Offer, OfferFile, Settings
+from app.files import offer_file_for
+from app.models import Offer, OfferFile, Settings
 from app.store import schema
 from app.store.errors import BadDataFile, StoreError
 from app.store.rows import (
+    SettingsRows,
     offer_from_rows,
     offer_to_rows,
     settings_from_rows,
     settings_to_rows,
 )
-from app.store.schema import APPLICATION_ID, CHILD_TABLES, OFFERS, SETTINGS, SETTINGS_FX
+from app.store.schema import (
+    APPLICATION_ID,
+    CHILD_TABLES,
+    CURRENT_JOB,
+    CURRENT_JOB_BENEFITS,
+    CURRENT_JOB_EQUITY,
+    CURRENT_JOB_LEAVING,
+    OFFERS,
+    SCENARIO_OFFERS,
+    SCENARIOS,
+    SETTINGS,
+    SETTINGS_FX,
+    SETTINGS_TABLES,
+)
 
 # How long a write waits for another process's write to finish before giving up.
 BUSY_TIMEOUT_MS = 5000
@@ -174,8 +189,12 @@ class Store:
             deleted = db.execute(f"DELETE FROM {OFFERS} WHERE id = ?", [offer_id]).rowcount
         return deleted > 0
 
-    def import_offers(self, offers: Sequence[Offer]) -> ImportResult:
-        """Store all the offers or none: stored ids are replaced in place, new ones appended in order."""
+    def import_offers(self, offers: Sequence[Offer], settings: Settings | None = None) -> ImportResult:
+        """Store all the offers or none: stored ids are replaced in place, new ones appended in order.
+
+        With `settings`, they are saved in the same transaction (an import that also brings file-level
+        parts: see `app.files.merge_file_parts`).
+        """
         added = replaced = 0
         now = _now()
         with self._write() as db:
@@ -184,6 +203,8 @@ class Store:
                     replaced += 1
                 else:
                     added += 1
+            if settings is not None:
+                self._put_settings(db, settings)
         return ImportResult(added=added, replaced=replaced)
 
     def apply(
@@ -228,34 +249,45 @@ class Store:
     # --- settings --------------------------------------------------------------------------------
 
     def load_settings(self) -> Settings:
-        """The saved settings, or the defaults when none were ever saved."""
+        """The saved settings (with the file-level parts: rates, scenarios, current job, tax), or the
+        defaults when none were ever saved."""
         with self._read() as db:
             found = list(db[SETTINGS].rows_where("id = 1"))
-            fx = list(db[SETTINGS_FX].rows_where(order_by="position"))
-        if not found:
-            return Settings()
+            if not found:
+                return Settings()
+            jobs = list(db[CURRENT_JOB].rows_where("id = 1"))
+            rows = SettingsRows(
+                row=found[0],
+                fx=list(db[SETTINGS_FX].rows_where(order_by="position")),
+                scenarios=list(db[SCENARIOS].rows_where(order_by="position")),
+                scenario_offers=list(db[SCENARIO_OFFERS].rows_where(order_by="scenario_position, position")),
+                current_job=jobs[0] if jobs else None,
+                current_job_benefits=list(db[CURRENT_JOB_BENEFITS].rows_where(order_by="position")),
+                current_job_equity=list(db[CURRENT_JOB_EQUITY].rows_where(order_by="position")),
+                current_job_leaving=list(db[CURRENT_JOB_LEAVING].rows_where(order_by="kind, position")),
+            )
         try:
-            return settings_from_rows(found[0], fx)
+            return settings_from_rows(rows)
         except ValidationError as exc:
             raise StoreError(
                 f"Can't read the settings in {self.path}: {problems_from(exc)[0]}."
             ) from None
 
     def save_settings(self, settings: Settings) -> None:
-        row, fx = settings_to_rows(settings)
+        """Save the settings and every file-level part in one transaction (all or nothing)."""
         with self._write() as db:
-            db.table(SETTINGS).upsert(row, pk="id")
-            db.table(SETTINGS_FX).delete_where()
-            db.table(SETTINGS_FX).insert_all(fx)
+            self._put_settings(db, settings)
 
     # --- export ----------------------------------------------------------------------------------
 
     def offer_file(self, offer_ids: Sequence[str] | None = None, *, as_of: date | None = None) -> OfferFile:
         """The offer file to export: the stored offers (all, or those of `offer_ids`, in the user's
-        order) with the settings' display currency, rates and horizon, dated `as_of` (today).
+        order) with every file-level part of the stored settings (display currency, rates with their
+        base and date, horizon, scenarios, current job, tax), dated `as_of` (today).
 
-        The one place an export is put together, for the window and the command line alike; an id
-        no stored offer has is a `StoreError` naming it.
+        The one place an export is put together, for the window and the command line alike (the
+        file itself is built by `app.files.offer_file_for`); an id no stored offer has is a
+        `StoreError` naming it.
         """
         offers = self.list_offers()
         if offer_ids is not None:
@@ -265,17 +297,24 @@ class Store:
                 raise StoreError(f"no stored offer has the id {', '.join(repr(m) for m in missing)}")
             wanted = set(offer_ids)
             offers = [offer for offer in offers if offer.id in wanted]
-        settings = self.load_settings()
-        return OfferFile(
-            format=FORMAT,
-            as_of=as_of or date.today(),
-            display_currency=settings.display_currency,
-            fx=dict(settings.fx),
-            horizon_years=settings.horizon_years,
-            offers=offers,
-        )
+        return offer_file_for(offers, self.load_settings(), as_of=as_of)
 
     # --- internals -------------------------------------------------------------------------------
+
+    def _put_settings(self, db: Database, settings: Settings) -> None:
+        """Write the settings and their parts inside the caller's transaction."""
+        rows = settings_to_rows(settings)
+        db.table(SETTINGS).upsert(rows.row, pk="id")
+        for table in SETTINGS_TABLES:  # children before parents
+            db.table(table).delete_where()
+        db.table(SETTINGS_FX).insert_all(rows.fx)
+        db.table(SCENARIOS).insert_all(rows.scenarios)
+        db.table(SCENARIO_OFFERS).insert_all(rows.scenario_offers)
+        if rows.current_job is not None:
+            db.table(CURRENT_JOB).insert(rows.current_job)
+        db.table(CURRENT_JOB_BENEFITS).insert_all(rows.current_job_benefits)
+        db.table(CURRENT_JOB_EQUITY).insert_all(rows.current_job_equity)
+        db.table(CURRENT_JOB_LEAVING).insert_all(rows.current_job_leaving)
 
     def _put(self, db: Database, offer: Offer, now: str) -> bool:
         """Write one offer inside the caller's transaction; True when it replaced a stored one."""

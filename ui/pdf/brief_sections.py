@@ -8,18 +8,17 @@ screens show them, and the charts are painted by `ui.charts` — the same code a
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
-from PySide6.QtCore import QLocale, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPalette, QPolygonF
 
 from app.brief import AlternativeColumn, Alternatives, Brief, BriefLever, OfferYears, Summary
-from app.text import date_words
 from app.words import COMPONENT_NAMES, EVENT_NAMES, STAGE_NAMES, signed_points
 from ui import format as fmt
 from ui.charts.painting import paint_cumulative_lines, paint_stacked_bars
 from ui.charts.timeline import paint_timeline, timeline_height
-from ui.pdf.layout import Column, Flow, Piece, Row, Run, Table
+from ui.pdf.layout import Column, Flow, Piece, Row, Run, Table, Text
 from ui.pdf.page_setup import COMPACT, PLAUSIBILITY_HUES, TIER_HUES, badge_colours
 
 SECTION_TITLES = (
@@ -63,7 +62,7 @@ def _section(flow: Flow, title: str, intro: str | None = None) -> None:
 def _summary_page(flow: Flow, brief: Brief) -> None:
     s = brief.summary
     flow.paragraph(
-        [Run("Negotiation brief", "eyebrow"), Run(f"   Prepared {date_words(s.as_of)}", "eyebrow_muted")], "eyebrow"
+        [Run("Negotiation brief", "eyebrow"), Run(f"   Prepared {fmt.day_long(s.as_of)}", "eyebrow_muted")], "eyebrow"
     )
     flow.paragraph(s.company, "title", space_before=5.0)
     flow.paragraph(s.role, "subtitle", space_before=2.0)
@@ -214,7 +213,7 @@ def _position_block(flow: Flow, s: Summary) -> None:
 
 def _percent(value: Decimal) -> str:
     """One decimal, always (63.0 %, 8.5 %), so a column of shares lines up."""
-    return f"{value:.1f}".replace(".", QLocale().decimalPoint()) + " %"
+    return fmt.number(value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP), 1) + "\u00a0%"
 
 
 def _ask_amount(lever: BriefLever, currency: str) -> list[Run]:
@@ -473,7 +472,7 @@ def _timeline_section(flow: Flow, brief: Brief, palette: QPalette) -> None:
     _section(
         flow,
         SECTION_TITLES[2],
-        f"Every step you recorded, in date order, as of {date_words(t.as_of)}. The speed of each step is what "
+        f"Every step you recorded, in date order, as of {fmt.day_long(t.as_of)}. The speed of each step is what "
         "the rating reads.",
     )
     if not t.entries and t.deadline is None:
@@ -492,9 +491,10 @@ def _timeline_section(flow: Flow, brief: Brief, palette: QPalette) -> None:
         for entry in t.entries:
             gap = "" if entry.days_after_previous is None else f"+{entry.days_after_previous} d"
             step = Run(EVENT_NAMES.get(entry.kind, entry.kind), "table_bold")
-            rows.append(Row([date_words(entry.day), step, gap, entry.note]))
+            rows.append(Row([fmt.day_long(entry.day), step, gap, entry.note]))
         if t.deadline is not None:
-            rows.append(Row([date_words(t.deadline), Run("Deadline", "table_bold"), "", "Your answer is due."], "this"))
+            deadline: list[Text] = [fmt.day_long(t.deadline), Run("Deadline", "table_bold"), "", "Your answer is due."]
+            rows.append(Row(deadline, "this"))
         flow.table(
             Table(
                 [Column("Date"), Column("Step"), Column("After", "right"), Column("Note", flex=1.0)],

@@ -104,8 +104,9 @@ def test_offer_list_shows_app_figures(workspace):
     model = OfferListModel(workspace)
     row = model.row_of("sample-lumen")
     # Lumen's year 1: base 192,000 + bonus 15 % = 28,800 + sign-on 45,000 + relocation 12,000
-    # + RSUs 1,600 × 187.50 × 5 % = 15,000 + benefits 9,200 + 1,200 = 303,200 (refreshers start in year 2)
-    assert model.index(row, model.YEAR_ONE).data() == "$303,200"
+    # + RSUs 1,600 × 187.50 × 5 % = 15,000 + benefits 9,200 + 1,200 = 303,200 (refreshers start in year 2);
+    # with cents, as every row of the column
+    assert model.index(row, model.YEAR_ONE).data() == "$303,200.00"
     assert model.index(row, model.TIER).data() == "Grand slam"
     assert model.index(row, model.STAGE).data() == "Negotiating"
 
