@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from app.compensation import figures
 from app.currencies import ISO_4217_CODES
 from app.models import STAGES, Offer
-from app.words import STAGE_NAMES
+from app.words import CHART_PART_NAMES, STAGE_NAMES
 from ui.forms.binder import (
     OMIT,
     FormBinder,
@@ -192,7 +192,7 @@ class OfferForm(QWidget):
         self.pages.addWidget(self.empty)
         self.pages.addWidget(self.scroll)
         self.summary = OfferSummary()
-        widest = self.fontMetrics().horizontalAdvance("Contingent (bonus)  $1,000,000.00")
+        widest = self.fontMetrics().horizontalAdvance(CHART_PART_NAMES["contingent_cash"] + "  $1,000,000.00")
         self.summary.setFixedWidth(max(240, widest + 32))
         self.summary.hide()
         body = QHBoxLayout()
