@@ -173,6 +173,28 @@ def test_export_writes_dates_and_leaves_out_absent_fields(tmp_path: Path) -> Non
     assert data["offers"][0]["timeline"][0] == {"date": "2026-10-22", "kind": "interview", "note": ""}
 
 
+def test_an_export_carries_the_settings_file_level_parts(tmp_path: Path) -> None:
+    from app.resources import sample_offers_path
+
+    sample = read_offer_file(sample_offers_path())  # format 2: a current job, scenarios, tax, dated rates
+    with Store.open(tmp_path / "offers.sqlite3") as store:
+        store.import_offers(sample.offers, sample.settings)
+        everything = store.offer_file(as_of=date(2026, 11, 21))
+        lumen_only = store.offer_file(["sample-lumen"], as_of=date(2026, 11, 21))
+    for exported in (everything, lumen_only):
+        assert exported.fx_base == "USD" and exported.fx == {"GBP": D("1.27")}
+        assert exported.fx_as_of == date(2026, 11, 18)
+        assert exported.tax is not None and (exported.tax.year, exported.tax.filing_status) == (2026, "single")
+        assert exported.current_job is not None and exported.current_job.company == "Harbor Freight Systems"
+        assert [(s.name, s.growth_pct) for s in exported.scenarios] == [
+            ("flat", D(0)), ("bear", D(-20)), ("bull", D(15))
+        ]
+    # Kestrel's own growth in bear and bull goes with Kestrel: a file names only its own offers
+    assert [s.offers for s in everything.scenarios] == [{}, {"sample-kestrel": D(-40)}, {"sample-kestrel": D(40)}]
+    assert [s.offers for s in lumen_only.scenarios] == [{}, {}, {}]
+    assert [o.id for o in lumen_only.offers] == ["sample-lumen"]
+
+
 def test_write_then_read_a_file(tmp_path: Path, example: OfferFile) -> None:
     target = tmp_path / "offers.json"
     write_offer_file(example, target)
