@@ -56,6 +56,7 @@ from app.evaluation import Evaluator, StayEvaluation
 from app.models import Offer, Scenario
 from app.money import ZERO, Rates, exact, round_cents
 from app.scenarios import ScenarioResult
+from app.words import AFTER_TAX_PART_NAMES, CHART_PART_NAMES
 
 Status = Literal["best", "same", "missing", ""]
 RowKind = Literal["year", "component", "subtotal", "total", "leaving", "scenario", "tax"]
@@ -63,19 +64,7 @@ STAY_STAGE = "current"  # the stage shown for the Stay column
 
 # The four parts a year's pay is split into for the charts, in stacking order (bottom first).
 CHART_PARTS: tuple[str, ...] = ("guaranteed_cash", "contingent_cash", "equity", "benefits")
-CHART_PART_LABELS: Mapping[str, str] = {
-    "guaranteed_cash": "Guaranteed cash (base + sign-on + relocation)",
-    "contingent_cash": "Contingent cash (bonus)",
-    "equity": "Equity vesting",
-    "benefits": "Benefits",
-}
-AFTER_TAX_PART_LABELS: Mapping[str, str] = {
-    "guaranteed_cash": "Guaranteed cash after tax (base + sign-on + relocation)",
-    "contingent_cash": "Contingent cash after tax (bonus)",
-    "equity": "Equity vesting (RSUs after tax; options not taxed)",
-    "benefits": "Benefits (not taxed)",
-}
-LOWER_IS_BETTER = frozenset({"leaving_cost", "tax"})
+LOWER_IS_BETTER = frozenset({"leaving_cost", "tax"})  # row keys where the smallest figure is the best
 
 
 ColumnKind = Literal["offer", "stay"]  # "stay": the current job (what staying pays)
@@ -183,7 +172,7 @@ class Comparison:
     @property
     def part_labels(self) -> Mapping[str, str]:
         """The charts' legend: what each stacked part is, after tax or not."""
-        return AFTER_TAX_PART_LABELS if self.after_tax else CHART_PART_LABELS
+        return AFTER_TAX_PART_NAMES if self.after_tax else CHART_PART_NAMES
 
     @property
     def untaxed(self) -> tuple[tuple[Column, str], ...]:
@@ -253,12 +242,6 @@ class Comparison:
                 return row
         raise KeyError(key)
 
-    def column_index(self, offer_id: str) -> int:
-        for index, column in enumerate(self.columns):
-            if column.offer_id == offer_id:
-                return index
-        raise KeyError(offer_id)
-
     @property
     def max_year_total(self) -> Decimal:
         """The tallest stacked bar (for a chart's axis)."""
@@ -281,7 +264,7 @@ class _Converted:
     figure shows the same number everywhere. A column kept in its own currency converts to itself.
     """
 
-    own: tuple[YearFigures, ...]
+    own: OfferFigures
     rates: Rates
     currency: str
     shown_in: str
@@ -297,20 +280,20 @@ class _Converted:
         return converted
 
     def sum(self, name: str) -> Decimal:
-        return self.value(sum((getattr(y, name) for y in self.own), ZERO))
+        return self.value(self.own.component_total(name))
 
     def year_total(self, index: int) -> Decimal:
-        return self.value(self.own[index].total)
+        return self.value(self.own.years[index].total)
 
     def average(self, years: int) -> Decimal:
-        return self.value(_average(sum((y.total for y in self.own), ZERO), years))
+        return self.value(_average(self.own.total, years))
 
     @property
     def years(self) -> tuple[YearFigures, ...]:
         """Each component of each year converted on its own (for the chart's stacked parts)."""
         return tuple(
-            YearFigures(year=y.year, **{name: self.value(y.component(name)) for name in COMPONENTS})  # type: ignore[arg-type]
-            for y in self.own
+            YearFigures(year=y.year, **{name: self.value(y.component(name)) for name in COMPONENTS})
+            for y in self.own.years
         )
 
 
@@ -580,12 +563,12 @@ def build_comparison(
         leaving: Decimal | None = None
         if leaving_own is not None and leaving_currency is not None:
             leaving = ZERO if is_stay else rates.convert(leaving_own, leaving_currency, shown_in)
-        own = fig.years
+        own = fig
         available = True
         if after_tax:
             net = after_tax_figures(fig, tax) if tax is not None else None
             available = net is not None
-            own = net.years if net is not None else own
+            own = net if net is not None else own
         columns.append(column)
         taxes.append(tax)
         converted.append(
@@ -720,7 +703,7 @@ def build_comparison(
 
 def _series(column: Column, data: _Converted) -> OfferSeries:
     years, running = [], ZERO
-    for own, year in zip(data.own, data.years, strict=True):
+    for own, year in zip(data.own.years, data.years, strict=True):
         running += own.total
         years.append(
             SeriesYear(

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from app.after_tax import NOT_TAXED_NOTE, after_tax_year, pocket_sentence, tax_on
 from app.comparison import comparison_for
 from app.compensation import YearFigures
-from app.evaluation import Evaluator, evaluator_for_file
+from app.evaluation import Evaluator
 from app.models import CurrentJob, Offer, OfferFile, TaxSettings
 from app.report import evaluate
 from app.tax import estimate, regions, total_tax
@@ -257,7 +257,8 @@ def test_the_current_job_is_taxed_like_an_offer_in_the_stay_column() -> None:
     assert "year:1:after_leaving" not in {row.key for row in netted.rows}
     assert "The leaving cost is before tax." in netted.tax_notes
     before = comparison_for(ev, ["seattle"])
-    assert [r.key for r in netted.rows if r.key != "tax"] == [r.key for r in before.rows if r.key != "year:1:after_leaving"]
+    before_keys = [r.key for r in before.rows if r.key != "year:1:after_leaving"]
+    assert [r.key for r in netted.rows if r.key != "tax"] == before_keys
 
 
 REGIONS = [code for code, _name in regions()]
