@@ -159,6 +159,19 @@ def money(value: Decimal | None, currency: str, *, cents: bool = False, signed: 
     return _sign(value, signed) + text
 
 
+def per_share(value: Decimal | None, currency: str) -> str:
+    """A price per share with every decimal it has, at least two (up to the six the files allow):
+    0.0125 USD → "$0.0125", 4.8 → "$4.80" ("0,0125 $" in Germany). None → "—"."""
+    if value is None:
+        return DASH
+    conventions = _conventions()
+    with _digits_for(value):
+        text = conventions.money_cents.apply(
+            abs(value), conventions.locale, currency=currency, currency_digits=False, decimal_quantization=False
+        )
+    return _sign(value, False) + _spaced(text, currency, conventions)
+
+
 def needs_cents(values: Iterable[Decimal | None]) -> bool:
     """Whether any amount of a table has cents: then every cell of it shows cents (one precision)."""
     return any(v is not None and v != v.to_integral_value() for v in values)
