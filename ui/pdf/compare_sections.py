@@ -122,6 +122,7 @@ def _alternatives_table(flow: Flow, alt: Alternatives, columns: Sequence[Alterna
             ]
         )
     )
+    # a long table may break across pages (its header repeats): kept whole, it left most of a page empty
     flow.table(Table(heads, rows, head_style="table", compact=COMPACT), space_before=8.0)
 
 
