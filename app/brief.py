@@ -285,8 +285,9 @@ class Scenarios:
     horizon: int
     scenarios: tuple[ScenarioHead, ...]
     lines: tuple[ScenarioLine, ...]  # this offer, staying, the others
-    break_evens: tuple[str, ...]  # before tax
-    break_evens_after_tax: tuple[str, ...]  # when the brief shows after-tax figures
+    # before tax only: an after-tax break-even searches the growth with the tax engine at every step
+    # (about a second a pair on this machine, several with six offers), too slow for an export
+    break_evens: tuple[str, ...]
     notes: tuple[str, ...]
 
 
@@ -374,7 +375,7 @@ def build_brief(
         assumptions=_assumptions(evaluator, evaluation, day),
         after_tax=evaluator.after_tax(offer.id) if taxed else None,
         alternatives_after_tax=_alternatives(evaluator, offer, after_tax=True) if taxed else None,
-        scenarios=_scenarios(evaluator, offer, after_tax=taxed),
+        scenarios=_scenarios(evaluator, offer),
         options=_option_grants(evaluator, offer),
     )
 
@@ -909,7 +910,7 @@ def _shows_after_tax(evaluator: Evaluator, offer: Offer) -> bool:
     )
 
 
-def _scenarios(evaluator: Evaluator, offer: Offer, *, after_tax: bool) -> Scenarios | None:
+def _scenarios(evaluator: Evaluator, offer: Offer) -> Scenarios | None:
     """Every compared offer's horizon total under each scenario of the settings, with its range, and
     the break-even growth between this offer and each other one; None without scenarios."""
     if not evaluator.scenarios:
@@ -940,13 +941,6 @@ def _scenarios(evaluator: Evaluator, offer: Offer, *, after_tax: bool) -> Scenar
     lines.sort(key=lambda line: (not line.is_this_offer, not line.offer.is_stay))
     others = ids[1:]
     break_evens = tuple(evaluator.break_even_sentence(offer.id, other) for other in others)
-    after: tuple[str, ...] = ()
-    if after_tax and evaluator.after_tax(offer.id).available:
-        after = tuple(
-            evaluator.break_even_sentence(offer.id, other, after_tax=True)
-            for other in others
-            if evaluator.after_tax(other).available
-        )
     notes = [
         "In each scenario every grant's share price changes by the scenario's growth each year (or by the "
         "offer's own entry, shown beside its figure); what vests in a year is valued at that year's price, "
@@ -962,7 +956,6 @@ def _scenarios(evaluator: Evaluator, offer: Offer, *, after_tax: bool) -> Scenar
         scenarios=tuple(ScenarioHead(s.name, s.growth_pct) for s in evaluator.scenarios),
         lines=tuple(lines),
         break_evens=break_evens,
-        break_evens_after_tax=after,
         notes=tuple(notes),
     )
 

@@ -249,11 +249,8 @@ def scenarios_section(flow: Flow, brief: Brief) -> None:
         flow.table(table, space_before=8.0 if index == 0 else 4.0)
         flow.keep_together(start)
     if sc.break_evens:
-        flow.heading("Break-even growth", "h2", space_before=12.0)
+        flow.heading("Break-even growth" + (", before tax" if brief.after_tax else ""), "h2", space_before=12.0)
         flow.bullets(sc.break_evens, "body", space=3.0)
-    if sc.break_evens_after_tax:
-        flow.heading("Break-even growth, after tax", "h3", space_before=8.0)
-        flow.bullets(sc.break_evens_after_tax, "body", space=3.0)
     notes(flow, sc.notes)
 
 
