@@ -493,10 +493,13 @@ class FormBinder(QObject):
         self.show_errors(problems, focus=focus)
         return model
 
-    def check(self) -> tuple[BaseModel | None, dict[str, str]]:
+    def check(self, ignore: tuple[str, ...] = ()) -> tuple[BaseModel | None, dict[str, str]]:
         """The model the form holds now and its problems, without marking anything (a live preview
-        reads this on every keystroke)."""
+        reads this on every keystroke). Text that can't be read in an `ignore`d field keeps its saved
+        value instead (a region half typed doesn't stop the figures following the rest)."""
         data, problems = self.collect()
+        for path in ignore:
+            problems.pop(path, None)
         if self._shape is not None:
             data = self._shape(data)
         model = None

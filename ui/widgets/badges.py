@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QLabel, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from ui.models.offer_list_model import BadgeRole
+from ui.models.offer_list_model import BadgeRole, FlagRole
 
 # hue (degrees) per badge; -1 = grey
 HUES = {
@@ -25,6 +25,7 @@ HUES = {
     "stage:accepted": 140,
     "stage:declined": -1,
     "stage:withdrawn": -1,
+    "flag:under_water": 0,  # options at or below their strike: red, said in words
 }
 
 
@@ -67,6 +68,10 @@ class BadgeDelegate(QStyledItemDelegate):
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
         key = index.data(BadgeRole)
+        flag = index.data(FlagRole)
+        if flag:
+            self._paint_flagged(painter, option, index, *flag)
+            return
         if not key:
             super().paint(painter, option, index)
             return
@@ -78,6 +83,34 @@ class BadgeDelegate(QStyledItemDelegate):
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, option.widget)
         paint_badge(
             painter, QRectF(option.rect), key, str(index.data(Qt.ItemDataRole.DisplayRole) or ""), option.palette
+        )
+
+    def _paint_flagged(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+        key: str,
+        words: str,
+    ) -> None:
+        """The cell's text, shortened to leave room for a flag pill at its right end ("Under water")."""
+        metrics = option.fontMetrics
+        pill = metrics.horizontalAdvance(words) + 16
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        room = max(opt.rect.width() - pill - 12, 0)
+        opt.text = metrics.elidedText(opt.text, Qt.TextElideMode.ElideRight, room)
+        opt.rect = opt.rect.adjusted(0, 0, -(pill + 8), 0)
+        style = option.widget.style() if option.widget else None
+        if style is not None:
+            background = QStyleOptionViewItem(option)
+            self.initStyleOption(background, index)
+            background.text = ""
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, background, painter, option.widget)
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, option.widget)
+        rect = QRectF(option.rect)
+        paint_badge(
+            painter, QRectF(rect.right() - pill - 8, rect.top(), pill + 4, rect.height()), key, words, option.palette
         )
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
