@@ -114,7 +114,9 @@ def test_a_whole_number_is_an_int(text: str, expected: int | None) -> None:
     assert value == expected and (value is None or type(value) is int)
 
 
-@pytest.mark.parametrize(("text", "words"), [("2.5", "not a whole number"), ("-3", "negative"), ("ten", "not a number")])
+@pytest.mark.parametrize(
+    ("text", "words"), [("2.5", "not a whole number"), ("-3", "negative"), ("ten", "not a number")]
+)
 def test_a_whole_number_that_is_not_says_why(text: str, words: str) -> None:
     with pytest.raises(ParseError, match=words):
         parse_whole_number(text)
