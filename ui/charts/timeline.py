@@ -15,21 +15,8 @@ from datetime import date
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPalette, QPen, QPolygonF
 
+from app.words import EVENT_NAMES, ROUND_MARK_NAMES
 from ui import format as fmt
-
-KIND_LABELS: dict[str, str] = {
-    "applied": "Applied",
-    "recruiter_screen": "Recruiter screen",
-    "interview": "Interview",
-    "final_interview": "Final interview",
-    "feedback": "Feedback",
-    "offer": "Offer",
-    "counter": "Counter",
-    "response": "Response",
-    "follow_up": "Follow-up",
-}
-
-ROUND_LABELS: dict[str, str] = {"candidate": "You asked", "company": "Company answered"}
 
 _MARGIN = 16
 _DOT = 4.5
@@ -81,8 +68,8 @@ def _paint(
     metrics = QFontMetricsF(painter.font())
     line = metrics.height()
     dot = _DOT * unit
-    marks = [(d, KIND_LABELS.get(k, k), "event") for d, k in sorted(events, key=lambda e: e[0])]
-    marks += [(d, ROUND_LABELS.get(side, side), side) for d, side in rounds]
+    marks = [(d, EVENT_NAMES.get(k, k), "event") for d, k in sorted(events, key=lambda e: e[0])]
+    marks += [(d, ROUND_MARK_NAMES.get(side, side), side) for d, side in rounds]
     if deadline is not None:
         marks.append((deadline, "Deadline", "deadline"))
     marks.sort(key=lambda m: m[0])

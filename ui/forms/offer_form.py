@@ -49,6 +49,7 @@ from app.evaluation import year_one_after_leaving
 from app.models import STAGES, Offer
 from app.negotiation import AnswerChange, AnswerPlan, answer_plan, offer_items
 from app.options import OptionDetails, offer_options
+from app.words import CHART_PART_NAMES, ROUND_ITEM_NAMES, STAGE_NAMES
 from ui import format as fmt
 from ui.forms.binder import (
     OMIT,
@@ -61,7 +62,7 @@ from ui.forms.binder import (
     reveal,
 )
 from ui.forms.equity_editor import GrantRow, VestingFields
-from ui.forms.rounds_editor import ITEM_INPUTS, ROUND_ITEM_NAMES, RoundRow, item_default
+from ui.forms.rounds_editor import ITEM_INPUTS, RoundRow, item_default
 from ui.forms.rows import ListRow, RowList
 from ui.forms.summary import OfferSummary
 from ui.forms.timeline_editor import EventRow, TimelineStrip
@@ -70,14 +71,6 @@ from ui.widgets.region_picker import RegionPicker
 from ui.workspace import Workspace
 
 SIGN_ON_YEARS = 5
-STAGE_LABELS = {
-    "interviewing": "Interviewing",
-    "offer": "Offer received",
-    "negotiating": "Negotiating",
-    "accepted": "Accepted",
-    "declined": "Declined",
-    "withdrawn": "Withdrawn",
-}
 BAND_SOURCES = (
     ("Not known", None),
     ("Job posting", "posting"),
@@ -235,7 +228,7 @@ class OfferForm(QWidget):
         self.pages.addWidget(self.empty)
         self.pages.addWidget(self.scroll)
         self.summary = OfferSummary()
-        widest = self.fontMetrics().horizontalAdvance("Contingent (bonus)  $1,000,000.00")
+        widest = self.fontMetrics().horizontalAdvance(CHART_PART_NAMES["contingent_cash"] + "  $1,000,000.00")
         self.summary.setFixedWidth(max(240, widest + 32))
         self.summary.hide()
         body = QHBoxLayout()
@@ -417,7 +410,7 @@ class OfferForm(QWidget):
         self._watched.append(self.tax_region)
         self.stage = QComboBox()
         for stage in STAGES:
-            self.stage.addItem(STAGE_LABELS.get(stage, stage), stage)
+            self.stage.addItem(STAGE_NAMES[stage], stage)
         self._field(form, "Stage", self.stage, "stage")
         self.start_date = self._field(form, "Start date", DateEdit(), "start_date")
         self.start_date.setToolTip("The agreed or proposed first day")

@@ -33,26 +33,10 @@ from PySide6.QtWidgets import (
 
 from app.models import ROUND_ITEMS
 from app.parsing import ParseError
+from app.words import ROUND_ITEM_NAMES, ROUND_SIDE_NAMES
 from ui.forms.binder import FormBinder, field_box
 from ui.forms.rows import ListRow
 from ui.widgets.fields import DateEdit, MoneyEdit, NumberEdit, PercentEdit, WholeNumberEdit
-
-# The words for the spec's round items and sides (to move to app/words.py with the other display words).
-ROUND_ITEM_NAMES: Mapping[str, str] = {
-    "base_salary": "Base salary",
-    "sign_on": "Sign-on (all years)",
-    "equity_value": "Equity value",
-    "equity_shares": "Equity in shares",
-    "relocation": "Relocation",
-    "bonus_target_pct": "Bonus target",
-    "pto_days": "Paid days off",
-    "level": "Level",
-    "title": "Title",
-    "remote": "Remote",
-    "start_date": "Start date",
-    "deadline": "Deadline",
-}
-SIDE_NAMES: Mapping[str, str] = {"candidate": "You asked", "company": "The company answered"}
 
 # which input each item takes
 ITEM_INPUTS: Mapping[str, str] = {
@@ -199,7 +183,7 @@ class RoundRow(ListRow):
         self.date = DateEdit()
         self.date.setMaximumWidth(self.date.fontMetrics().horizontalAdvance("0000-00-00") + 24)
         self.side = QComboBox()
-        for side, words in SIDE_NAMES.items():
+        for side, words in ROUND_SIDE_NAMES.items():
             self.side.addItem(words, side)
         self.side.setSizePolicy(QSizePolicy.Policy.Fixed, self.side.sizePolicy().verticalPolicy())
         self.note = QLineEdit()

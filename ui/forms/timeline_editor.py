@@ -11,7 +11,8 @@ from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QWidget
 
 from app.models import EVENT_KINDS
-from ui.charts.timeline import KIND_LABELS, ROUND_LABELS, paint_timeline
+from app.words import EVENT_NAMES, ROUND_MARK_NAMES
+from ui.charts.timeline import paint_timeline
 from ui.forms.binder import FormBinder, field_box
 from ui.forms.rows import ListRow
 from ui.widgets.fields import DateEdit
@@ -36,7 +37,7 @@ class EventRow(ListRow):
         self.date.setMaximumWidth(self.date.fontMetrics().horizontalAdvance("0000-00-00") + 24)
         self.kind = QComboBox()
         for kind in EVENT_KINDS:
-            self.kind.addItem(KIND_LABELS[kind], kind)
+            self.kind.addItem(EVENT_NAMES[kind], kind)
         self.note = QLineEdit()
         self.note.setPlaceholderText("What happened, who, what was said")
         self.messages = {}
@@ -108,8 +109,8 @@ class TimelineStrip(QWidget):
         self._events = sorted(events, key=lambda e: e[0])
         self._rounds = sorted(rounds, key=lambda r: r[0])
         self._deadline = deadline
-        marks = [(d, KIND_LABELS.get(k, k), n) for d, k, n in self._events]
-        marks += [(d, ROUND_LABELS.get(side, side), n) for d, side, n in self._rounds]
+        marks = [(d, EVENT_NAMES.get(k, k), n) for d, k, n in self._events]
+        marks += [(d, ROUND_MARK_NAMES.get(side, side), n) for d, side, n in self._rounds]
         marks.sort(key=lambda m: m[0])
         parts = [f"{d.isoformat()} {label}" for d, label, _ in marks]
         if deadline is not None:

@@ -126,7 +126,7 @@ def test_a_bad_value_is_marked_at_its_field_and_never_saved_and_undo_takes_an_ed
     )
     qtbot.keyClick(window, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
     form = window.job_form
-    assert window.showing_current_job() and form.pages.currentWidget() is form.scroll
+    assert window.showing_current_job() and form.pages.currentWidget() is form.scroll_area
     type_into(qtbot, form.base_salary, "-5")
     assert form.problems() == {"base_salary": "Base salary can't be negative"}
     assert saved_job(window).base_salary == D(176000)  # nothing half-saved
@@ -148,7 +148,7 @@ def test_removing_the_current_job_is_undoable(qtbot, window):
     assert form.pages.currentWidget() is form.empty and window.job_entry.texts()[1] == EMPTY
     window.undo()
     assert saved_job(window) == CurrentJob(company="Harbor")
-    assert form.pages.currentWidget() is form.scroll and form.company.text() == "Harbor"
+    assert form.pages.currentWidget() is form.scroll_area and form.company.text() == "Harbor"
 
 
 @pytest.fixture
