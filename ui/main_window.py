@@ -275,7 +275,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Ready. Changes are saved as you type.", 4000)
 
         self.list_view.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
-        self.list_view.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+        self.list_view.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.empty_state.new_button.clicked.connect(self.new_offer)
         self.empty_state.sample_button.clicked.connect(self.load_samples)
         self.empty_state.import_button.clicked.connect(self.import_file)
@@ -457,6 +457,17 @@ class MainWindow(QMainWindow):
                     self.select_offer(self.proxy.index(0, 0).data(OfferIdRole))
                 self.list_view.setFocus(Qt.FocusReason.OtherFocusReason)
                 return True
+        if watched is self.list_view and event.type() == QEvent.Type.FocusIn and self.showing_current_job():
+            # Tab into the list from the current job's form: the list would make its first row current,
+            # which opens that offer and takes the form away from under the user. Focus alone changes
+            # nothing; a click or an arrow key chooses an offer (see _on_selection_changed).
+            selection = self.list_view.selectionModel()
+            if not selection.currentIndex().isValid() and self.proxy.rowCount():
+                self._filtering = True
+                try:
+                    selection.setCurrentIndex(self.proxy.index(0, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+                finally:
+                    self._filtering = False
         if watched is self.list_view and event.type() == QEvent.Type.Resize:
             # the list shrinks with the window: below a width the role goes (it is in the company's
             # tooltip and the editor) so company, stage, year 1 and position stay readable
@@ -593,6 +604,16 @@ class MainWindow(QMainWindow):
         if self._filtering:
             return  # rows come and go under a search: the offer shown stays (see _filter)
         self._show_offer(current.data(OfferIdRole) if current.isValid() else "")
+
+    def _on_selection_changed(self, *_changed) -> None:
+        """An offer chosen in the list while the current job is shown opens it, even when its row was
+        already the list's current one (focus alone made it current: see eventFilter)."""
+        self._update_actions()
+        if self._filtering or not self.showing_current_job():
+            return
+        rows = self.list_view.selectionModel().selectedRows()
+        if rows:
+            self._show_offer(rows[0].data(OfferIdRole))
 
     def _on_search_changed(self, text: str) -> None:
         self._filter(lambda: self.proxy.set_search(text))

@@ -119,6 +119,10 @@ class LeavingRow(ListRow):
             layout.addWidget(label, 0, Qt.AlignmentFlag.AlignTop)
             layout.addWidget(box, stretch, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignTop)
+        # one width for "Remove forfeit" and "Remove repayment": the fields of both lists line up
+        metrics = self.remove_button.fontMetrics()
+        widest = max(metrics.horizontalAdvance(f"Remove {noun}") for noun in ("forfeit", "repayment"))
+        self.remove_button.setMinimumWidth(max(self.remove_button.sizeHint().width(), widest + 24))
 
     def inputs(self) -> list[QWidget]:
         return [self.what, self.amount]
@@ -313,7 +317,12 @@ class CurrentJobForm(QWidget):
         self.empty_text.setWordWrap(True)
         self.empty_text.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.empty_text.setMaximumWidth(520)
-        column.addWidget(self.empty_text, 0, Qt.AlignmentFlag.AlignHCenter)
+        # (not aligned in its layout: a wrapped label placed with an alignment gets its one-line height)
+        middle = QHBoxLayout()
+        middle.addStretch(1)
+        middle.addWidget(self.empty_text, 4)
+        middle.addStretch(1)
+        column.addLayout(middle)
         column.addSpacing(12)
         self.add_button = QPushButton("&Add current job")
         self.add_button.setAccessibleName("Add current job")
@@ -516,11 +525,23 @@ class CurrentJobForm(QWidget):
         job = self.job()
         self._job = job
         self._loading = True
+        # a page that goes away with the focus in it would hand the focus to the next widget of the
+        # window (the offer list, which would open an offer): it goes to the page that comes instead
+        focus = QApplication.focusWidget()
+        shown = self.pages.currentWidget()
+        moving = focus is not None and shown is not None and shown.isAncestorOf(focus)
+        coming = self.empty if job is None else self.scroll_area
+        if moving and coming is not shown:
+            focus.clearFocus()
+        else:
+            moving = False
         try:
             if job is None:
                 self.binder.load(None)
                 self.pages.setCurrentWidget(self.empty)
                 self.summary.hide()
+                if moving:
+                    self.add_button.setFocus(Qt.FocusReason.OtherFocusReason)
                 return
             self.equity.set_items([{} for _ in job.equity_by_year])
             self.benefits.set_items([b.model_dump() for b in job.benefits])
@@ -533,6 +554,8 @@ class CurrentJobForm(QWidget):
             self.binder.load(job)
             apply_tab_order(self.content)
             self.pages.setCurrentWidget(self.scroll_area)
+            if moving:
+                self.company.setFocus(Qt.FocusReason.OtherFocusReason)
             self._show_stay(self.workspace.evaluator().stay())
             self.summary.show()
         finally:
@@ -649,14 +672,17 @@ class CurrentJobForm(QWidget):
             return
         currency = self._shown_currency = stay.job.currency
         self.summary.set_figures(stay.figures, currency)
-        cents = self.summary.cents or fmt.needs_cents((stay.forfeit, stay.repay, stay.leaving_cost))
-        forfeit, repay, total = (
-            fmt.money(value, currency, cents=cents) for value in (stay.forfeit, stay.repay, stay.leaving_cost)
-        )
+        amounts = (stay.forfeit, stay.repay, stay.leaving_cost)
+        cents = self.summary.cents or fmt.needs_cents(amounts)  # beside the summary's figures: as they are
         tip = "What a new employer is asked to make whole (a make-whole sign-on or grant)"
         self.summary.set_leaving(
-            [("You forfeit", forfeit, tip), ("You repay", repay, tip), ("Leaving costs", total, tip)]
+            [
+                (caption, fmt.money(value, currency, cents=cents), tip)
+                for caption, value in zip(("You forfeit", "You repay", "Leaving costs"), amounts, strict=True)
+            ]
         )
+        # the sentence under the form has cents only when one of its amounts has them
+        forfeit, repay, total = (fmt.money(value, currency, cents=fmt.needs_cents(amounts)) for value in amounts)
         if stay.leaving_cost == 0:
             self.leaving_cost.setText("Leaving costs nothing you have entered: add what you would forfeit or repay.")
         else:

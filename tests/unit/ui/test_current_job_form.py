@@ -118,6 +118,44 @@ def test_enter_a_current_job_and_compare_every_offer_with_staying(qtbot, window)
     model = window.compare_view.model
     headers = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
     assert any(str(h).startswith("Stay: Harbor Freight Systems") for h in headers)
+    stay_column = next(i for i, h in enumerate(headers) if str(h).startswith("Stay:"))
+    lumen_column = next(i for i, h in enumerate(headers) if str(h).startswith("Lumen Health"))
+
+    def cell(key: str, column: int) -> str:
+        return model.index(model.row_of(key), column).data().lstrip("★ ")
+
+    # the table has cents (Lumen's 4-year figures do): staying's year 1 is the 241,600 above, and
+    # staying costs nothing to leave; Lumen's year 1 (303,200, see below) less the 20,000 is 283,200
+    assert cell("year:1", stay_column) == "$241,600.00"
+    assert cell("leaving_cost", stay_column) == "$0.00"
+    assert cell("leaving_cost", lumen_column) == "$20,000.00"
+    assert cell("year:1:after_leaving", lumen_column) == "$283,200.00"
+
+
+def test_the_keyboard_stays_on_the_current_job_form(qtbot, window):
+    """Enter on "Add current job" puts the cursor in Company, Tab goes on through the form, and Tab
+    into the offer list from the form doesn't open an offer in its place (a click does)."""
+    qtbot.keyClick(window, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
+    form = window.job_form
+    assert form.add_button.hasFocus()
+    qtbot.keyClick(form.add_button, Qt.Key.Key_Space)
+    assert saved_job(window) == CurrentJob()
+    assert window.showing_current_job() and form.company.hasFocus()
+    qtbot.keyClicks(form.company, "Northwind Labs")
+    qtbot.keyClick(form.company, Qt.Key.Key_Tab)
+    assert saved_job(window) == CurrentJob(company="Northwind Labs")
+    assert window.showing_current_job() and form.role.hasFocus()
+
+    window.list_view.setFocus(Qt.FocusReason.TabFocusReason)  # as Tab from the form's last button does
+    assert window.showing_current_job() and window.current_offer_id() == ""
+    qtbot.keyClick(window.list_view, Qt.Key.Key_Down)  # an arrow key chooses an offer
+    assert not window.showing_current_job() and window.current_offer_id() == "sample-kestrel"
+
+    window.show_current_job()
+    window.list_view.setFocus(Qt.FocusReason.TabFocusReason)
+    first = window.list_view.visualRect(window.proxy.index(0, 0)).center()
+    qtbot.mouseClick(window.list_view.viewport(), Qt.MouseButton.LeftButton, pos=first)  # the row focus made current
+    assert not window.showing_current_job() and window.current_offer_id() == "sample-lumen"
 
 
 def test_a_bad_value_is_marked_at_its_field_and_never_saved_and_undo_takes_an_edit_back(qtbot, window):
@@ -143,9 +181,11 @@ def test_removing_the_current_job_is_undoable(qtbot, window):
     )
     window.show_current_job()
     form = window.job_form
-    qtbot.mouseClick(form.remove_button, Qt.MouseButton.LeftButton)
+    form.remove_button.setFocus()
+    qtbot.keyClick(form.remove_button, Qt.Key.Key_Space)
     assert saved_job(window) is None
     assert form.pages.currentWidget() is form.empty and window.job_entry.texts()[1] == EMPTY
+    assert window.showing_current_job() and form.add_button.hasFocus()  # the focus went with the page
     window.undo()
     assert saved_job(window) == CurrentJob(company="Harbor")
     assert form.pages.currentWidget() is form.scroll_area and form.company.text() == "Harbor"
