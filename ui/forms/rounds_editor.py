@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
 from app.models import ROUND_ITEMS
 from app.parsing import ParseError
 from app.words import ROUND_ITEM_NAMES, ROUND_SIDE_NAMES
-from ui.forms.binder import FormBinder, field_box
+from ui.forms.binder import FormBinder, field_box, text_setter
 from ui.forms.rows import ListRow
-from ui.widgets.fields import DateEdit, MoneyEdit, NumberEdit, PercentEdit, WholeNumberEdit
+from ui.widgets.fields import DateEdit, MoneyEdit, PercentEdit, SharesEdit, WholeNumberEdit
 
 # which input each item takes
 ITEM_INPUTS: Mapping[str, str] = {
@@ -75,7 +75,7 @@ class ItemRow(QWidget):
         for item in ROUND_ITEMS:
             self.kind.addItem(ROUND_ITEM_NAMES[item], item)
         self.kind.setSizePolicy(QSizePolicy.Policy.Fixed, self.kind.sizePolicy().verticalPolicy())
-        days, shares, words = WholeNumberEdit(), NumberEdit(), QLineEdit()
+        days, shares, words = WholeNumberEdit(), SharesEdit(), QLineEdit()
         days.setPlaceholderText("days a year")
         shares.setPlaceholderText("shares or options")
         words.setPlaceholderText("Senior, Staff Engineer, 3 days a week…")
@@ -202,7 +202,6 @@ class RoundRow(ListRow):
             top.addWidget(label, 0, Qt.AlignmentFlag.AlignTop)
             top.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
         top.addStretch(1)
-        top.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignTop)
         self._items_layout = QVBoxLayout()
         self._items_layout.setContentsMargins(0, 0, 0, 0)
         add_row = QHBoxLayout()
@@ -214,6 +213,8 @@ class RoundRow(ListRow):
         note_box, self.messages["note"] = field_box(self.note)
         note_row.addWidget(note_label, 0, 0, Qt.AlignmentFlag.AlignTop)
         note_row.addWidget(note_box, 0, 1)
+        # last in the round, so Tab goes from who to the items, and the note, before it
+        note_row.addWidget(self.remove_button, 0, 2, Qt.AlignmentFlag.AlignTop)
         note_row.setColumnStretch(1, 1)
         inner = QVBoxLayout(self.frame)
         inner.setContentsMargins(10, 6, 10, 8)
@@ -263,7 +264,7 @@ class RoundRow(ListRow):
             label=f"{name} note",
             message=self.messages["note"],
             read=self.note.text,
-            show=lambda value: self.note.setText(value or ""),
+            show=text_setter(self.note),
         )
         self._bind_items()
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSizePo
 from app.models import EVENT_KINDS
 from app.words import EVENT_NAMES, ROUND_MARK_NAMES
 from ui.charts.timeline import paint_timeline
-from ui.forms.binder import FormBinder, field_box
+from ui.forms.binder import FormBinder, field_box, text_setter
 from ui.forms.rows import ListRow
 from ui.widgets.fields import DateEdit
 
@@ -79,7 +79,7 @@ class EventRow(ListRow):
             label=f"{name} note",
             message=self.messages["note"],
             read=self.note.text,
-            show=lambda value: self.note.setText(value or ""),
+            show=text_setter(self.note),
         )
 
 

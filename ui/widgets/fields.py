@@ -146,6 +146,14 @@ class NumberEdit(_ParsedEdit):
         self.setText(fmt.number_plain(value))
 
 
+class SharesEdit(NumberEdit):
+    """A number of shares or options, grouped as the locale groups it: "40,000", "1,600" (a fraction
+    of a share keeps its every decimal)."""
+
+    def set_value(self, value: Decimal | None) -> None:
+        self.setText(fmt.number(value))
+
+
 class WholeNumberEdit(_ParsedEdit):
     """A count that is whole: "16,000,000" fully diluted shares, "90" days. `value()` is an int."""
 

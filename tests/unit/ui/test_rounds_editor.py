@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
 from app.files import read_offer_file
 from app.models import NegotiationRound, Offer, RoundItems, SignOnRepayment
@@ -223,3 +223,32 @@ def test_the_start_date_and_the_sign_ons_repayment_are_saved(qtbot, form, store)
     qtbot.keyClicks(form.repay_months, "0")
     qtbot.keyClick(form.repay_months, Qt.Key.Key_Return)
     assert saved(store).sign_on_repayment is None
+
+
+def test_tab_goes_through_a_round_in_reading_order_and_a_long_note_reads_from_its_start(qtbot, window):
+    """The sample's Lumen offer, round 1: date, who, its two items, Add item, the note, then Remove round."""
+    window.select_offer("sample-lumen")
+    first = window.form.rounds.rows()[0]
+    # loaded notes show their first words (the cursor at the start), not their last
+    assert first.note.text() == "cited the competing offer and the scope of the payments migration"
+    assert first.note.cursorPosition() == 0
+    seen = []
+    first.date.setFocus()
+    for _ in range(9):
+        seen.append(QApplication.focusWidget())
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    base, sign_on = first.item_rows
+    assert seen == [
+        first.date,
+        first.side,
+        base.kind,
+        base.editor(),
+        base.remove_button,
+        sign_on.kind,
+        sign_on.editor(),
+        sign_on.remove_button,
+        first.add_item_button,
+    ]
+    assert QApplication.focusWidget() is first.note
+    qtbot.keyClick(first.note, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is first.remove_button
