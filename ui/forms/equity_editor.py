@@ -37,7 +37,7 @@ from ui import format as fmt
 from ui.forms.binder import FormBinder, add_form_row, message_label
 from ui.forms.rows import ListRow
 from ui.widgets.badges import BadgeLabel
-from ui.widgets.fields import MoneyEdit, NumberEdit, PerShareEdit, WholeNumberEdit
+from ui.widgets.fields import MoneyEdit, PerShareEdit, SharesEdit, WholeNumberEdit
 
 UNDER_WATER = "UNDER WATER"
 
@@ -210,7 +210,7 @@ class GrantRow(ListRow):
         self.valued_by.addItem("Value of the whole grant", "value")
         self.valued_by.addItem("Shares × price per share", "shares")
         self.value = MoneyEdit(currency)
-        self.shares = NumberEdit()
+        self.shares = SharesEdit()
         self.price = PerShareEdit(currency)  # six decimals: a $0.0125 strike is kept as typed
         self.strike = PerShareEdit(currency)
         self.price.setToolTip("The share price the grant is valued at")
@@ -239,9 +239,11 @@ class GrantRow(ListRow):
             self.fully_diluted,
             self.exercise_window,
         ):
-            edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("0" * 16) + 16)
+            # one width, never squeezed by the notes beside them
+            edit.setFixedWidth(edit.fontMetrics().horizontalAdvance("0" * 16) + 16)
         self.notes: dict[str, QLabel] = {}  # what an input means, beside it (options)
         self.flag = BadgeLabel("flag:under_water", UNDER_WATER)
+        self.flag.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # said whole, never "UNDER WAT…"
         self.flag.hide()
         self.messages = {
             "kind": add_form_row(form, "Kind", self.kind),
@@ -279,6 +281,8 @@ class GrantRow(ListRow):
         note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         note.setMinimumHeight(widget.sizeHint().height())
+        note.setWordWrap(True)  # a narrow window wraps what it means rather than squeezing the input
+        note.setMinimumWidth(note.fontMetrics().horizontalAdvance("spread at the preferred price:"))
         self.notes[key] = note
         message = message_label()
         policy = message.sizePolicy()
@@ -292,7 +296,7 @@ class GrantRow(ListRow):
         row.addWidget(widget, 0, Qt.AlignmentFlag.AlignTop)
         if flag is not None:
             row.addWidget(flag, 0, Qt.AlignmentFlag.AlignVCenter)
-        row.addWidget(note, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(note, 2, Qt.AlignmentFlag.AlignTop)
         row.addWidget(message, 1)
         form.addRow(label, box)
         return message
@@ -341,7 +345,8 @@ class GrantRow(ListRow):
             self.exercise_window,
         ):
             label = self._form.labelForField(widget.parentWidget())
-            widget.setAccessibleName(f"{name} {label.text().lower()}")
+            words = label.text()
+            widget.setAccessibleName(f"{name} {words if words[:1].isdigit() else words[:1].lower() + words[1:]}")
         self.vesting.rename(name)
         binder.bind(
             f"{path}.kind", self.kind, label=f"{name} kind", message=self.messages["kind"], show=self._show_kind
@@ -404,8 +409,17 @@ class GrantRow(ListRow):
             return
         currency = details.currency
 
+        # cents only when one of these amounts has them ($0.0125 × 40,000 is $500, shown as such)
+        amounts = (
+            details.spread_at_price,
+            details.exercise_cost,
+            details.spread_at_fmv,
+            details.spread_at_preferred,
+        )
+        cents = fmt.needs_cents(amounts)
+
         def money(value) -> str:
-            return fmt.money(value, currency, cents=True)
+            return fmt.money(value, currency, cents=cents)
 
         if details.under_water:
             self.box.setTitle(f"{name} — options under water")
@@ -425,10 +439,12 @@ class GrantRow(ListRow):
         if details.spread_at_preferred is not None:
             self.notes["preferred"].setText(f"spread at the preferred price: {money(details.spread_at_preferred)}")
         if details.ownership_pct is not None:
-            self.notes["fully_diluted"].setText(f"ownership: {fmt.number(details.ownership_pct, 4)}\u00a0%")
+            self.notes["fully_diluted"].setText(f"ownership: {fmt.percent(details.ownership_pct)}")
         days = details.exercise_window_days
+        years = f" ({days // 365} years)" if days >= 730 and days % 365 == 0 else ""
         self.notes["window"].setText(
-            f"{days} days after leaving" + ("" if details.exercise_window_given else " (the usual, assumed)")
+            f"{fmt.number(Decimal(days))} days{years} after leaving"
+            + ("" if details.exercise_window_given else " (the usual, assumed)")
         )
         for note in self.notes.values():
             note.setAccessibleName(f"{name}: {note.text()}" if note.text() else "")

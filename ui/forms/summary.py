@@ -146,6 +146,13 @@ class OfferSummary(QFrame):
             )
             self.split_captions[key] = caption
             split.addRow(caption, label)
+            if key == "equity":  # what the equity figure is, under it: "options under water" (never "none")
+                self.equity_note = QLabel()
+                self.equity_note.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.equity_note.setWordWrap(True)
+                split.addRow(self.equity_note)
+                split.setRowVisible(self.equity_note, False)
+        self._split = split
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 12)
         layout.setSpacing(6)
@@ -193,6 +200,8 @@ class OfferSummary(QFrame):
         if figures is None:
             for label in (self.year_one, self.total, self.guaranteed, self.contingent, self.equity, self.benefits):
                 label.clear()
+            self.equity_note.clear()
+            self._split.setRowVisible(self.equity_note, False)
             self.bars.set_years([], currency)
             self.note.clear()
             return
@@ -207,8 +216,10 @@ class OfferSummary(QFrame):
         self.guaranteed.setText(fmt.money(figures.guaranteed_cash, currency, cents=cents))
         self.contingent.setText(fmt.money(figures.contingent_cash, currency, cents=cents))
         equity = fmt.money(figures.equity, currency, cents=cents)
-        self.equity.setText(f"{equity}\n{equity_note}" if equity_note else equity)
-        self.equity.setAccessibleName(f"Equity {equity}, {equity_note}" if equity_note else "Equity")
+        self.equity.setText(equity)
+        self.equity_note.setText(equity_note)
+        self._split.setRowVisible(self.equity_note, bool(equity_note))
+        self.equity.setAccessibleName(f"Equity, {equity_note}" if equity_note else "Equity")
         self.benefits.setText(fmt.money(figures.benefits, currency, cents=cents))
         shown_benefits = figures.benefits != 0
         self.benefits.setVisible(shown_benefits)

@@ -61,6 +61,9 @@ def paint_badge(painter: QPainter, rect: QRectF, key: str, text: str, palette: Q
     painter.restore()
 
 
+FLAG_SHORT = "!"  # a flag in a narrow cell
+
+
 class BadgeDelegate(QStyledItemDelegate):
     """Draws cells that carry a BadgeRole as pills; other cells as usual."""
 
@@ -93,11 +96,16 @@ class BadgeDelegate(QStyledItemDelegate):
         key: str,
         words: str,
     ) -> None:
-        """The cell's text, shortened to leave room for a flag pill at its right end ("Under water")."""
+        """The cell's text, shortened to leave room for a flag pill at its right end ("Under water"); in a
+        cell too narrow for both, the name comes first and the pill shrinks to a "!" (the cell's tooltip
+        and accessible text say it in words)."""
         metrics = option.fontMetrics
-        pill = metrics.horizontalAdvance(words) + 16
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
+        name = metrics.horizontalAdvance(opt.text)
+        if name + metrics.horizontalAdvance(words) + 16 + 20 > opt.rect.width():
+            words = FLAG_SHORT
+        pill = metrics.horizontalAdvance(words) + 16
         room = max(opt.rect.width() - pill - 12, 0)
         opt.text = metrics.elidedText(opt.text, Qt.TextElideMode.ElideRight, room)
         opt.rect = opt.rect.adjusted(0, 0, -(pill + 8), 0)

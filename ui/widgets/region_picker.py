@@ -202,7 +202,7 @@ class RegionPicker(QComboBox):
         matches = [i for i in range(self.count()) if self._rank_of(text, i) is not None]
         if len(matches) > 1:
             names = [self.itemText(i) for i in sorted(matches, key=lambda i: (self._rank_of(text, i) or 0, i))]
-            shown = " and ".join(names[:2]) + (f" and {len(names) - 2} more" if len(names) > 2 else "")
+            shown = " and ".join(names) if len(names) == 2 else f"{', '.join(names[:2])} and {len(names) - 2} more"
             raise ParseError(f'"{text}" matches {shown}: pick one from the list')
         raise ParseError(f'"{text}" is not a tax region: pick one from the list, or type a code such as US-CA')
 

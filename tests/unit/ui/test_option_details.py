@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app.files import read_offer_file
 from app.resources import sample_offers_path
@@ -69,11 +69,11 @@ def test_the_option_details_and_what_they_mean_beside_them(window):
         "90",
     )
     assert notes(grant) == {
-        "price": "spread at this price: $144,000.00",  # 40,000 × (4.80 − 1.20)
-        "strike": "cost to exercise: $48,000.00",  # 40,000 × 1.20
-        "fmv": "spread at the 409A value: $0.00",  # 40,000 × (1.20 − 1.20)
-        "preferred": "spread at the preferred price: $144,000.00",  # 40,000 × (4.80 − 1.20)
-        "fully_diluted": "ownership: 0.2500\u00a0%",  # 40,000 ÷ 16,000,000 = 0.25 %
+        "price": "spread at this price: $144,000",  # 40,000 × (4.80 − 1.20)
+        "strike": "cost to exercise: $48,000",  # 40,000 × 1.20
+        "fmv": "spread at the 409A value: $0",  # 40,000 × (1.20 − 1.20)
+        "preferred": "spread at the preferred price: $144,000",  # 40,000 × (4.80 − 1.20)
+        "fully_diluted": "ownership: 0.25\u00a0%",  # 40,000 ÷ 16,000,000 = 0.25 %
         "window": "90 days after leaving",
     }
     assert not grant.under_water_shown() and grant.box.title() == "Grant 1"
@@ -85,8 +85,14 @@ def test_a_strike_of_a_cent_and_a_quarter_is_typed_and_kept(qtbot, window):
     assert kestrel(window).strike == D("0.0125")
     assert grant.strike.text() == "0.0125"
     # 40,000 × 0.0125 = 500; at the price: 40,000 × (4.80 − 0.0125) = 40,000 × 4.7875 = 191,500
-    assert grant.notes["strike"].text() == "cost to exercise: $500.00"
-    assert grant.notes["price"].text() == "spread at this price: $191,500.00"
+    assert grant.notes["strike"].text() == "cost to exercise: $500"
+    assert grant.notes["price"].text() == "spread at this price: $191,500"
+    # 33,333 × 0.0125 = 416.6625 → $416.66: one amount with cents, so every amount beside the grant has them
+    type_into(qtbot, grant.shares, "33333")
+    assert grant.notes["strike"].text() == "cost to exercise: $416.66"
+    # 33,333 × (4.80 − 0.0125) = 33,333 × 4.7875 = 159,581.7375 → $159,581.74
+    assert grant.notes["price"].text() == "spread at this price: $159,581.74"
+    assert grant.notes["fmv"].text() == "spread at the 409A value: $39,582.94"  # 33,333 × 1.1875 = 39,582.9375
     window.select_offer("sample-lumen")
     window.select_offer("sample-kestrel")  # shown again from what was saved: still 0.0125
     assert window.form.equity.rows()[0].strike.text() == "0.0125"
@@ -99,6 +105,7 @@ def test_an_empty_exercise_window_is_the_usual_90_days_said_as_assumed(qtbot, wi
     assert grant.notes["window"].text() == "90 days after leaving (the usual, assumed)"
     type_into(qtbot, grant.exercise_window, "3650")
     assert kestrel(window).exercise_window_days == 3650
+    assert grant.notes["window"].text() == "3,650 days (10 years) after leaving"
     type_into(qtbot, grant.fully_diluted, "30,000")  # fewer than the grant's own 40,000 options
     assert window.form.problems() == {
         "equity[0].fully_diluted_shares": (
@@ -118,7 +125,9 @@ def test_an_under_water_grant_is_flagged_in_the_list_and_the_editor(qtbot, windo
     assert grant.under_water_shown() and grant.flag.text() == "UNDER WATER"
     assert grant.box.title() == "Grant 1 — options under water"
     assert grant.notes["price"].text() == "at or below the strike ($1.20)"
-    assert window.form.summary.equity.text() == "$0\noptions under water"  # never a bare "no equity"
+    summary = window.form.summary
+    assert summary.equity.text() == "$0"  # 40,000 × max(1.00 − 1.20, 0)
+    assert summary.equity_note.isVisible() and summary.equity_note.text() == "options under water"  # never "none"
     company = model.index(row, OfferListModel.COMPANY)
     assert company.data(FlagRole) == ("flag:under_water", "Under water")
     assert company.data(Qt.ItemDataRole.DisplayRole) == "Kestrel Robotics"
@@ -130,3 +139,32 @@ def test_an_under_water_grant_is_flagged_in_the_list_and_the_editor(qtbot, windo
     assert not window.list_view.grab().isNull()  # the flag is painted beside the name
     type_into(qtbot, grant.price, "4.80")
     assert not grant.under_water_shown() and company.data(FlagRole) is None
+
+
+def test_a_new_option_grant_is_typed_in_the_order_its_fields_show(qtbot, window):
+    """Tab goes to the next field even while the grant still lacks what the following fields hold:
+    shares, then price, then strike — never a jump ahead to the first field the grant lacks."""
+    form = window.form
+    form.equity.add_button.setFocus()
+    qtbot.keyClick(form.equity.add_button, Qt.Key.Key_Space)
+    grant = form.equity.rows()[1]
+    choose = grant.kind.findData("option")
+    grant.kind.setCurrentIndex(choose)
+    grant.kind.activated.emit(choose)
+    assert grant.shares.hasFocus()  # the first thing an option grant needs
+    steps = [("12,000", grant.price), ("0.50", grant.strike), ("$0.0125", grant.fmv)]
+    for text, following in steps:
+        field = QApplication.focusWidget()
+        field.selectAll()  # type: ignore[union-attr]
+        qtbot.keyClicks(field, text)
+        qtbot.keyClick(field, Qt.Key.Key_Tab)
+        assert following.hasFocus(), f"after {text}: {QApplication.focusWidget().accessibleName()}"
+    saved = kestrel_grants(window)[1]
+    assert (saved.shares, saved.price, saved.strike) == (D(12000), D("0.50"), D("0.0125"))
+    # 12,000 × (0.50 − 0.0125) = 12,000 × 0.4875 = 5,850 at the price; 12,000 × 0.0125 = 150 to exercise
+    assert grant.notes["price"].text() == "spread at this price: $5,850"
+    assert grant.notes["strike"].text() == "cost to exercise: $150"
+
+
+def kestrel_grants(window):
+    return window.workspace.store.get_offer("sample-kestrel").equity
