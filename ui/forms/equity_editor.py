@@ -282,7 +282,7 @@ class GrantRow(ListRow):
         note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         note.setMinimumHeight(widget.sizeHint().height())
         note.setWordWrap(True)  # a narrow window wraps what it means rather than squeezing the input
-        note.setMinimumWidth(note.fontMetrics().horizontalAdvance("spread at the preferred price:"))
+        note.setMinimumWidth(note.fontMetrics().horizontalAdvance("cost to exercise:"))
         self.notes[key] = note
         message = message_label()
         policy = message.sizePolicy()
@@ -292,12 +292,12 @@ class GrantRow(ListRow):
         box = QWidget()
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(10)
+        row.setSpacing(8)
         row.addWidget(widget, 0, Qt.AlignmentFlag.AlignTop)
         if flag is not None:
             row.addWidget(flag, 0, Qt.AlignmentFlag.AlignVCenter)
-        row.addWidget(note, 2, Qt.AlignmentFlag.AlignTop)
-        row.addWidget(message, 1)
+        row.addWidget(note, 1, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(message, 0)
         form.addRow(label, box)
         return message
 
