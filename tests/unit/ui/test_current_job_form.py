@@ -37,10 +37,11 @@ def type_into(qtbot, field: QWidget, text: str) -> None:
     qtbot.keyClick(field, Qt.Key.Key_Return)
 
 
-def choose(combo: QComboBox, data) -> None:
-    index = next(i for i in range(combo.count()) if combo.itemData(i) == data)
-    combo.setCurrentIndex(index)
-    combo.activated.emit(index)
+def choose(qtbot, combo: QComboBox, data) -> None:
+    """What a user does on the keyboard: focus the list and type the first word of the choice."""
+    combo.setFocus()
+    qtbot.keyClicks(combo, combo.itemText(combo.findData(data)).split(" ")[0])
+    assert combo.currentData() == data
 
 
 @pytest.fixture
@@ -76,7 +77,7 @@ def test_enter_a_current_job_and_compare_every_offer_with_staying(qtbot, window)
     assert saved_job(window) == CurrentJob()  # "Current job", nothing else yet
     type_into(qtbot, form.company, "Harbor Freight Systems")
     type_into(qtbot, form.base_salary, "176k")
-    choose(form.bonus_mode, "percent")
+    choose(qtbot, form.bonus_mode, "percent")
     type_into(qtbot, form.bonus_pct, "10")
     qtbot.mouseClick(form.equity.add_button, Qt.MouseButton.LeftButton)
     type_into(qtbot, form.equity.rows()[0].amount, "48,000")

@@ -148,9 +148,9 @@ def test_a_new_option_grant_is_typed_in_the_order_its_fields_show(qtbot, window)
     form.equity.add_button.setFocus()
     qtbot.keyClick(form.equity.add_button, Qt.Key.Key_Space)
     grant = form.equity.rows()[1]
-    choose = grant.kind.findData("option")
-    grant.kind.setCurrentIndex(choose)
-    grant.kind.activated.emit(choose)
+    grant.kind.setFocus()
+    qtbot.keyClicks(grant.kind, "Stock")  # "Stock options", chosen on the keyboard
+    assert grant.kind.currentData() == "option"
     assert grant.shares.hasFocus()  # the first thing an option grant needs
     steps = [("12,000", grant.price), ("0.50", grant.strike), ("$0.0125", grant.fmv)]
     for text, following in steps:
