@@ -47,14 +47,15 @@ from ui.forms.binder import (
     reveal,
 )
 from ui.forms.offer_form import (
-    BONUS_MODES,
     BenefitRow,
     _edited_signals,
     _EscapeReverts,
     _narrow,
     _shown_state,
     _WheelGuard,
+    add_pay_fields,
     region_row,
+    show_bonus_rows,
 )
 from ui.forms.rows import ListRow, RowList
 from ui.forms.summary import OfferSummary
@@ -401,42 +402,7 @@ class CurrentJobForm(QWidget):
 
     def _build_pay(self) -> None:
         form = self._section("Pay if you stay")
-        self.base_salary = self._field(form, "Base salary", self._money(), "base_salary", empty=OMIT)
-        self.annual_raise = self._field(
-            form, "Annual raise", self._percent(), "annual_raise_pct", empty=OMIT, name="Annual raise, percent"
-        )
-        self.bonus_mode = QComboBox()
-        for text, key in BONUS_MODES:
-            self.bonus_mode.addItem(text, key)
-        self._field(form, "Bonus", self.bonus_mode, None, name="Bonus given as")
-        self.bonus_mode.activated.connect(self._sync_bonus)
-        self.bonus_pct = self._field(
-            form,
-            "Target, % of base",
-            self._percent(),
-            "bonus.target_pct",
-            name="Bonus target, percent of base",
-            active=lambda: self.bonus_mode.currentData() == "percent",
-            stands_in_for=("bonus.target_amount",),
-        )
-        self.bonus_amount = self._field(
-            form,
-            "Target amount",
-            self._money(),
-            "bonus.target_amount",
-            name="Bonus target amount",
-            active=lambda: self.bonus_mode.currentData() == "amount",
-            stands_in_for=("bonus.target_pct",),
-        )
-        self.bonus_payout = self._field(
-            form,
-            "Expected payout",
-            self._percent(),
-            "bonus.expected_payout_pct",
-            empty=OMIT,
-            name="Expected bonus payout, percent of target",
-            active=lambda: self.bonus_mode.currentData() != "none",
-        )
+        add_pay_fields(self, form)
         self._pay_form = form
 
     def _build_equity(self) -> None:
@@ -694,15 +660,9 @@ class CurrentJobForm(QWidget):
     # --- bonus and style -------------------------------------------------------------------------
 
     def _sync_bonus(self) -> None:
-        mode = self.bonus_mode.currentData()
-        for field, shown in (
-            (self.bonus_pct, mode == "percent"),
-            (self.bonus_amount, mode == "amount"),
-            (self.bonus_payout, mode != "none"),
-        ):
-            box = field.parentWidget()  # the field's box (with its message) is the row's field
-            if box is not None:
-                self._pay_form.setRowVisible(box, shown)
+        show_bonus_rows(
+            self._pay_form, self.bonus_mode.currentData(), self.bonus_pct, self.bonus_amount, self.bonus_payout
+        )
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -178,6 +178,59 @@ def _unknown_spin(maximum: int) -> QSpinBox:
     return spin
 
 
+def add_pay_fields(owner: Any, form: QFormLayout) -> None:
+    """Base salary, annual raise and the bonus (a percent of base, an amount, or none, with its expected
+    payout), bound the same way in the offer form and the current job's form. `owner` is the form: it
+    gives `_field`, `_money`, `_percent` and `_sync_bonus`, and gets `base_salary`, `annual_raise`,
+    `bonus_mode`, `bonus_pct`, `bonus_amount` and `bonus_payout`."""
+    owner.base_salary = owner._field(form, "Base salary", owner._money(), "base_salary", empty=OMIT)
+    owner.annual_raise = owner._field(
+        form, "Annual raise", owner._percent(), "annual_raise_pct", empty=OMIT, name="Annual raise, percent"
+    )
+    owner.bonus_mode = QComboBox()
+    for text, key in BONUS_MODES:
+        owner.bonus_mode.addItem(text, key)
+    owner._field(form, "Bonus", owner.bonus_mode, None, name="Bonus given as")
+    owner.bonus_mode.activated.connect(owner._sync_bonus)  # before the save: show the right field first
+    owner.bonus_pct = owner._field(
+        form,
+        "Target, % of base",
+        owner._percent(),
+        "bonus.target_pct",
+        name="Bonus target, percent of base",
+        active=lambda: owner.bonus_mode.currentData() == "percent",
+        stands_in_for=("bonus.target_amount",),
+    )
+    owner.bonus_amount = owner._field(
+        form,
+        "Target amount",
+        owner._money(),
+        "bonus.target_amount",
+        name="Bonus target amount",
+        active=lambda: owner.bonus_mode.currentData() == "amount",
+        stands_in_for=("bonus.target_pct",),
+    )
+    owner.bonus_payout = owner._field(
+        form,
+        "Expected payout",
+        owner._percent(),
+        "bonus.expected_payout_pct",
+        empty=OMIT,
+        name="Expected bonus payout, percent of target",
+        active=lambda: owner.bonus_mode.currentData() != "none",
+    )
+    owner.bonus_payout.setToolTip("How much of the target bonus usually pays out; 100 % when unsure")
+
+
+def show_bonus_rows(form: QFormLayout, mode: str, pct: QWidget, amount: QWidget, payout: QWidget) -> None:
+    """Show the target the bonus mode asks for (and the payout, unless there is no bonus); each field's
+    box (with its message) is its row's field."""
+    for field, shown in ((pct, mode == "percent"), (amount, mode == "amount"), (payout, mode != "none")):
+        box = field.parentWidget()
+        if box is not None:
+            form.setRowVisible(box, shown)
+
+
 class OfferForm(QWidget):
     """Edits one offer of the workspace; every valid finished edit is saved at once (undoable)."""
 
@@ -428,44 +481,7 @@ class OfferForm(QWidget):
 
     def _build_cash(self) -> None:
         form = self._section("Cash")
-        self.base_salary = self._field(form, "Base salary", self._money(), "base_salary", empty=OMIT)
-        self.annual_raise = self._field(
-            form, "Annual raise", self._percent(), "annual_raise_pct", empty=OMIT, name="Annual raise, percent"
-        )
-        self.bonus_mode = QComboBox()
-        for text, key in BONUS_MODES:
-            self.bonus_mode.addItem(text, key)
-        self._field(form, "Bonus", self.bonus_mode, None, name="Bonus given as")
-        self.bonus_mode.activated.connect(self._sync_bonus)  # before the save: show the right field first
-
-        self.bonus_pct = self._field(
-            form,
-            "Target, % of base",
-            self._percent(),
-            "bonus.target_pct",
-            name="Bonus target, percent of base",
-            active=lambda: self.bonus_mode.currentData() == "percent",
-            stands_in_for=("bonus.target_amount",),
-        )
-        self.bonus_amount = self._field(
-            form,
-            "Target amount",
-            self._money(),
-            "bonus.target_amount",
-            name="Bonus target amount",
-            active=lambda: self.bonus_mode.currentData() == "amount",
-            stands_in_for=("bonus.target_pct",),
-        )
-        self.bonus_payout = self._field(
-            form,
-            "Expected payout",
-            self._percent(),
-            "bonus.expected_payout_pct",
-            empty=OMIT,
-            name="Expected bonus payout, percent of target",
-            active=lambda: self.bonus_mode.currentData() != "none",
-        )
-        self.bonus_payout.setToolTip("How much of the target bonus usually pays out; 100 % when unsure")
+        add_pay_fields(self, form)
 
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
@@ -1010,11 +1026,8 @@ class OfferForm(QWidget):
 
     def _sync_bonus(self) -> None:
         """Show the target the bonus mode asks for (and the payout, unless there is no bonus)."""
-        mode = self.bonus_mode.currentData()
         form = self._form_of(self.bonus_pct.parentWidget())
-        form.setRowVisible(self.bonus_pct.parentWidget(), mode == "percent")
-        form.setRowVisible(self.bonus_amount.parentWidget(), mode == "amount")
-        form.setRowVisible(self.bonus_payout.parentWidget(), mode != "none")
+        show_bonus_rows(form, self.bonus_mode.currentData(), self.bonus_pct, self.bonus_amount, self.bonus_payout)
 
     def _sections(self) -> list[QFormLayout]:
         items = (self._page.itemAt(i).layout() for i in range(self._page.count()))

@@ -9,12 +9,12 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QComboBox, QWidget
 
 from app.files import read_offer_file
 from app.models import Bonus, CurrentJob, LeavingItem
 from app.resources import sample_offers_path
 from app.store import Store
+from tests.unit.ui.user_input import choose, type_into
 from ui.forms.offer_form import OfferForm
 from ui.main_window import COMPARE_TAB, MainWindow
 from ui.workspace import Workspace
@@ -24,24 +24,6 @@ TODAY = date(2026, 11, 20)
 EMPTY = "Add your current job to compare every offer with staying"
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
-
-
-def type_into(qtbot, field: QWidget, text: str) -> None:
-    """What a user does: focus the field, replace its text, press Enter."""
-    field.setFocus()
-    field.selectAll()  # type: ignore[attr-defined]
-    if text:
-        qtbot.keyClicks(field, text)
-    else:
-        qtbot.keyClick(field, Qt.Key.Key_Delete)
-    qtbot.keyClick(field, Qt.Key.Key_Return)
-
-
-def choose(qtbot, combo: QComboBox, data) -> None:
-    """What a user does on the keyboard: focus the list and type the first word of the choice."""
-    combo.setFocus()
-    qtbot.keyClicks(combo, combo.itemText(combo.findData(data)).split(" ")[0])
-    assert combo.currentData() == data
 
 
 @pytest.fixture

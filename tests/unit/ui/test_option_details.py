@@ -10,11 +10,12 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from app.files import read_offer_file
 from app.resources import sample_offers_path
 from app.store import Store
+from tests.unit.ui.user_input import type_into
 from ui.main_window import MainWindow
 from ui.models.offer_list_model import FlagRole, OfferListModel
 from ui.workspace import Workspace
@@ -23,16 +24,6 @@ D = Decimal
 TODAY = date(2026, 11, 20)
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
-
-
-def type_into(qtbot, field: QWidget, text: str) -> None:
-    field.setFocus()
-    field.selectAll()  # type: ignore[attr-defined]
-    if text:
-        qtbot.keyClicks(field, text)
-    else:
-        qtbot.keyClick(field, Qt.Key.Key_Delete)
-    qtbot.keyClick(field, Qt.Key.Key_Return)
 
 
 @pytest.fixture

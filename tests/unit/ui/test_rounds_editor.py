@@ -9,12 +9,13 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app.files import read_offer_file
 from app.models import NegotiationRound, Offer, RoundItems, SignOnRepayment
 from app.resources import sample_offers_path
 from app.store import Store
+from tests.unit.ui.user_input import choose, type_into
 from ui.forms.offer_form import OfferForm
 from ui.main_window import MainWindow
 from ui.widgets.fields import DateEdit, MoneyEdit, WholeNumberEdit
@@ -24,23 +25,6 @@ D = Decimal
 TODAY = date(2026, 11, 20)
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
-
-
-def type_into(qtbot, field: QWidget, text: str) -> None:
-    field.setFocus()
-    field.selectAll()  # type: ignore[attr-defined]
-    if text:
-        qtbot.keyClicks(field, text)
-    else:
-        qtbot.keyClick(field, Qt.Key.Key_Delete)
-    qtbot.keyClick(field, Qt.Key.Key_Return)
-
-
-def choose(qtbot, combo: QComboBox, data) -> None:
-    """What a user does on the keyboard: focus the list and type the first word of the choice."""
-    combo.setFocus()
-    qtbot.keyClicks(combo, combo.itemText(combo.findData(data)).split(" ")[0])
-    assert combo.currentData() == data
 
 
 def click(qtbot, button: QWidget) -> None:
