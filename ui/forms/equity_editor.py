@@ -301,7 +301,8 @@ class GrantRow(ListRow):
         form.addRow(label, box)
         return message
 
-    def inputs(self) -> list[QWidget]:
+    def _grant_inputs(self) -> list[QWidget]:
+        """The grant's own inputs, in the order they show (the vesting's follow)."""
         return [
             self.kind,
             self.valued_by,
@@ -313,8 +314,10 @@ class GrantRow(ListRow):
             self.preferred,
             self.fully_diluted,
             self.exercise_window,
-            *self.vesting.inputs(),
         ]
+
+    def inputs(self) -> list[QWidget]:
+        return [*self._grant_inputs(), *self.vesting.inputs()]
 
     def fill_new(self) -> None:
         self.kind.setCurrentIndex(self.kind.findData("rsu"))
@@ -332,18 +335,7 @@ class GrantRow(ListRow):
         name = f"Grant {number}"
         self._name = name
         self.box.setTitle(name)
-        for widget in (
-            self.kind,
-            self.valued_by,
-            self.value,
-            self.shares,
-            self.price,
-            self.strike,
-            self.fmv,
-            self.preferred,
-            self.fully_diluted,
-            self.exercise_window,
-        ):
+        for widget in self._grant_inputs():
             label = self._form.labelForField(widget.parentWidget())
             words = label.text()
             widget.setAccessibleName(f"{name} {words if words[:1].isdigit() else words[:1].lower() + words[1:]}")
