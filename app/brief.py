@@ -231,6 +231,7 @@ class Timeline:
     deadline: date | None
     as_of: date
     notes: str  # the user's notes on the offer, as typed
+    rounds: tuple[tuple[date, str], ...] = ()  # the negotiation's rounds: (date, side), in date order
 
 
 @dataclass(frozen=True)
@@ -652,7 +653,8 @@ def _timeline(offer: Offer, day: date) -> Timeline:
         gap = (event.date - previous).days if previous is not None else None
         entries.append(TimelineEntry(event.date, event.kind, event.note, gap))
         previous = event.date
-    return Timeline(tuple(entries), offer.signals.deadline, day, offer.notes.strip())
+    rounds = tuple((r.date, r.side) for r in offer.sorted_negotiation())
+    return Timeline(tuple(entries), offer.signals.deadline, day, offer.notes.strip(), rounds)
 
 
 def _checklist(e: OfferEvaluation, levers: Sequence[BriefLever], summary: Summary) -> tuple[ChecklistItem, ...]:

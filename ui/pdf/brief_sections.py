@@ -484,7 +484,7 @@ def _timeline_section(flow: Flow, brief: Brief, palette: QPalette) -> None:
         f"Every step you recorded, in date order, as of {date_words(t.as_of)}. The speed of each step is what "
         "the rating reads.",
     )
-    if not t.entries and t.deadline is None:
+    if not t.entries and t.deadline is None and not t.rounds:
         flow.paragraph("No events recorded yet: add the dates of your interviews and of the offer.", space_before=6.0)
     else:
         ts = flow.ts
@@ -493,7 +493,7 @@ def _timeline_section(flow: Flow, brief: Brief, palette: QPalette) -> None:
 
         def paint(painter: QPainter, rect: QRectF) -> None:
             painter.setFont(ts.font("timeline"))
-            paint_timeline(painter, rect, events, t.deadline, palette)
+            paint_timeline(painter, rect, events, t.deadline, palette, t.rounds)  # rounds as on screen
 
         flow.drawing(0, paint, space_before=10.0, device_height=height, keep_with_next=True)
         rows = []

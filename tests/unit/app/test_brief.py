@@ -197,6 +197,8 @@ def test_timeline_in_date_order_with_gaps_and_notes(evaluator, brief) -> None:
     assert entries[1].days_after_previous == 3  # applied 6 Oct → screen 9 Oct
     assert [e.kind for e in entries][3:5] == ["final_interview", "offer"]  # same day: the order typed
     assert brief.timeline.deadline == date(2026, 12, 4)
+    # the negotiation's rounds, drawn on the timeline as the editor draws them: your ask, their answer
+    assert brief.timeline.rounds == ((date(2026, 11, 3), "candidate"), (date(2026, 11, 6), "company"))
     assert brief.timeline.notes == offer.notes
 
 
