@@ -268,7 +268,7 @@ CURRENCY = {code: estimate(code, 2026, "single", D(0)).currency for code in REGI
 money = st.integers(min_value=0, max_value=600_000).map(D)
 
 
-@settings(deadline=None, max_examples=60)
+@settings(deadline=None)  # examples: the profile's (quick by default)
 @given(
     region=st.sampled_from(REGIONS),
     status=st.sampled_from(["single", "married_joint", "head_of_household"]),
