@@ -64,7 +64,7 @@ from typing import Literal
 from app.compensation import OfferFigures, YearFigures
 from app.models import TaxSettings
 from app.money import ZERO, Rates, exact, round_cents
-from app.tax import TaxEstimate, estimate, region_rules, total_tax
+from app.tax import STATUS_WORDS, TaxEstimate, estimate, region_rules, total_tax
 from app.text import money_words
 
 TaxStatus = Literal["estimated", "no_region", "unsupported", "no_rate"]
@@ -268,6 +268,9 @@ def figures_after_tax(figures: OfferFigures, region: str | None, basis: TaxBasis
         years.append(YearTax(y.year, tax, y.total - tax, taxed, y.total - taxed, found))
     label = first.label if first is not None else None
     assumptions = first.assumptions if first is not None else rules.assumptions
+    if not rules.uses_filing_status and basis.filing_status != DEFAULT_FILING_STATUS:
+        # e.g. "married filing jointly" set in Settings, an offer in Germany: say it was not used
+        assumptions = (status_not_used(basis.filing_status), *assumptions)
     return AfterTax(
         offer_id,
         currency,
@@ -281,6 +284,12 @@ def figures_after_tax(figures: OfferFigures, region: str | None, basis: TaxBasis
         assumptions=assumptions,
         year_note=basis.year_note,
     )
+
+
+def status_not_used(filing_status: str) -> str:
+    """The assumption shown where a region's rules have no filing status (every region outside the US)
+    and Settings ask for another than single: the estimate is a single person's."""
+    return f"taxed as a single person (the filing status {STATUS_WORDS[filing_status]} is not used here)"
 
 
 def _tax(region: str, basis: TaxBasis, taxed: Decimal, currency: str, tax_currency: str) -> tuple[Decimal, TaxEstimate]:

@@ -451,3 +451,16 @@ def test_the_readme_sample_worked_by_hand() -> None:
                   "New York City 115,801.33", "London 93,445.68 GBP on 223,898.98 GBP", "125,206.93 USD",
                   "Berlin 117,669.15 EUR on 268,528.46 EUR", "131,459.97 USD"):
         assert words in prose, words
+
+
+def test_a_filing_status_the_region_does_not_use_is_said_beside_the_figure() -> None:
+    berlin = offer(id="berlin", currency="EUR", tax_region="DE", base_salary=100000)
+    married = TaxSettings(year=2026, filing_status="married_joint")
+    taxes = evaluator([berlin], horizon=1, display_currency="EUR", tax=married).after_tax("berlin")
+    # Germany's rules have no filing status: the same 41,969.99 € as a single filer (test_de.py), and it says so
+    assert taxes.year(1).tax == D("41969.99")
+    assert taxes.assumptions[0] == "taxed as a single person (the filing status married filing jointly is not used here)"
+    # a single filer is not told anything new; a US region uses the status and says it in its label
+    assert not any("filing status" in a for a in evaluator([berlin], horizon=1).after_tax("berlin").assumptions)
+    seattle = evaluator([SEATTLE], horizon=1, tax=married).after_tax("seattle")
+    assert "married filing jointly" in (seattle.label or "") and seattle.assumptions == ()
