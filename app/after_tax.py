@@ -11,9 +11,17 @@ The API (through an Evaluator `ev`; all amounts Decimal, in cents):
     ev.scenario_after_tax(offer_id) -> tuple[AfterTax, ...]   one per scenario, in their order
     ev.after_tax_at_growth(offer_id, growth_pct) -> AfterTax  at any share-price growth
     ev.taxes(offer_id) -> tuple[YearTax, ...]     = ev.after_tax(offer_id).years
+    ev.ask_after_tax(offer_id, year=1, **changes) -> PocketChange | None   the offer with an ask granted
+    ev.raise_after_tax(offer_id, amount, year=1) -> PocketChange | None    `amount` more base a year
     ev.pocket_change(offer_id, changed_offer, year=1) -> PocketChange | None
-    ev.extra_pay_after_tax(offer_id, amount, year=1) -> PocketChange | None
-    pocket_sentence(change, "base") -> "+$10,000 base is +$5,870 a year in your pocket in California"
+    ev.extra_pay_after_tax(offer_id, amount, year=1) -> PocketChange | None   one-off taxed cash
+    pocket_sentence(change, "base") -> "+$10,000 base is +$5,785 a year in your pocket in California"
+
+    For a lever (the offer "quarry": 150,000 base in California, 2026 rules, single filer):
+        change = ev.raise_after_tax("quarry", Decimal(10000))
+        change.pay_change, change.tax_change, change.pocket_change   # 10,000.00, 4,215.00, 5,785.00
+        pocket_sentence(change, "base")      # "+$10,000 base is +$5,785 a year in your pocket in California"
+        pocket_sentence(change, "base", label=True)   # … "(estimate, 2026 rules except California …)"
 
     AfterTax (frozen): offer_id, currency (the figures'), region, region_name, status, years
         status      "estimated" | "no_region" | "unsupported" | "no_rate"
@@ -379,8 +387,8 @@ def after_tax_figures(figures: OfferFigures, taxes: AfterTax) -> OfferFigures | 
 @dataclass(frozen=True)
 class PocketChange:
     """What a change of pay in one year leaves after tax, computed by the engine at the offer's own
-    pay that year (the exact difference of two estimates, not a rate): "+$10,000 base is +$5,870 a
-    year in your pocket in California"."""
+    pay that year (the exact difference of two estimates, not a rate): "+$10,000 base is +$5,785 a
+    year in your pocket in California" (at 150,000 of base, 2026 rules, single filer)."""
 
     offer_id: str
     year: int
@@ -391,6 +399,7 @@ class PocketChange:
     place: str  # "California"
     label: str  # the estimate's label
     not_taxed_change: Decimal = ZERO  # the part of pay_change that is options or benefits (untaxed)
+    asked: Decimal | None = None  # the change asked for, where it moves more pay (+10,000 base: its bonus too)
 
     @property
     def kept_pct(self) -> Decimal | None:
@@ -430,19 +439,27 @@ def _signed(amount: Decimal, currency: str) -> str:
 
 
 def pocket_sentence(change: PocketChange, what: str, *, per_year: bool = True, label: bool = False) -> str:
-    """ "+$10,000 base is +$5,870 a year in your pocket in California" (`per_year` for recurring pay;
-    else "+$20,000 sign-on is +$11,620 in your pocket in year 1 in California"). With `label`, the
+    """ "+$10,000 base is +$5,785 a year in your pocket in California" (`per_year` for recurring pay;
+    else "+$20,000 sign-on is +$11,620 in your pocket in year 1 in California"). Where the change asked
+    for moves more pay (`asked`: a base raise lifts a bonus set as a percent of base): "+$10,000 base
+    (+$11,000 of pay in all) is +$6,066.50 a year in your pocket in California". With `label`, the
     estimate's label follows in brackets.
     """
     when = "a year" if per_year else f"in year {change.year}"
+    asked = f"{_signed(change.pay_change, change.currency)} {what}"
+    if change.asked is not None and change.asked != change.pay_change:
+        asked = (
+            f"{_signed(change.asked, change.currency)} {what} "
+            f"({_signed(change.pay_change, change.currency)} of pay in all)"
+        )
     if per_year:
         text = (
-            f"{_signed(change.pay_change, change.currency)} {what} is "
+            f"{asked} is "
             f"{_signed(change.pocket_change, change.currency)} {when} in your pocket in {change.place}"
         )
     else:
         text = (
-            f"{_signed(change.pay_change, change.currency)} {what} is "
+            f"{asked} is "
             f"{_signed(change.pocket_change, change.currency)} in your pocket {when} in {change.place}"
         )
     if label and change.label:

@@ -10,6 +10,7 @@ at 11,079/26,264/41,452/57,542/72,724, exemption credit 153, SDI 1.2 %.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from decimal import Decimal
@@ -464,3 +465,41 @@ def test_a_filing_status_the_region_does_not_use_is_said_beside_the_figure() -> 
     assert not any("filing status" in a for a in evaluator([berlin], horizon=1).after_tax("berlin").assumptions)
     seattle = evaluator([SEATTLE], horizon=1, tax=married).after_tax("seattle")
     assert "married filing jointly" in (seattle.label or "") and seattle.assumptions == ()
+
+
+def test_the_levers_helper_takes_an_offer_id_and_a_pay_change() -> None:
+    ev = evaluator([QUARRY], horizon=1)
+    # QUARRY: 150,000 base in California, no bonus: +10,000 base is 10,000 more taxed pay, every rate
+    # marginal at both ends (worked in test_what_a_raise_leaves_in_your_pocket): 42.15 % → 4,215.00 of
+    # tax, 5,785.00 kept
+    change = ev.raise_after_tax("quarry", D(10000))
+    assert change is not None
+    assert (change.offer_id, change.year, change.pay_change, change.tax_change, change.pocket_change) == (
+        "quarry", 1, D("10000.00"), D("4215.00"), D("5785.00")
+    )
+    assert pocket_sentence(change, "base") == "+$10,000 base is +$5,785 a year in your pocket in California"
+    assert ev.ask_after_tax("quarry", base_salary=D(160000)) == replace(change, asked=None)
+
+    # 200,000 base + 10 % bonus in California: +10,000 base is +11,000 of pay (220,000 → 231,000).
+    # Federal taxable 203,900 → 214,900: all at 32 % (201,775 to 256,225); Social Security: past its
+    # 184,500 base, nothing; Medicare 1.45 % + 0.9 % additional (over 200,000) = 2.35 %; California
+    # taxable 214,294 → 225,294: all at 9.3 %, the exemption credit whole (income under 252,203);
+    # SDI 1.2 %. 32 + 2.35 + 9.3 + 1.2 = 44.85 % × 11,000 = 4,933.50 of tax; 6,066.50 kept
+    staff = offer(id="staff", tax_region="US-CA", base_salary=200000, bonus={"target_pct": 10})
+    raised = evaluator([staff], horizon=1).raise_after_tax("staff", D(10000))
+    assert raised is not None
+    assert (raised.pay_change, raised.tax_change, raised.pocket_change) == (
+        D("11000.00"), D("4933.50"), D("6066.50")
+    )
+    assert pocket_sentence(raised, "base") == (
+        "+$10,000 base (+$11,000 of pay in all) is +$6,066.50 a year in your pocket in California"
+    )
+    # a one-off ask through the same door: a 20,000 sign-on in year 1, at 220,000 → 240,000 of pay:
+    # 32 % + 2.35 % + 9.3 % + 1.2 % = 44.85 % × 20,000 = 8,970.00; 11,030.00 kept
+    sign_on = evaluator([staff], horizon=1).ask_after_tax("staff", sign_on=[D(20000)])
+    assert sign_on is not None and sign_on.pocket_change == D("11030.00")
+    assert pocket_sentence(sign_on, "sign-on", per_year=False) == (
+        "+$20,000 sign-on is +$11,030 in your pocket in year 1 in California"
+    )
+    # no region: no figure, never a guess
+    assert evaluator([offer(id="n", base_salary=100000)]).raise_after_tax("n", D(10000)) is None
