@@ -34,7 +34,7 @@ The API (through an Evaluator `ev`; all amounts Decimal, in cents):
         assumptions the region's key assumptions (`TaxEstimate.assumptions`, from the rule files)
         conversion  None, or how a pay in another currency than the region's was taxed:
                     "taxed in GBP: pay converted at 1 USD = 0.7463 GBP (rates of 2026-01-15), the tax back"
-        year_note   None, or "tax year 2026: the evaluation's year (no tax year set in Settings)"
+        year_note   None, or "tax year 2026: the evaluation's year (no tax year set in Settings or in the file's `tax`)"
         flag        None, or why there is no figure: "no tax region: pick where this pay is taxed"
         notes       every line to show beside the figure: label, not taxed, assumptions, conversion…
 
@@ -101,7 +101,7 @@ class TaxBasis:
     def year_note(self) -> str | None:
         if self.year_given:
             return None
-        return f"tax year {self.year}: the evaluation's year (no tax year set in Settings)"
+        return f"tax year {self.year}: the evaluation's year (no tax year set in Settings or in the file's `tax`)"
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from hypothesis import given, settings
@@ -183,7 +183,9 @@ def test_the_year_without_a_tax_object_is_the_as_of_year_and_a_later_one_falls_b
     plain = Evaluator([SEATTLE], as_of=AS_OF, display_currency="USD", fx={}, horizon=1)
     taxes = plain.after_tax("seattle")
     assert taxes.year(1).tax == D("46549.03")  # the 2026 rules, as with tax.year = 2026
-    assert taxes.year_note == "tax year 2026: the evaluation's year (no tax year set in Settings)"
+    assert taxes.year_note == (
+        "tax year 2026: the evaluation's year (no tax year set in Settings or in the file's `tax`)"
+    )
     later = evaluator([SEATTLE], horizon=1, tax=TaxSettings(year=2027)).after_tax("seattle")
     assert later.label == "estimate, 2026 rules (2027 not yet published), single filer, this pay as the only income"
     assert later.year(1).tax == D("46549.03") and later.year_note is None
@@ -460,7 +462,9 @@ def test_a_filing_status_the_region_does_not_use_is_said_beside_the_figure() -> 
     taxes = evaluator([berlin], horizon=1, display_currency="EUR", tax=married).after_tax("berlin")
     # Germany's rules have no filing status: the same 41,969.99 € as a single filer (test_de.py), and it says so
     assert taxes.year(1).tax == D("41969.99")
-    assert taxes.assumptions[0] == "taxed as a single person (the filing status married filing jointly is not used here)"
+    assert taxes.assumptions[0] == (
+        "taxed as a single person (the filing status married filing jointly is not used here)"
+    )
     # a single filer is not told anything new; a US region uses the status and says it in its label
     assert not any("filing status" in a for a in evaluator([berlin], horizon=1).after_tax("berlin").assumptions)
     seattle = evaluator([SEATTLE], horizon=1, tax=married).after_tax("seattle")
