@@ -507,3 +507,17 @@ def test_the_levers_helper_takes_an_offer_id_and_a_pay_change() -> None:
     )
     # no region: no figure, never a guess
     assert evaluator([offer(id="n", base_salary=100000)]).raise_after_tax("n", D(10000)) is None
+
+
+def test_the_readme_names_every_region_whose_2026_estimate_uses_older_rules() -> None:
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    start = readme.index("For 2026 these use their 2025 rules: ") + len("For 2026 these use their 2025 rules: ")
+    named = readme[start : readme.index(".", start)].split(", ")
+    older = [
+        name.removesuffix(" (US)")
+        for code, name in regions()
+        if estimate(code, 2026, "single", D(100000)).fallback  # type: ignore[union-attr]
+    ]
+    # the eleven states whose 2026 figures were not published when the rules were written (their labels
+    # say so: test_us_states.py); every other region has 2026 rules
+    assert sorted(named) == sorted(older) and len(named) == 11
