@@ -199,11 +199,17 @@ def test_the_json_has_tax_and_after_tax_per_year_and_null_without_a_region() -> 
             "tax": {"year": 2026, "filing_status": "single"},
             "horizon_years": 1,
             "current_job": {"tax_region": "US-WA", "base_salary": 175000},
-            "offers": [SEATTLE.model_dump(), {"id": "nowhere", "company": "N", "role": "E"}],
+            "offers": [
+                SEATTLE.model_dump(),
+                {"id": "nowhere", "company": "N", "role": "E"},
+                {"id": "tokyo", "company": "T", "role": "E", "currency": "JPY", "tax_region": "JP"},
+            ],
         }
     )
     result = evaluate(data)
-    seattle, nowhere = result["offers"]
+    seattle, nowhere, tokyo = result["offers"]
+    # a region the app has no rules for: null, as without a region (the text output says why)
+    assert (tokyo["years"][0]["tax"], tokyo["years"][0]["after_tax"]) == (None, None)
     assert seattle["years"][0] | {"tax": D("46549.03"), "after_tax": D("133450.97")} == seattle["years"][0]
     assert (nowhere["years"][0]["tax"], nowhere["years"][0]["after_tax"]) == (None, None)
     # staying in Washington at 175,000 a year: the same 46,549.03 of tax
