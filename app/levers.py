@@ -1,8 +1,13 @@
 """The budget stretch (what the company can plausibly still do) and the negotiation levers inside it.
 
 Every ask is the new value of one component, never below what is offered and never above the
-stretch. Each lever says whether it is new money, a swap between components or non-cash, and how it
-moves each year's total; the effect is computed by the same `figures` as every other number.
+stretch. Each lever says whether it is new money, a swap between components or non-cash, what its
+number is (`unit`: per_year, once, grant, shares, days, or None for a request without a number),
+what to say if the answer is no (`if_no`), and how it moves each year's total; the effect is
+computed by the same `figures` as every other number.
+
+Answered counters narrow the room: they are counted by `app.negotiation.counters_answered` (the
+rounds of the talks when the offer has them, else the timeline's `response` events).
 """
 
 from __future__ import annotations
@@ -16,39 +21,94 @@ from typing import Literal
 from app.compensation import OfferFigures, figures
 from app.models import MONEY_MAX, Grant, Offer, Vesting
 from app.money import ZERO, exact, round_cents
+from app.negotiation import counters_answered
 from app.position import Alternative, Position
 from app.rubric import DEFAULT_RUBRIC, TIER_NAMES, Rubric
 from app.text import money_words, plural
 
 Plausibility = Literal["likely", "possible", "long_shot"]
 LeverKind = Literal["new_money", "swap", "non_cash"]
+Unit = Literal["per_year", "once", "grant", "shares", "days"]
+# Every lever name of the spec's `evaluate --json` contract.
 LEVER_NAMES = (
-    "base",
-    "sign_on",
-    "equity",
+    "base_salary",
     "combined_headcount",
+    "sign_on",
+    "make_whole",
+    "equity",
     "level",
+    "title",
+    "deadline",
     "start_date",
+    "relocation",
     "remote",
     "pto",
     "review",
-    "relocation",
-    "deadline",
+    "refreshers",
     "exercise_window",
+    "follow_up",
 )
 LEVER_TITLES = {
-    "base": "Base salary",
-    "sign_on": "Sign-on bonus",
-    "equity": "Equity",
+    "base_salary": "Base salary",
     "combined_headcount": "Combined headcount",
+    "sign_on": "Sign-on bonus",
+    "make_whole": "Make-whole for what you leave behind",
+    "equity": "Equity",
     "level": "Level",
+    "title": "Title",
+    "deadline": "More time to decide",
     "start_date": "Start date",
+    "relocation": "Relocation",
     "remote": "Remote work",
     "pto": "Paid time off",
     "review": "Early compensation review",
-    "relocation": "Relocation",
-    "deadline": "More time to decide",
+    "refreshers": "Equity refreshers",
     "exercise_window": "Option exercise window",
+    "follow_up": "Follow up",
+}
+# What a lever's number is when it has one: base a year, a one-off payment, a whole grant's value.
+ASK_UNITS: dict[str, Unit] = {
+    "base_salary": "per_year",
+    "combined_headcount": "per_year",
+    "sign_on": "once",
+    "make_whole": "once",
+    "equity": "grant",
+    "relocation": "once",
+    "refreshers": "per_year",
+    "pto": "days",
+    "exercise_window": "days",
+    "deadline": "days",
+}
+# The line to say if the answer is no: keep the conversation going toward another lever.
+IF_NO = {
+    "base_salary": "If the base can't move, ask whether a sign-on bonus or a larger grant could close the gap "
+    "instead.",
+    "combined_headcount": "If the two roles' budgets can't be combined, ask what the top of the band would take, "
+    "and for a compensation review after six months.",
+    "sign_on": "If there is no room for a sign-on bonus, ask whether part of it could come as equity, or as "
+    "a review after six months.",
+    "make_whole": "If they can't cover all of it, ask them to cover what vests or pays out in the next twelve "
+    "months.",
+    "equity": "If the grant can't grow, ask when the first refresher is granted and how large refreshers "
+    "usually are.",
+    "level": "If the level is fixed, ask what it would take to be promoted within a year, and get it in "
+    "writing.",
+    "title": "If the title is fixed, ask whether it can be reviewed with the level at the first review.",
+    "deadline": "If the deadline is firm, ask for a call with the hiring manager before it to settle what "
+    "is still open.",
+    "start_date": "If the date can't move, ask whether a few days of unpaid leave before you start are "
+    "possible.",
+    "relocation": "If the package is fixed, ask whether moving costs can be reimbursed against receipts.",
+    "remote": "If remote days aren't possible now, ask when the policy is next reviewed and whether it can "
+    "be revisited after three months.",
+    "pto": "If paid time off is fixed by policy, ask for a few days of unpaid leave or a later start "
+    "date instead.",
+    "review": "If an early review isn't possible, ask for the goals of the first annual review in writing.",
+    "refreshers": "If refreshers aren't guaranteed, ask what a typical refresher was for your level last "
+    "year.",
+    "exercise_window": "If the window is fixed at 90 days, ask whether early exercise is allowed.",
+    "follow_up": "If there is still no answer, ask the recruiter when you can expect one, and keep your "
+    "other processes moving.",
 }
 PLAUSIBILITY_NAMES = {"likely": "Likely", "possible": "Possible", "long_shot": "Long shot"}
 KIND_NAMES = {"new_money": "New money", "swap": "Swap between components", "non_cash": "Non-cash"}
@@ -65,7 +125,7 @@ _ORDER = {
         "relocation",
         "sign_on",
         "equity",
-        "base",
+        "base_salary",
         "level",
         "combined_headcount",
     ),
@@ -74,7 +134,7 @@ _ORDER = {
         "sign_on",
         "equity",
         "start_date",
-        "base",
+        "base_salary",
         "pto",
         "remote",
         "deadline",
@@ -84,7 +144,7 @@ _ORDER = {
         "combined_headcount",
     ),
     "steady": (
-        "base",
+        "base_salary",
         "sign_on",
         "equity",
         "review",
@@ -98,7 +158,7 @@ _ORDER = {
         "combined_headcount",
     ),
     "strong": (
-        "base",
+        "base_salary",
         "combined_headcount",
         "equity",
         "sign_on",
@@ -112,7 +172,7 @@ _ORDER = {
         "review",
     ),
     "grand_slam": (
-        "base",
+        "base_salary",
         "combined_headcount",
         "equity",
         "sign_on",
@@ -206,7 +266,7 @@ class Stretch:
 
 @dataclass(frozen=True)
 class Lever:
-    lever: str
+    lever: str  # one of LEVER_NAMES
     ask: Decimal | None
     offered: Decimal | None  # the component's value today, for the what-if
     plausibility: Plausibility
@@ -214,10 +274,20 @@ class Lever:
     rationale: str
     script: str
     effect: tuple[Decimal, ...]  # change of each year's total (year 1 first) if the ask is granted
+    if_no: str = ""  # the line to say if the answer is no (IF_NO[lever] unless given)
+
+    def __post_init__(self) -> None:
+        if not self.if_no:
+            object.__setattr__(self, "if_no", IF_NO[self.lever])
 
     @property
     def title(self) -> str:
         return LEVER_TITLES[self.lever]
+
+    @property
+    def unit(self) -> Unit | None:
+        """What the ask's number is (per_year, once, grant, shares, days); None without a number."""
+        return ASK_UNITS.get(self.lever) if self.ask is not None else None
 
     @property
     def total_effect(self) -> Decimal:
@@ -257,7 +327,16 @@ def sign_on_with_first(offer: Offer, first: Decimal) -> list[Decimal]:
     return [round_cents(first), *rest]
 
 
-def compute_stretch(offer: Offer, position: Position, horizon: int, rubric: Rubric = DEFAULT_RUBRIC) -> Stretch:
+def compute_stretch(
+    offer: Offer,
+    position: Position,
+    horizon: int,
+    rubric: Rubric = DEFAULT_RUBRIC,
+    offered: OfferFigures | None = None,
+    drop_years: OfferFigures | None = None,
+) -> Stretch:
+    """The stretch of `offer` from `position`. `offered` (the offer's figures over `horizon`) and
+    `drop_years` (over at least 5 years) are passed by the Evaluator, which computes them once."""
     tier = position.tier
     line = rubric.stretch[tier]
     notes: list[str] = []
@@ -278,7 +357,7 @@ def compute_stretch(offer: Offer, position: Position, horizon: int, rubric: Rubr
                 "Every figure that depends on it is an estimate; ask the recruiter for the band."
             )
 
-        answered = position_responses(offer)
+        answered = counters_answered(offer)
         room_left = (1 - rubric.response_uses_room_pct / 100) ** answered
         if room_left < 1:
             notes.append(
@@ -318,7 +397,8 @@ def compute_stretch(offer: Offer, position: Position, horizon: int, rubric: Rubr
         if swap_value is not None:  # a swap gives up sign-on for equity: a limit for its ask, not new money
             equity_ceiling = max(equity_ceiling, round_cents(equity_offered + swap_value[1]))
 
-    offered = figures(offer, horizon)
+    if offered is None:
+        offered = figures(offer, horizon)
     best_offer = _derived(
         offer,
         base_salary=ceiling,
@@ -349,13 +429,9 @@ def compute_stretch(offer: Offer, position: Position, horizon: int, rubric: Rubr
         offered=offered,
         best=best,
         goal=goal,
-        drops=find_drops(offer, horizon, rubric),
+        drops=find_drops(offer, horizon, rubric, drop_years),
         notes=tuple(notes),
     )
-
-
-def position_responses(offer: Offer) -> int:
-    return sum(1 for e in offer.timeline if e.kind == "response")
 
 
 def _swap_value(offer: Offer, tier: str, rubric: Rubric) -> tuple[Decimal, Decimal] | None:
@@ -366,9 +442,16 @@ def _swap_value(offer: Offer, tier: str, rubric: Rubric) -> tuple[Decimal, Decim
     return given, round_cents(given * rubric.sign_on_to_equity_rate)
 
 
-def find_drops(offer: Offer, horizon: int, rubric: Rubric = DEFAULT_RUBRIC) -> tuple[Drop, ...]:
-    """Years (3 and 5 above all) whose total falls noticeably: the sign-on ends, or a grant runs out."""
-    years = figures(offer, max(horizon, 5)).years
+def find_drops(
+    offer: Offer, horizon: int, rubric: Rubric = DEFAULT_RUBRIC, over: OfferFigures | None = None
+) -> tuple[Drop, ...]:
+    """Years (3 and 5 above all) whose total falls noticeably: the sign-on ends, or a grant runs out.
+
+    `over`: the offer's figures over max(horizon, 5) years, when already computed.
+    """
+    if over is None or over.horizon < max(horizon, 5):
+        over = figures(offer, max(horizon, 5))
+    years = over.years
     drops = []
     for before, after in itertools.pairwise(years):
         if after.total >= before.total * (1 - rubric.drop_flag_pct / 100):
@@ -403,7 +486,7 @@ def suggest_levers(
     tier = position.tier
     ctx = _Context(offer, position, stretch, horizon, alternatives, rubric, year_one_display)
     builders = {
-        "base": ctx.base,
+        "base_salary": ctx.base,
         "sign_on": ctx.sign_on,
         "equity": ctx.equity,
         "combined_headcount": ctx.combined_headcount,
@@ -529,7 +612,7 @@ class _Context:
         )
         changed = _derived(self.offer, base_salary=ask)
         return Lever(
-            "base",
+            "base_salary",
             ask,
             s.base_offered,
             self.plausible(ask <= s.band_max),

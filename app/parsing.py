@@ -27,6 +27,40 @@ def parse_money(text: str) -> Decimal | None:
     raw = text.strip()
     if not raw:
         return None
+    value = _without_currency(raw)
+    if value.startswith("-") or (value.startswith("(") and value.endswith(")")):
+        raise ParseError("can't be negative")
+    multiplier = Decimal(1)
+    suffix = re.search(r"(?i)(k|mm|m|bn)$", value)
+    if suffix:
+        multiplier = _MULTIPLIERS[suffix.group(1).lower()]
+        value = value[: suffix.start()]
+    number = _number(value, raw, money=True) * multiplier
+    if number.adjusted() >= 15:  # past any amount (the models stop at 10^12): too many digits to tidy up
+        return number
+    return number.quantize(Decimal(1)) if number == number.to_integral_value() else number.normalize()
+
+
+def parse_per_share(text: str) -> Decimal | None:
+    """A price per share: "$0.0125" · "1.85" · "1.125" · "1,250.50" → Decimal; "" → None.
+
+    Unlike an amount, a lone "1.125" is one dollar and 12.5 cents (a price has up to six decimals),
+    and there is no "k" or "m".
+    """
+    raw = text.strip()
+    if not raw:
+        return None
+    value = _without_currency(raw)
+    if value.startswith("-") or (value.startswith("(") and value.endswith(")")):
+        raise ParseError("can't be negative")
+    number = _number(value, raw)
+    if number.adjusted() >= 15:
+        return number
+    return number.quantize(Decimal(1)) if number == number.to_integral_value() else number.normalize()
+
+
+def _without_currency(raw: str) -> str:
+    """The number's text without currency signs, a currency code before or after it, and spaces."""
     value = raw
     for sign in _CURRENCY_SIGNS:
         value = value.replace(sign, "")
@@ -40,18 +74,7 @@ def parse_money(text: str) -> Decimal | None:
             if code and code.upper() not in ISO_4217_CODES:
                 raise ParseError(f'"{raw}" is not an amount (what is "{code}"?)')
         value = match.group(2)
-    value = _SPACES.sub("", value)
-    if value.startswith("-") or (value.startswith("(") and value.endswith(")")):
-        raise ParseError("can't be negative")
-    multiplier = Decimal(1)
-    suffix = re.search(r"(?i)(k|mm|m|bn)$", value)
-    if suffix:
-        multiplier = _MULTIPLIERS[suffix.group(1).lower()]
-        value = value[: suffix.start()]
-    number = _number(value, raw, money=True) * multiplier
-    if number.adjusted() >= 15:  # past any amount (the models stop at 10^12): too many digits to tidy up
-        return number
-    return number.quantize(Decimal(1)) if number == number.to_integral_value() else number.normalize()
+    return _SPACES.sub("", value)
 
 
 def parse_percent(text: str) -> Decimal | None:

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from app.models import Offer, TimelineEvent
+from app.negotiation import counters_answered
 from app.rubric import DEFAULT_RUBRIC, TIER_NAMES, Rubric, Tier
 from app.text import date_words, day_words, money_words, plural
 
@@ -76,7 +77,7 @@ class TimelineFacts:
     interview_to_offer_days: int | None
     round_gaps: tuple[int, ...]
     follow_ups_since: tuple[TimelineEvent, ...]
-    responses: int  # company answers to counters
+    responses: int  # company answers to counters (the rounds' answered counters, else `response` events)
 
 
 def read_timeline(offer: Offer) -> TimelineFacts:
@@ -100,7 +101,6 @@ def read_timeline(offer: Offer) -> TimelineFacts:
     )
     since = last_interview.date if last_interview else None
     follow_ups = tuple(e for e in events if e.kind == "follow_up" and since is not None and e.date >= since)
-    counters_answered = sum(1 for e in events if e.kind == "response")
     return TimelineFacts(
         anchor=anchor,
         last_interview=last_interview,
@@ -109,7 +109,7 @@ def read_timeline(offer: Offer) -> TimelineFacts:
         interview_to_offer_days=days,
         round_gaps=gaps,
         follow_ups_since=follow_ups,
-        responses=counters_answered,
+        responses=counters_answered(offer),
     )
 
 

@@ -19,7 +19,7 @@ from app.money import ZERO, exact, round_cents
 from app.rubric import DEFAULT_RUBRIC, Rubric
 
 # levers whose ask is the new value of one money component
-MONEY_LEVERS = ("base", "combined_headcount", "sign_on", "equity", "relocation")
+MONEY_LEVERS = ("base_salary", "combined_headcount", "sign_on", "equity", "relocation")
 
 _MONEY = TypeAdapter(Money)
 
@@ -102,7 +102,7 @@ def has_what_if(lever: Lever) -> bool:
 
 def component_offered(offer: Offer, lever: str, stretch: Stretch) -> Decimal | None:
     """The offered value of the component a lever's ask replaces."""
-    if lever in ("base", "combined_headcount"):
+    if lever in ("base_salary", "combined_headcount"):
         return stretch.base_offered
     if lever == "sign_on":
         return stretch.sign_on_offered
@@ -115,7 +115,7 @@ def component_offered(offer: Offer, lever: str, stretch: Stretch) -> Decimal | N
 
 def stretch_ceiling(lever: str, stretch: Stretch) -> Decimal | None:
     """The most this position plausibly reaches for a lever's component (the levers' own limit)."""
-    if lever == "base":
+    if lever == "base_salary":
         # without folding two roles into one headcount: that part belongs to its own lever
         return stretch.base_ceiling - stretch.combined_headcount_extra
     if lever == "combined_headcount":
@@ -152,7 +152,7 @@ def what_if(
     given = ZERO
     if name not in MONEY_LEVERS or lever.kind == "non_cash":
         changed = offer
-    elif name in ("base", "combined_headcount"):
+    elif name in ("base_salary", "combined_headcount"):
         changed = offer_with(offer, base_salary=ask)
     elif name == "sign_on":
         changed = offer_with(offer, sign_on=sign_on_with_first(offer, ask))

@@ -145,7 +145,8 @@ def test_alternatives_are_the_other_offers_held_in_the_display_currency(evaluato
     # Tessellate is still interviewing: not an offer the user holds
     assert [c.offer_id for c in alt.columns] == ["sample-lumen", "sample-kestrel", "sample-aurelia"]
     assert alt.others == 2 and alt.display_currency == "USD"
-    comparison = comparison_for(evaluator, ["sample-lumen", "sample-kestrel", "sample-aurelia"], "sample-lumen")
+    ids = ["sample-lumen", "sample-kestrel", "sample-aurelia"]
+    comparison = comparison_for(evaluator, ids, "sample-lumen", stay=False)  # the brief has no Stay column yet
     for key, _label in alt.figures:
         row = comparison.row(key)
         for index, column in enumerate(alt.columns):

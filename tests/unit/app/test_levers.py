@@ -29,7 +29,7 @@ from app.position import Alternative, Position, rate_position
 HORIZON = 4
 TIER_SCORES = {"grand_slam": 95, "strong": 80, "steady": 65, "uncertain": 45, "weak": 25}
 ISSUE_LEVERS = {
-    "base",
+    "base_salary",
     "sign_on",
     "equity",
     "combined_headcount",
@@ -189,7 +189,7 @@ def test_without_a_band_a_typical_band_is_estimated_and_labelled():
     assert (stretch.band_min, stretch.band_max) == (Decimal("120000"), Decimal("180000"))  # 80 % and 120 %
     assert stretch.base_ceiling == Decimal("180000")
     assert any("estimate" in note for note in stretch.notes)
-    base = by_name(levers_for(make_offer(), "strong")[1])["base"]
+    base = by_name(levers_for(make_offer(), "strong")[1])["base_salary"]
     assert "(an estimate)" in base.rationale
 
 
@@ -246,7 +246,7 @@ def test_every_lever_is_complete(tier):
 
 def test_the_base_lever_asks_for_the_top_of_the_band_in_a_strong_position():
     offer = make_offer(budget=BAND, bonus={"target_pct": 10})
-    base = by_name(levers_for(offer, "strong")[1])["base"]
+    base = by_name(levers_for(offer, "strong")[1])["base_salary"]
     assert base.ask == Decimal("180000")
     assert base.offered == Decimal("150000")
     assert base.kind == "new_money"
@@ -263,7 +263,7 @@ def test_asks_are_round_thousands_below_the_ceiling():
     offer = make_offer(budget={"band_min": 140000, "band_max": 185500})
     stretch, levers = levers_for(offer, "steady")
     assert stretch.base_ceiling == Decimal("171300")
-    assert by_name(levers)["base"].ask == Decimal("171000")
+    assert by_name(levers)["base_salary"].ask == Decimal("171000")
 
 
 def test_a_better_offer_feeds_the_base_lever():
@@ -276,7 +276,7 @@ def test_a_better_offer_feeds_the_base_lever():
     # this offer's year 1: base 150,000 + equity 100,000 × 25 % = 175,000; Globex: 212,345.67 − 175,000
     stretch, levers = levers_for(offer, "steady", alternatives, year_one=Decimal("175000"))
     assert stretch.offered.year_one == Decimal("175000")
-    base = by_name(levers)["base"]
+    base = by_name(levers)["base_salary"]
     assert "Globex pays $37,345.67 more in year 1" in base.rationale
     assert "my other offer is $212,345.67 in the first year" in base.script
     assert "deadline" in by_name(levers)  # a better offer in hand makes more time worth asking for
@@ -285,7 +285,7 @@ def test_a_better_offer_feeds_the_base_lever():
 def test_without_a_better_offer_the_base_lever_names_none():
     offer = make_offer(budget=BAND)
     alternatives = [Alternative("initech", "Initech", Decimal("100000"), "USD")]
-    base = by_name(levers_for(offer, "steady", alternatives, year_one=Decimal("150000"))[1])["base"]
+    base = by_name(levers_for(offer, "steady", alternatives, year_one=Decimal("150000"))[1])["base_salary"]
     assert "more in year 1" not in base.rationale
     assert "what I'd bring to the team" in base.script
 
@@ -294,14 +294,14 @@ def test_a_weak_position_leads_with_non_cash_levers():
     _, levers = levers_for(make_offer(**RICH), "weak")
     assert levers[0].kind == "non_cash"
     assert levers[0].lever == "review"
-    base = by_name(levers)["base"]
+    base = by_name(levers)["base_salary"]
     assert base.plausibility == "long_shot"
     assert base.ask == Decimal("154000")  # ceiling 154,500 floored to the thousand
 
 
 def test_a_strong_position_leads_with_base():
     _, levers = levers_for(make_offer(**RICH), "strong")
-    assert levers[0].lever == "base"
+    assert levers[0].lever == "base_salary"
 
 
 @pytest.mark.parametrize("tier", ["strong", "grand_slam"])
@@ -311,7 +311,7 @@ def test_combined_headcount_is_offered_to_strong_positions_with_roles(tier):
     # strong: 207,000; grand slam: 225,000 (see the stretch test); the base lever stops before the extra
     expected = {"strong": ("207000", "180000"), "grand_slam": ("225000", "198000")}[tier]
     assert levers["combined_headcount"].ask == Decimal(expected[0])
-    assert levers["base"].ask == Decimal(expected[1])
+    assert levers["base_salary"].ask == Decimal(expected[1])
     assert "1 other open role" in levers["combined_headcount"].rationale
 
 

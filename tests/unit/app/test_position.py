@@ -577,7 +577,7 @@ def test_example_northwind_stretch_and_goal(example):
     assert s.goal.target_shortfall == 0
     assert s.goal.walk_away_met is True  # 255,200 ≥ 225,000
     levers = {lever.lever: lever for lever in example["northwind"].levers}
-    assert levers["base"].ask == Decimal("209000")  # the ceiling without the combined headcount
+    assert levers["base_salary"].ask == Decimal("209000")  # the ceiling without the combined headcount
     assert levers["combined_headcount"].ask == Decimal("237000")  # asks go down to the thousand
 
 
@@ -601,8 +601,9 @@ def test_evaluate_json_has_the_position_stretch_and_levers_of_the_spec(tmp_path)
         assert "base_ceiling" in offer["stretch"]
         assert offer["levers"]
         for lever in offer["levers"]:
-            assert set(lever) == {"lever", "ask", "plausibility", "rationale", "script"}
+            assert set(lever) == {"lever", "ask", "unit", "plausibility", "kind", "rationale", "script", "if_no"}
             assert lever["plausibility"] in ("likely", "possible", "long_shot")
+            assert lever["if_no"]
     assert offers["northwind"]["position"]["tier"] == "grand_slam"
     assert offers["northwind"]["position"]["interview_to_offer_days"] == 1
     assert offers["northwind"]["stretch"]["base_ceiling"] == 237500  # see the stretch test above

@@ -33,7 +33,7 @@ TIERS = ("grand_slam", "strong", "steady", "uncertain", "weak")  # best first
 TIER_SCORES = {"grand_slam": 95, "strong": 80, "steady": 65, "uncertain": 45, "weak": 25}
 AT_BEST_UNCERTAIN = ("uncertain", "weak")
 ISSUE_LEVERS = {
-    "base",
+    "base_salary",
     "sign_on",
     "equity",
     "combined_headcount",
@@ -457,7 +457,7 @@ def test_levers_are_complete_and_asks_stay_between_the_offer_and_the_stretch(cas
     assert len(names) == len(set(names))
     assert set(names) <= ISSUE_LEVERS
     ceilings = {
-        "base": stretch.base_ceiling,
+        "base_salary": stretch.base_ceiling,
         "combined_headcount": stretch.base_ceiling,
         "sign_on": stretch.sign_on_ceiling,
         "equity": stretch.equity_ceiling,

@@ -79,7 +79,7 @@ def test_the_hand_computed_stretch_holds():
 
 def test_base_ask_above_the_stretch():
     offer, stretch, levers = setup()
-    result = what_if(offer, levers["base"], D(170000), stretch, HORIZON)
+    result = what_if(offer, levers["base_salary"], D(170000), stretch, HORIZON)
     assert totals(result, "offered") == [D(190000), D(175000), D(175000), D(175000)]
     # base 170,000: year 1 = 170,000 + 10,000 + 5,000 + 25,000
     assert totals(result, "with_ask") == [D(210000), D(195000), D(195000), D(195000)]
@@ -100,14 +100,14 @@ def test_base_ask_above_the_stretch():
 
 def test_base_ask_at_the_ceiling_is_not_above_it():
     offer, stretch, levers = setup()
-    result = what_if(offer, levers["base"], D(168000), stretch, HORIZON)
+    result = what_if(offer, levers["base_salary"], D(168000), stretch, HORIZON)
     assert result.ask_above_stretch is False
     assert totals(result, "change") == [D(18000)] * 4
 
 
 def test_base_ask_below_the_offer_lowers_every_year():
     offer, stretch, levers = setup()
-    result = what_if(offer, levers["base"], D(140000), stretch, HORIZON)
+    result = what_if(offer, levers["base_salary"], D(140000), stretch, HORIZON)
     assert result.ask_below_offered is True
     assert result.ask_above_stretch is False
     assert totals(result, "with_ask") == [D(180000), D(165000), D(165000), D(165000)]
@@ -197,25 +197,25 @@ def test_combined_headcount_ceiling_includes_the_second_role():
     assert stretch.base_ceiling == D(207000)
     assert what_if(offer, levers["combined_headcount"], D(207000), stretch, HORIZON).ask_above_stretch is False
     # the base lever alone stops at the band's top
-    assert what_if(offer, levers["base"], D(190000), stretch, HORIZON).ceiling == D(180000)
-    assert what_if(offer, levers["base"], D(190000), stretch, HORIZON).ask_above_stretch is True
+    assert what_if(offer, levers["base_salary"], D(190000), stretch, HORIZON).ceiling == D(180000)
+    assert what_if(offer, levers["base_salary"], D(190000), stretch, HORIZON).ask_above_stretch is True
 
 
 def test_no_goal_means_no_goal_check():
     offer, stretch, levers = setup(goal=None)
-    assert what_if(offer, levers["base"], D(160000), stretch, HORIZON).goal is None
+    assert what_if(offer, levers["base_salary"], D(160000), stretch, HORIZON).goal is None
 
 
 def test_target_met_has_no_shortfall():
     offer, stretch, levers = setup()
-    result = what_if(offer, levers["base"], D(190000), stretch, HORIZON)
+    result = what_if(offer, levers["base_salary"], D(190000), stretch, HORIZON)
     assert result.goal.meets_target is True
     assert result.goal.shortfall == 0
 
 
 def test_a_longer_horizon_than_the_stretch_has_no_best_for_the_extra_years():
     offer, stretch, levers = setup()
-    result = what_if(offer, levers["base"], D(160000), stretch, 5)
+    result = what_if(offer, levers["base_salary"], D(160000), stretch, 5)
     assert [y.best for y in result.years][3:] == [D(196750), None]
 
 
@@ -232,7 +232,7 @@ def test_an_ask_that_is_not_an_amount_is_refused_in_words(ask, words):
 def test_sign_on_spread_has_no_what_if():
     lever = Lever("sign_on", D(1), D(1), "likely", "swap", "", "", ())
     assert not has_what_if(lever)
-    assert has_what_if(Lever("base", D(1), D(1), "likely", "new_money", "", "", ()))
+    assert has_what_if(Lever("base_salary", D(1), D(1), "likely", "new_money", "", "", ()))
 
 
 def test_at_its_own_ask_every_lever_of_the_samples_matches_its_effect():

@@ -164,7 +164,7 @@ def test_levers_panel_lists_the_levers_in_app_order_with_app_asks(levers_panel, 
         assert card.rationale_label.text() == lever.rationale
         assert card.script_label.text() == f"“{lever.script}”"
         assert (card.ask_edit is not None) == has_what_if(lever)
-    base = levers_panel.card("base")
+    base = levers_panel.card("base_salary")
     assert base.ask_label.text() == "Ask: $214,000 (offered $192,000)"
     assert base.ask_edit.text() == "214,000"
     assert levers_panel.card("remote").ask_label.text() == "Ask: —"
@@ -210,7 +210,7 @@ def test_copy_works_from_the_keyboard(qtbot, levers_panel, panels_workspace):
 def test_what_if_shows_app_year_totals(qtbot, levers_panel, panels_workspace):
     levers_panel.set_offer("sample-lumen")
     levers_panel.show()
-    card = levers_panel.card("base")
+    card = levers_panel.card("base_salary")
     assert card.whatif_rows() == []  # nothing until the user commits an ask
     commit_ask(qtbot, card.ask_edit, "205k")
     evaluation = panels_workspace.evaluation("sample-lumen")
@@ -255,13 +255,13 @@ def test_panels_follow_an_edit_of_the_offer(qtbot, position_panel, levers_panel,
     position_panel.set_offer("sample-lumen")
     levers_panel.set_offer("sample-lumen")
     levers_panel.show()
-    card = levers_panel.card("base")
+    card = levers_panel.card("base_salary")
     commit_ask(qtbot, card.ask_edit, "220k")
     with qtbot.waitSignal(panels_workspace.evaluations_changed):
         edit_offer(panels_workspace, "sample-lumen", base_salary=Decimal(200000))
     evaluation = panels_workspace.evaluation("sample-lumen")
     assert levers_panel.header.texts()[0].startswith("Base: $200,000 offered")
-    base = levers_panel.card("base")
+    base = levers_panel.card("base_salary")
     assert base is card  # same levers: cards are updated in place, the user's ask is kept
     assert base.ask_label.text().endswith("(offered $200,000)")
     assert base.ask_edit.text() == "220,000"
@@ -319,14 +319,14 @@ def test_every_control_has_an_accessible_name(position_panel, levers_panel):
 def test_the_suggested_ask_follows_the_lever_when_the_offer_changes(qtbot, levers_panel, panels_workspace):
     levers_panel.set_offer("sample-lumen")
     levers_panel.show()
-    card = levers_panel.card("base")
+    card = levers_panel.card("base_salary")
     card.ask_edit.setFocus()
     qtbot.keyClick(card.ask_edit, Qt.Key.Key_Return)  # the suggested ask, as offered by the app
     assert len(card.whatif_rows()) == 4
     with qtbot.waitSignal(panels_workspace.evaluations_changed):
         edit_offer(panels_workspace, "sample-lumen", base_salary=Decimal(200000))
     evaluation = panels_workspace.evaluation("sample-lumen")
-    lever = next(lever for lever in evaluation.levers if lever.lever == "base")
+    lever = next(lever for lever in evaluation.levers if lever.lever == "base_salary")
     assert lever.ask != Decimal(214000)
     assert card.ask_edit.text() == fmt.money_plain(lever.ask)
     expected = what_if(evaluation.offer, lever, lever.ask, evaluation.stretch, 4)
