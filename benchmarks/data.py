@@ -2,10 +2,12 @@
 
 Each offer carries a band, combined headcount, a timeline of several rounds (applied, screen,
 interviews, the final round, the offer, a counter and the company's response), signals with competing
-offers, a deadline, a sign-on, relocation, equity (RSUs by value or by shares, or options), refreshers,
-benefits and a goal, in one of three currencies. The numbers, dates and stages vary, so the rating,
-the stretch and the levers take every branch a real file does (same-day offers, weeks of silence,
-offers below and above the band).
+offers, a deadline, a sign-on (with its repayment terms), relocation, equity (RSUs by value or by
+shares, or startup options with their details), refreshers, benefits, a goal, a tax region and a
+start date, and, once negotiating, the rounds of the negotiation; in one of three currencies. The
+file has three share-price scenarios and a current job. The numbers, dates and stages vary, so the
+rating, the stretch and the levers take every branch a real file does (same-day offers, weeks of
+silence, offers below and above the band).
 """
 
 from __future__ import annotations
@@ -68,11 +70,21 @@ def offer(index: int, rng: random.Random) -> dict[str, Any]:
         equity.append({"kind": "rsu", "shares": rng.randrange(200, 4000, 10),
                        "price": Decimal(rng.randrange(2000, 40000)) / 100, "vesting": _vesting(rng)})
     else:
-        equity.append({"kind": "option", "shares": rng.randrange(5000, 80000, 100),
-                       "strike": Decimal(rng.randrange(10, 500)) / 100,
-                       "price": Decimal(rng.randrange(100, 2000)) / 100, "vesting": _vesting(rng)})
+        strike = Decimal(rng.randrange(10, 5000)) / 1000
+        equity.append({"kind": "option", "shares": rng.randrange(5000, 80000, 100), "strike": strike,
+                       "price": strike * rng.randrange(2, 6), "fmv": strike, "preferred_price": strike * 4,
+                       "fully_diluted_shares": rng.randrange(5_000_000, 40_000_000, 100_000),
+                       "exercise_window_days": rng.choice((90, 90, 3650)), "vesting": _vesting(rng)})
     if rng.random() < 0.25:
         equity.append({"kind": "rsu", "value": rng.randrange(10_000, 80_000, 1000), "vesting": _vesting(rng)})
+    rounds: list[dict[str, Any]] = []
+    if stage == "negotiating":
+        asked = AS_OF - timedelta(days=rng.randrange(4, 12))
+        rounds.append({"date": asked.isoformat(), "side": "candidate",
+                       "items": {"base_salary": base + 20_000, "sign_on": 40_000}, "note": "cited the other offer"})
+        if rng.random() < 0.7:
+            rounds.append({"date": (asked + timedelta(days=3)).isoformat(), "side": "company",
+                           "items": {"base_salary": base + 8_000}, "note": "came back with a little more"})
     band_min = base - rng.randrange(0, 40_000, 1000)
     band_max = base + rng.randrange(-5_000, 60_000, 1000)
     result: dict[str, Any] = {
@@ -89,6 +101,9 @@ def offer(index: int, rng: random.Random) -> dict[str, Any]:
                   if rng.random() < 0.7 else {"target_amount": rng.randrange(10_000, 40_000, 1000)}),
         "sign_on": [rng.randrange(10_000, 60_000, 1000)] + ([rng.randrange(5_000, 30_000, 1000)]
                                                            if rng.random() < 0.4 else []),
+        "sign_on_repayment": {"months": rng.choice((12, 24)), "pro_rata": rng.random() < 0.5},
+        "tax_region": {"USD": rng.choice(("US-CA", "US-WA", "US-NY")), "GBP": "GB", "EUR": "DE"}[currency],
+        "start_date": (AS_OF + timedelta(days=rng.randrange(20, 60))).isoformat(),
         "relocation": rng.choice((0, 5000, 12000)),
         "equity": equity,
         "refreshers": {"annual_value": rng.randrange(10_000, 80_000, 1000), "first_year": rng.choice((2, 2, 3)),
@@ -106,7 +121,20 @@ def offer(index: int, rng: random.Random) -> dict[str, Any]:
         "goal": {"target_total": base + 120_000, "walk_away_total": base + 60_000},
         "notes": "Hiring manager mentioned a second open role on the team that hasn't been posted.",
     }
+    if rounds:
+        result["negotiation"] = rounds
     return result
+
+
+CURRENT_JOB = {
+    "company": "Harbor Freight Systems", "role": "Software Engineer III", "currency": "USD", "tax_region": "US-WA",
+    "base_salary": 176000, "annual_raise_pct": 3, "bonus": {"target_pct": 10, "expected_payout_pct": 100},
+    "equity_by_year": [48000, 36000, 14000], "benefits": [{"name": "401(k) match", "annual_value": 7800}],
+    "forfeit_on_leaving": [{"what": "RSUs vesting 15 Feb 2027", "amount": 12000}],
+    "repay_on_leaving": [{"what": "relocation repaid if leaving before Jun 2027", "amount": 8000}],
+}
+SCENARIOS = [{"name": "flat", "growth_pct": 0}, {"name": "bear", "growth_pct": -20},
+             {"name": "bull", "growth_pct": 15}]
 
 
 def offers(count: int, seed: int = 7) -> list[dict[str, Any]]:
@@ -116,11 +144,16 @@ def offers(count: int, seed: int = 7) -> list[dict[str, Any]]:
 
 def offer_file(count: int) -> dict[str, Any]:
     return {
-        "format": "offer-planner/1",
+        "format": "offer-planner/2",
         "as_of": AS_OF.isoformat(),
         "display_currency": "USD",
+        "fx_base": "USD",
         "fx": dict(FX),
+        "fx_as_of": (AS_OF - timedelta(days=2)).isoformat(),
         "horizon_years": 4,
+        "tax": {"year": 2026, "filing_status": "single"},
+        "scenarios": [dict(s) for s in SCENARIOS],
+        "current_job": dict(CURRENT_JOB),
         "offers": offers(count),
     }
 
@@ -138,14 +171,15 @@ def write_offer_file(path: Path, count: int) -> Path:
 
 def data_file(path: Path, count: int) -> Path:
     """A data file holding `count` offers (and the file's currency settings)."""
-    from app.files import parse_offer_file
+    from app.files import merge_file_parts, parse_offer_file
     from app.models import Settings
     from app.store import Store
 
     parsed = parse_offer_file(offer_file_text(count))
     with Store.open(path) as store:
         store.import_offers(parsed.offers)
-        store.save_settings(Settings(display_currency="USD", fx=dict(parsed.fx)))
+        settings, _ = merge_file_parts(Settings(display_currency="USD"), parsed)
+        store.save_settings(settings)
     return path
 
 
