@@ -117,8 +117,12 @@ class Evaluator:
         scenarios: Sequence[Scenario] = (),
         current_job: CurrentJob | None = None,
         tax: TaxSettings | None = None,
+        year_one: Mapping[str, Decimal] | None = None,
     ):
         """`previous`: the evaluator before a change; what it computed for unchanged offers is reused.
+
+        `year_one`: year-1 totals already known (the store's list summaries, equal to the figures), so
+        ranking the alternatives at start-up doesn't compute every offer's figures.
 
         `fx_base`: the currency the `fx` rates are quoted in (default: the display currency, as in
         format 1).
@@ -144,6 +148,7 @@ class Evaluator:
         self._stay: StayEvaluation | None = None
         self._alternatives: list[Alternative] | None = None
         self._year_one_display: dict[str, Decimal | None] = {}
+        self._known_year_one = year_one or {}
         self._positions: dict[str, Position] = {}
         self._evaluations: dict[str, OfferEvaluation] = {}
         self._previous = previous
@@ -168,6 +173,7 @@ class Evaluator:
         as_of: date,
         rubric: Rubric | None = None,
         previous: Evaluator | None = None,
+        year_one: Mapping[str, Decimal] | None = None,
     ) -> Evaluator:
         """An evaluator with every file-level part of `settings` (rates, scenarios, current job, tax)."""
         return cls(
@@ -183,6 +189,7 @@ class Evaluator:
             scenarios=settings.scenarios,
             current_job=settings.current_job,
             tax=settings.tax,
+            year_one=year_one,
         )
 
     def _reusable_position(self, offer_id: str) -> Position | None:
@@ -230,9 +237,10 @@ class Evaluator:
 
     def year_one_display(self, offer_id: str) -> Decimal | None:
         if offer_id not in self._year_one_display:
-            self._year_one_display[offer_id] = self.convert(
-                self.figures(offer_id).year_one, self.by_id[offer_id].currency
-            )
+            year_one = self._known_year_one.get(offer_id)
+            if year_one is None:
+                year_one = self.figures(offer_id).year_one
+            self._year_one_display[offer_id] = self.convert(year_one, self.by_id[offer_id].currency)
         return self._year_one_display[offer_id]
 
     # --- scenarios -------------------------------------------------------------------------------

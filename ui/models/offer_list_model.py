@@ -13,22 +13,15 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from app.models import STAGES
 from app.rubric import TIER_NAMES
 from ui import format as fmt
+from ui.models.list_roles import (  # the roles and STAGE_NAMES are imported from here too
+    STAGE_NAMES,
+    BadgeRole,
+    OfferIdRole,
+    RawValueRole,
+    SearchTextRole,
+    StageRole,
+)
 from ui.workspace import Workspace
-
-STAGE_NAMES = {
-    "interviewing": "Interviewing",
-    "offer": "Offer",
-    "negotiating": "Negotiating",
-    "accepted": "Accepted",
-    "declined": "Declined",
-    "withdrawn": "Withdrawn",
-}
-
-OfferIdRole = Qt.ItemDataRole.UserRole + 1
-RawValueRole = Qt.ItemDataRole.UserRole + 2  # for sorting: Decimal, tier rank, text
-BadgeRole = Qt.ItemDataRole.UserRole + 3  # "stage:offer" or "tier:strong", for the badge delegate
-SearchTextRole = Qt.ItemDataRole.UserRole + 4
-StageRole = Qt.ItemDataRole.UserRole + 5
 
 _Index = QModelIndex | QPersistentModelIndex
 
