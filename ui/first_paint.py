@@ -5,6 +5,11 @@ shows what the main window will show at the same place and size — the title, t
 of offers with their stage and year-1 total, the remembered selection — from one plain `sqlite3`
 query (app.summary). Stage two imports the domain (pydantic), the store (sqlite-utils) and the editor,
 builds the real window over it and closes this one. Nothing here can change the data file.
+
+What makes it cheap is what it leaves out: no `Qt` namespace and no QStyle (PySide builds their
+~100 Python enums, 1,800 members, when first imported, and a model that overrides `headerData`
+receives a `Qt.Orientation`), so the header labels come from a small C++ model and the stage is
+plain text until the real list draws its badge.
 """
 
 from __future__ import annotations
@@ -20,8 +25,8 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QSettings,
-    Qt,
 )
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -38,12 +43,14 @@ from PySide6.QtWidgets import (
 
 from app.summary import OfferSummary
 from ui import format as fmt
-from ui.models.list_roles import STAGE_NAMES, BadgeRole, OfferIdRole
-from ui.widgets.badges import BadgeDelegate
+from ui.models.list_roles import STAGE_NAMES, OfferIdRole
 
 _Index = QModelIndex | QPersistentModelIndex
 HEADERS = ("Company", "Role", "Stage", "Year 1 total", "Position")  # as ui.models.offer_list_model
 COMPANY, ROLE, STAGE, YEAR_ONE, TIER = range(5)
+DISPLAY, TEXT_ALIGNMENT = 0, 7  # Qt::DisplayRole, Qt::TextAlignmentRole
+RIGHT_ALIGNED = 0x0002 | 0x0080  # Qt::AlignRight | Qt::AlignVCenter
+_ROLES = frozenset((OfferIdRole, DISPLAY, TEXT_ALIGNMENT))
 
 
 class SummaryListModel(QAbstractTableModel):
@@ -59,21 +66,15 @@ class SummaryListModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return HEADERS[section]
-            if role == Qt.ItemDataRole.TextAlignmentRole and section == YEAR_ONE:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: _Index, role: int = DISPLAY) -> Any:
+        if role not in _ROLES:  # most of what a view asks (fonts, colours, icons…): answered first, cheaply
+            return None
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
         row, column = self._rows[index.row()], index.column()
         if role == OfferIdRole:
             return row.id
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY:
             if column == COMPANY:
                 return row.company
             if column == ROLE:
@@ -83,10 +84,8 @@ class SummaryListModel(QAbstractTableModel):
             if column == YEAR_ONE:
                 return fmt.money(row.year_one, row.currency) if row.year_one is not None else ""
             return ""
-        if role == BadgeRole and column == STAGE:
-            return f"stage:{row.stage}"
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == YEAR_ONE:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == TEXT_ALIGNMENT and column == YEAR_ONE:
+            return RIGHT_ALIGNED
         return None
 
     def row_of(self, offer_id: str) -> int:
@@ -111,8 +110,15 @@ class FirstPaintWindow(QMainWindow):
         self.list_view.setAlternatingRowColors(True)
         self.list_view.setWordWrap(False)
         self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.list_view.setItemDelegate(BadgeDelegate(self.list_view))
+        # the header's labels from a C++ model (a headerData override would import the Qt enums)
+        self.header_model = QStandardItemModel(0, len(HEADERS), self)
+        for column, text in enumerate(HEADERS):
+            item = QStandardItem(text)
+            if column == YEAR_ONE:
+                item.setData(RIGHT_ALIGNED, TEXT_ALIGNMENT)
+            self.header_model.setHorizontalHeaderItem(column, item)
         header = self.list_view.horizontalHeader()
+        header.setModel(self.header_model)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(ROLE, QHeaderView.ResizeMode.Stretch)
         metrics = self.fontMetrics()
@@ -123,7 +129,6 @@ class FirstPaintWindow(QMainWindow):
             (TIER, "Grand slam___"),
         ):
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
-        self.list_view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list_view.verticalHeader().setDefaultSectionSize(metrics.height() + 12)
         search = QLineEdit(self)
         search.setPlaceholderText("Search company, role, location")
@@ -139,7 +144,7 @@ class FirstPaintWindow(QMainWindow):
         filters.addWidget(stage_filter)
         list_layout.addLayout(filters)
         list_layout.addWidget(self.list_view)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter = QSplitter()  # horizontal, parented below (QSplitter(self) tests for a Qt.Orientation)
         self.splitter.addWidget(list_panel)
         self.splitter.addWidget(QWidget(self))  # the editor's place: built in stage two
         self.splitter.setStretchFactor(1, 3)

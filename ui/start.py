@@ -21,8 +21,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QEventLoop, QLockFile, QObject, QSettings, Qt, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QEvent, QEventLoop, QLockFile, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 if TYPE_CHECKING:
@@ -34,8 +33,9 @@ APP_NAME, ORGANIZATION = "Offer Planner", "OfferPlanner"  # as ui.main.make_appl
 
 def run(db: str | None = None, argv: list[str] | None = None) -> int:
     """The desktop app: stage one here, then ui.main.run_app (which runs the event loop)."""
-    if QApplication.instance() is None:  # the scaling policy can only be set before the application exists
-        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    if QApplication.instance() is None:
+        # (ui.main.make_application's PassThrough scaling is Qt 6's default: setting it here would
+        # import the Qt namespace's enums, which stage one avoids; see ui.first_paint)
         QApplication(argv if argv is not None else sys.argv[:1])
     app = QApplication.instance()
     assert isinstance(app, QApplication)

@@ -1,12 +1,12 @@
-"""What the offer list and its first paint share: the item roles and the stage names (Qt only, no domain).
+"""What the offer list and its first paint share: the item roles and the stage names (no domain).
 
 Kept apart from the list model so the window's first paint (ui.first_paint) can show the list before
-the domain (pydantic) is imported.
+the domain (pydantic) is imported. The roles are plain ints (Qt::UserRole is 256) rather than
+`Qt.ItemDataRole.UserRole + n`: the first `Qt` namespace import builds ~90 Python enums (1,200
+members), a measurable part of a first paint that never needs them.
 """
 
 from __future__ import annotations
-
-from PySide6.QtCore import Qt
 
 STAGE_NAMES = {
     "interviewing": "Interviewing",
@@ -17,8 +17,9 @@ STAGE_NAMES = {
     "withdrawn": "Withdrawn",
 }
 
-OfferIdRole = Qt.ItemDataRole.UserRole + 1
-RawValueRole = Qt.ItemDataRole.UserRole + 2  # for sorting: Decimal, tier rank, text
-BadgeRole = Qt.ItemDataRole.UserRole + 3  # "stage:offer" or "tier:strong", for the badge delegate
-SearchTextRole = Qt.ItemDataRole.UserRole + 4
-StageRole = Qt.ItemDataRole.UserRole + 5
+USER_ROLE = 0x0100  # Qt::UserRole
+OfferIdRole = USER_ROLE + 1
+RawValueRole = USER_ROLE + 2  # for sorting: Decimal, tier rank, text
+BadgeRole = USER_ROLE + 3  # "stage:offer" or "tier:strong", for the badge delegate
+SearchTextRole = USER_ROLE + 4
+StageRole = USER_ROLE + 5

@@ -24,6 +24,13 @@ from ui.models.list_roles import (  # the roles and STAGE_NAMES are imported fro
 from ui.workspace import Workspace
 
 _Index = QModelIndex | QPersistentModelIndex
+_ROLES = frozenset(
+    int(r)
+    for r in (
+        OfferIdRole, StageRole, SearchTextRole, RawValueRole, BadgeRole, Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole,
+    )
+)
 
 
 class OfferListModel(QAbstractTableModel):
@@ -59,6 +66,8 @@ class OfferListModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in _ROLES:  # most of what a view asks (fonts, colours, icons…): answered first, cheaply
+            return None
         if not index.isValid() or not (0 <= index.row() < len(self._offers)):
             return None
         offer = self._offers[index.row()]
