@@ -263,10 +263,18 @@ def run_app(
             None, "Offer Planner is already open", f"Another Offer Planner is using {path}. Close it, then start again."
         )
         return 2
+    # The early window, until closed: `ask` can run again long after (a restore from the File menu),
+    # and closing it twice would touch a deleted window.
+    early = [first_paint] if first_paint is not None else []
+
+    def close_first_paint() -> None:
+        while early:
+            window = early.pop()
+            window.close()
+            window.deleteLater()
 
     def ask(error: StoreError, latest: Backup | None) -> int:
-        if first_paint is not None:
-            first_paint.close()  # the list it showed is of a file that can't be opened as it is
+        close_first_paint()  # the list it showed is of a file that can't be opened as it is
         return _ask_with_dialog(error, latest)
 
     session = Session(path, QSettings(), instance, ask=ask)
@@ -277,13 +285,10 @@ def run_app(
         window = session.start()
         if ready is not None:
             ready(window, first_paint is not None)
-        if first_paint is not None:
-            first_paint.close()  # the real window is shown in its place
-            first_paint.deleteLater()
+        close_first_paint()  # the real window is shown in its place
         return app.exec()
     except Exception as exc:  # a bug while starting: no event loop to show it from, so it waits here
-        if first_paint is not None:
-            first_paint.close()
+        close_first_paint()
         crashes.report_fatal(exc)
         return 1
     finally:
