@@ -97,3 +97,28 @@ def test_stored_year_one_totals_rank_the_alternatives_until_an_offer_changes(qap
         ranked = workspace.evaluator().alternatives()
         assert ranked[0].offer_id == "fabrikam"  # its new figures, not the total stored before the edit
         assert ranked[0].year_one == workspace.evaluator().figures("fabrikam").year_one > D("345275.00")
+
+
+def test_a_file_that_cant_be_opened_closes_the_early_window_before_asking(qapp, tmp_path: Path, monkeypatch) -> None:
+    """The list painted early is of a file stage two can't open: it goes before the question is asked,
+    and asking again (Try again) doesn't touch it a second time."""
+    from PySide6.QtWidgets import QWidget
+
+    import ui.main
+    from ui.open_problem_dialog import OpenProblemDialog
+
+    path = tmp_path / "data" / "offers.sqlite3"
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"not a database, whatever the first stage thought" * 50)
+    early = QWidget()
+    early.show()
+    seen: list[bool] = []
+    answers = [OpenProblemDialog.RETRY, OpenProblemDialog.RETRY, OpenProblemDialog.QUIT]
+
+    def ask(error, latest) -> int:
+        seen.append(early.isVisible())
+        return answers.pop(0)
+
+    monkeypatch.setattr(ui.main, "_ask_with_dialog", ask)
+    assert ui.main.run_app(str(path), first_paint=early) == 2
+    assert seen == [False, False, False]  # closed before the first question, and never touched again
