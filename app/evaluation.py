@@ -235,12 +235,14 @@ class Evaluator:
         """`amount` in the display currency (None: a rate is missing; never mixed in)."""
         return self.rates.convert(amount, currency, self.display_currency)
 
+    def year_one(self, offer_id: str) -> Decimal:
+        """The offer's year-1 total in its own currency: the stored one when known, else its figures'."""
+        known = self._known_year_one.get(offer_id)
+        return known if known is not None else self.figures(offer_id).year_one
+
     def year_one_display(self, offer_id: str) -> Decimal | None:
         if offer_id not in self._year_one_display:
-            year_one = self._known_year_one.get(offer_id)
-            if year_one is None:
-                year_one = self.figures(offer_id).year_one
-            self._year_one_display[offer_id] = self.convert(year_one, self.by_id[offer_id].currency)
+            self._year_one_display[offer_id] = self.convert(self.year_one(offer_id), self.by_id[offer_id].currency)
         return self._year_one_display[offer_id]
 
     # --- scenarios -------------------------------------------------------------------------------

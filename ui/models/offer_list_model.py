@@ -104,7 +104,7 @@ class OfferListModel(QAbstractTableModel):
         if column == self.STAGE:
             return STAGE_NAMES[offer.stage]
         if column == self.YEAR_ONE:
-            text = fmt.money(evaluator.figures(offer.id).year_one, offer.currency)
+            text = fmt.money(evaluator.year_one(offer.id), offer.currency)
             if role != Qt.ItemDataRole.DisplayRole:
                 return f"Year 1 total {text}, in {offer.currency}"
             return text
@@ -126,11 +126,14 @@ class OfferListModel(QAbstractTableModel):
 
     def _remember(self, row: int, offer_id: str) -> None:
         """What a shown row's figures are, so an edit repaints only the rows whose figures moved."""
+        shown = self._shown.get(row)
+        if shown is not None and shown[0] == offer_id:
+            return  # known (an edit updates it in _on_evaluations_changed); painting asks twice a row
         evaluator = self.workspace.evaluator()
         offer = evaluator.by_id[offer_id]
         self._shown[row] = (
             offer_id,
-            (evaluator.figures(offer_id).year_one, offer.currency, evaluator.position(offer_id).score),
+            (evaluator.year_one(offer_id), offer.currency, evaluator.position(offer_id).score),
         )
 
     # --- keeping up with the workspace -----------------------------------------------------------
@@ -166,7 +169,7 @@ class OfferListModel(QAbstractTableModel):
             offer = evaluator.by_id.get(offer_id)
             if offer is None:
                 continue
-            now = (evaluator.figures(offer_id).year_one, offer.currency, evaluator.position(offer_id).score)
+            now = (evaluator.year_one(offer_id), offer.currency, evaluator.position(offer_id).score)
             if now != before:
                 self._shown[row] = (offer_id, now)
                 self.dataChanged.emit(self.index(row, self.YEAR_ONE), self.index(row, self.TIER))
