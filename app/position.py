@@ -113,6 +113,20 @@ def read_timeline(offer: Offer) -> TimelineFacts:
     )
 
 
+def missing_for_rating(offer: Offer) -> tuple[str, ...]:
+    """What an offer still needs before its position is worth rating: a base salary and a timeline.
+
+    Without them the rating would rest on defaults alone (a new offer would read "Steady, 55" and get
+    levers against a base of 0), which looks like advice and is none. Empty when it can be rated.
+    """
+    missing = []
+    if offer.base_salary <= 0:
+        missing.append("the base salary")
+    if not offer.timeline:
+        missing.append("the timeline (when you interviewed, when the offer came)")
+    return tuple(missing)
+
+
 def rate_position(
     offer: Offer,
     as_of: date,

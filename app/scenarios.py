@@ -60,10 +60,6 @@ class GrowthModel:
         equity = equity_under_growth(self.pieces, self.horizon, growth_pct)
         return self.cash_total + sum((amount for amount, _options in equity), ZERO)
 
-    @property
-    def has_equity(self) -> bool:
-        return bool(self.pieces)
-
 
 def growth_model(figures: OfferFigures, pieces: Sequence[VestPiece]) -> GrowthModel:
     cash = sum((y.total - y.equity for y in figures.years), ZERO)

@@ -1,4 +1,5 @@
-"""Test configuration: Qt runs offscreen, and no test touches the user's real data or settings."""
+"""Test configuration: Qt runs offscreen, no test touches the user's real data or settings, and every
+test sees the same locale (figures are written as US English; tests of other locales say so)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,9 @@ def _private_dirs(tmp_path_factory, monkeypatch):
     for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         monkeypatch.setenv(name, str(home / name.lower()))
     monkeypatch.setenv("HOME", str(home))
+    # the command line writes numbers the environment's way: tests read them the same way everywhere
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+    monkeypatch.delenv("LANGUAGE", raising=False)
     yield
     gc.collect()  # collect between tests, never during Qt event handling
 

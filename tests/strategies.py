@@ -191,20 +191,25 @@ def offers(
     return offer
 
 
-@st.composite
-def offer_files(draw: st.DrawFn, max_offers: int = 4) -> dict[str, Any]:
-    """A valid OfferFile dict: unique offer ids (given ones made unique), consistent fx."""
-    offer_list = draw(st.lists(offers(), max_size=max_offers))
+def _file_start(draw: st.DrawFn, fmt: str, offer_list: list[dict[str, Any]]) -> tuple[dict[str, Any], str]:
+    """The file's format, offers (ids made unique), as_of, horizon and display currency; and the
+    display currency in effect."""
     for index, offer in enumerate(offer_list):
         if "id" in offer:  # derived ids look like "slug-1a2b3c": "<n>:" prefixes can't collide
             offer["id"] = f"{index}:{offer['id'].strip()}"
-    data: dict[str, Any] = {"format": "offer-planner/1", "offers": offer_list}
+    data: dict[str, Any] = {"format": fmt, "offers": offer_list}
     _optional(draw, data, "as_of", iso_dates)
     _optional(draw, data, "horizon_years", st.integers(1, 10))
     display = draw(st.one_of(st.none(), st.sampled_from(COMMON_CURRENCIES)))
     if display is not None:
         data["display_currency"] = display
-    effective_display = display or (offer_list[0].get("currency", "USD") if offer_list else "USD")
+    return data, display or (offer_list[0].get("currency", "USD") if offer_list else "USD")
+
+
+@st.composite
+def offer_files(draw: st.DrawFn, max_offers: int = 4) -> dict[str, Any]:
+    """A valid OfferFile dict: unique offer ids (given ones made unique), consistent fx."""
+    data, effective_display = _file_start(draw, "offer-planner/1", draw(st.lists(offers(), max_size=max_offers)))
     rates = st.integers(1, 10**8).map(lambda n: Decimal(n).scaleb(-4))  # 0.0001 .. 10000
     fx_codes = st.sampled_from([c for c in COMMON_CURRENCIES if c != effective_display])
     _optional(draw, data, "fx", st.dictionaries(fx_codes, rates, max_size=4))
@@ -312,16 +317,7 @@ def current_jobs(draw: st.DrawFn) -> dict[str, Any]:
 def offer_files_v2(draw: st.DrawFn, max_offers: int = 3) -> dict[str, Any]:
     """A valid format-2 file: every part of format 2 may appear; scenarios name only offers of the file."""
     offer_list = draw(st.lists(offers_v2(), max_size=max_offers))
-    for index, offer in enumerate(offer_list):
-        if "id" in offer:
-            offer["id"] = f"{index}:{offer['id'].strip()}"
-    data: dict[str, Any] = {"format": "offer-planner/2", "offers": offer_list}
-    _optional(draw, data, "as_of", iso_dates)
-    _optional(draw, data, "horizon_years", st.integers(1, 10))
-    display = draw(st.one_of(st.none(), st.sampled_from(COMMON_CURRENCIES)))
-    if display is not None:
-        data["display_currency"] = display
-    effective_display = display or (offer_list[0].get("currency", "USD") if offer_list else "USD")
+    data, effective_display = _file_start(draw, "offer-planner/2", offer_list)
     base = draw(st.one_of(st.none(), st.sampled_from(COMMON_CURRENCIES)))
     if base is not None:
         data["fx_base"] = base

@@ -82,7 +82,7 @@ class SummaryListModel(QAbstractTableModel):
             if column == STAGE:
                 return STAGE_NAMES.get(row.stage, row.stage)
             if column == YEAR_ONE:
-                return fmt.money(row.year_one, row.currency) if row.year_one is not None else ""
+                return fmt.money(row.year_one, row.currency, cents=True) if row.year_one is not None else ""
             return ""
         if role == TEXT_ALIGNMENT and column == YEAR_ONE:
             return RIGHT_ALIGNED

@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QLocale, QLockFile, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -23,6 +23,7 @@ from app.resources import resource_path
 from app.store import BadDataFile, Store, StoreError, default_db_path
 from app.store.backup import Backup, backup_if_due, latest_backup, restore_backup
 from app.store.store import rename_aside
+from ui import format as fmt
 from ui.crash import CrashHandler, log_folder
 from ui.main_window import APP_ID, MainWindow
 from ui.open_problem_dialog import OpenProblemDialog
@@ -93,7 +94,9 @@ def bring_to_front(window: MainWindow) -> None:
     window.activateWindow()
 
 
-def make_application(argv: list[str] | None = None) -> QApplication:
+def make_application(argv: list[str] | None = None, locale: str | None = None) -> QApplication:
+    """The QApplication, set up once: names, icon, and the locale every figure is written in (the
+    system's, as Qt reads it — the region settings on macOS and Windows — unless `locale` says)."""
     app = QApplication.instance()
     if app is None:  # the scaling policy can only be set before the application exists (Qt warns after)
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
@@ -103,6 +106,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(QIcon(str(resource_path("icons", f"{APP_ID}.svg"))))
+    shown = fmt.set_locale(locale or QLocale.system().name())
+    QLocale.setDefault(QLocale(shown))  # Qt's own widgets (spin boxes, calendars) agree with our figures
     return app  # type: ignore[return-value]
 
 

@@ -253,7 +253,7 @@ def test_many_alternatives_and_events_flow_onto_more_pages(hostile, sample) -> N
     for index in range(8):
         assert f"Alternative {index}" in text
     for entry in brief.timeline.entries:
-        assert f"{entry.day.day} {entry.day:%b} {entry.day.year}" in text
+        assert f"{entry.day:%b} {entry.day.day}, {entry.day.year}" in text  # "Jun 6, 2026": US English
     assert "not compared" in text  # BRL and KRW have no rate: shown in their own currency, flagged
     for number, page in enumerate(pages, 1):
         assert f"Page {number} of {len(pages)}" in page

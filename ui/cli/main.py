@@ -29,6 +29,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TextIO
 
+from babel import default_locale
 from pydantic import ValidationError
 
 from app import __version__
@@ -50,6 +51,7 @@ from app.models import Offer, OfferFile
 from app.money import round_cents
 from app.report import evaluate, money_json
 from app.rubric import DEFAULT_RUBRIC, Rubric, explain_rubric
+from ui import format as fmt
 
 EXIT_OK, EXIT_BUG, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -104,7 +106,8 @@ def _print_table(offer_file: OfferFile, out: TextIO, rubric: Rubric = DEFAULT_RU
                     f"(shown in {offer.currency} only)\n"
                 )
             else:
-                out.write(f"{horizon}-year total in {display}: {_money_text(e.total_display)}\n")
+                dated = f" (rates of {evaluator.rates.as_of.isoformat()})" if evaluator.rates.as_of else ""
+                out.write(f"{horizon}-year total in {display}: {_money_text(e.total_display)}{dated}\n")
         if stay is not None:
             if e.leaving_cost is None:
                 out.write(
@@ -196,7 +199,8 @@ def _print_side_by_side(evaluator: Evaluator, out: TextIO) -> None:
     """The offers (and Stay) side by side in the display currency: year totals, the horizon total,
     each scenario, the leaving cost; a column without a rate is shown in its own currency, marked."""
     comparison = comparison_for(evaluator, [o.id for o in evaluator.offers])
-    out.write(f"\nSide by side (in {comparison.display_currency}; * = in its own currency, no rate):\n")
+    dated = f", rates of {evaluator.rates.as_of.isoformat()}" if evaluator.rates.as_of else ""
+    out.write(f"\nSide by side (in {comparison.display_currency}{dated}; * = in its own currency, no rate):\n")
     headers = ["", *(c.label + ("" if c.converted else f" ({c.currency}*)") for c in comparison.columns)]
     keys = [f"year:{y}" for y in range(1, comparison.horizon + 1)]
     keys += [r.key for r in comparison.rows if r.kind == "leaving"] + ["total"]
@@ -229,7 +233,9 @@ def _growth_text(growth: Decimal) -> str:
 
 
 def _money_text(value: Decimal) -> str:
-    return f"{round_cents(value):,.2f}"
+    """An amount in a text table, with cents, the way the user's locale writes numbers (the table or
+    the line says which currency)."""
+    return fmt.number(round_cents(value), 2)
 
 
 # --- commands ------------------------------------------------------------------------------------
@@ -584,6 +590,7 @@ def main(
     """
     out = out or sys.stdout
     err = err or sys.stderr
+    fmt.set_locale(default_locale("LC_NUMERIC"))  # numbers as the environment's locale writes them
     for stream in (out, err):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="backslashreplace")

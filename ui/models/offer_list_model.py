@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from app.models import STAGES
+from app.position import missing_for_rating
 from app.rubric import TIER_NAMES
 from ui import format as fmt
 from ui.models.list_roles import (  # the roles and STAGE_NAMES are imported from here too
@@ -23,6 +24,7 @@ from ui.models.list_roles import (  # the roles and STAGE_NAMES are imported fro
 )
 from ui.workspace import Workspace
 
+NOT_RATED = "Not rated"
 _Index = QModelIndex | QPersistentModelIndex
 _ROLES = frozenset(
     int(r)
@@ -88,6 +90,8 @@ class OfferListModel(QAbstractTableModel):
             if column == self.STAGE:
                 return f"stage:{offer.stage}"
             if column == self.TIER:
+                if missing_for_rating(offer):
+                    return "tier:none"
                 return f"tier:{self.workspace.evaluator().position(offer.id).tier}"
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.YEAR_ONE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -98,16 +102,20 @@ class OfferListModel(QAbstractTableModel):
     def _text(self, offer, column: int, role: int) -> str:
         evaluator = self.workspace.evaluator()
         if column == self.COMPANY:
-            return offer.company
+            return offer.company if role == Qt.ItemDataRole.DisplayRole else f"{offer.company}, {offer.role}"
         if column == self.ROLE:
             return offer.role
         if column == self.STAGE:
             return STAGE_NAMES[offer.stage]
         if column == self.YEAR_ONE:
-            text = fmt.money(evaluator.year_one(offer.id), offer.currency)
+            # always with cents: the column shows one precision without rating every offer to find out
+            text = fmt.money(evaluator.year_one(offer.id), offer.currency, cents=True)
             if role != Qt.ItemDataRole.DisplayRole:
                 return f"Year 1 total {text}, in {offer.currency}"
             return text
+        missing = missing_for_rating(offer)
+        if missing:
+            return NOT_RATED if role == Qt.ItemDataRole.DisplayRole else f"Not rated yet: add {' and '.join(missing)}"
         position = evaluator.position(offer.id)
         if role == Qt.ItemDataRole.DisplayRole:
             return TIER_NAMES[position.tier]
@@ -119,7 +127,7 @@ class OfferListModel(QAbstractTableModel):
             shown = evaluator.year_one_display(offer.id)
             return float(shown) if shown is not None else -1.0  # sort key only; display stays exact
         if column == self.TIER:
-            return evaluator.position(offer.id).score
+            return -1 if missing_for_rating(offer) else evaluator.position(offer.id).score
         if column == self.STAGE:
             return STAGES.index(offer.stage)
         return (offer.company if column == self.COMPANY else offer.role).casefold()

@@ -21,7 +21,7 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
@@ -48,7 +48,6 @@ from app.brief import (
     OfferYears,
     Summary,
 )
-from app.text import date_words
 from ui import format as fmt
 from ui.charts.painting import paint_cumulative_lines, paint_stacked_bars
 from ui.charts.timeline import KIND_LABELS, paint_timeline, timeline_height
@@ -409,7 +408,7 @@ def _paint_furniture(
     painter.setPen(QPen(ts.inks["rule"], 0.5 * pt))
     painter.drawLine(QPointF(left, y), QPointF(left + width, y))
     painter.setPen(ts.inks["muted"])
-    footer = f"{brief.creator} · prepared {date_words(brief.summary.as_of)} · not tax, legal or financial advice"
+    footer = f"{brief.creator} · prepared {fmt.day_long(brief.summary.as_of)} · not tax, legal or financial advice"
     painter.drawText(
         QRectF(left, y + 5 * pt, width * 0.8, line),
         Qt.AlignmentFlag.AlignLeft,
@@ -546,7 +545,7 @@ def _section(flow: Flow, title: str, intro: str | None = None) -> None:
 def _summary_page(flow: Flow, brief: Brief) -> None:
     s = brief.summary
     flow.paragraph(
-        [Run("Negotiation brief", "eyebrow"), Run(f"   Prepared {date_words(s.as_of)}", "eyebrow_muted")], "eyebrow"
+        [Run("Negotiation brief", "eyebrow"), Run(f"   Prepared {fmt.day_long(s.as_of)}", "eyebrow_muted")], "eyebrow"
     )
     flow.paragraph(s.company, "title", space_before=5.0)
     flow.paragraph(s.role, "subtitle", space_before=2.0)
@@ -697,7 +696,7 @@ def _position_block(flow: Flow, s: Summary) -> None:
 
 def _percent(value: Decimal) -> str:
     """One decimal, always (63.0 %, 8.5 %), so a column of shares lines up."""
-    return f"{value:.1f}".replace(".", QLocale().decimalPoint()) + " %"
+    return fmt.number(value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP), 1) + "\u00a0%"
 
 
 def _points(points: int) -> str:
@@ -964,7 +963,7 @@ def _timeline_section(flow: Flow, brief: Brief, palette: QPalette) -> None:
     _section(
         flow,
         SECTION_TITLES[2],
-        f"Every step you recorded, in date order, as of {date_words(t.as_of)}. The speed of each step is what "
+        f"Every step you recorded, in date order, as of {fmt.day_long(t.as_of)}. The speed of each step is what "
         "the rating reads.",
     )
     if not t.entries and t.deadline is None:
@@ -983,9 +982,10 @@ def _timeline_section(flow: Flow, brief: Brief, palette: QPalette) -> None:
         for entry in t.entries:
             gap = "" if entry.days_after_previous is None else f"+{entry.days_after_previous} d"
             step = Run(KIND_LABELS.get(entry.kind, entry.kind), "table_bold")
-            rows.append(Row([date_words(entry.day), step, gap, entry.note]))
+            rows.append(Row([fmt.day_long(entry.day), step, gap, entry.note]))
         if t.deadline is not None:
-            rows.append(Row([date_words(t.deadline), Run("Deadline", "table_bold"), "", "Your answer is due."], "this"))
+            deadline = [fmt.day_long(t.deadline), Run("Deadline", "table_bold"), "", "Your answer is due."]
+            rows.append(Row(deadline, "this"))
         flow.table(
             Table(
                 [Column("Date"), Column("Step"), Column("After", "right"), Column("Note", flex=1.0)],

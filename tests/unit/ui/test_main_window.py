@@ -111,7 +111,7 @@ def test_list_shows_the_same_year_one_as_app(loaded):
     row = loaded.list_model.row_of("sample-lumen")
     shown = loaded.list_model.index(row, loaded.list_model.YEAR_ONE).data()
     year_one = figures(loaded.workspace.offer("sample-lumen"), 4).year_one  # 303,200.00
-    assert shown == f"${year_one:,.0f}" == "$303,200"
+    assert shown == f"${year_one:,.2f}" == "$303,200.00"  # the list always shows cents: one precision
 
 
 def test_keyboard_switches_tabs(qtbot, loaded):

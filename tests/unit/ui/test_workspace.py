@@ -102,7 +102,7 @@ def test_offer_list_shows_app_figures(workspace):
     row = model.row_of("sample-lumen")
     text = model.index(row, model.YEAR_ONE).data()
     year_one = figures(workspace.offer("sample-lumen"), workspace.settings().horizon_years).year_one
-    assert text == f"${year_one:,.0f}"  # 303,200 in whole dollars
+    assert text == f"${year_one:,.2f}" == "$303,200.00"  # with cents, as every row of the column
     assert model.index(row, model.TIER).data() == "Grand slam"
     assert model.index(row, model.STAGE).data() == "Negotiating"
 
