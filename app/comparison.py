@@ -43,12 +43,6 @@ STAY_STAGE = "current"  # the stage shown for the Stay column
 
 # The four parts a year's pay is split into for the charts, in stacking order (bottom first).
 CHART_PARTS: tuple[str, ...] = ("guaranteed_cash", "contingent_cash", "equity", "benefits")
-CHART_PART_LABELS: Mapping[str, str] = {
-    "guaranteed_cash": "Guaranteed cash (base + sign-on + relocation)",
-    "contingent_cash": "Contingent cash (bonus)",
-    "equity": "Equity vesting",
-    "benefits": "Benefits",
-}
 
 
 ColumnKind = Literal["offer", "stay"]  # "stay": the current job (what staying pays)
@@ -179,12 +173,6 @@ class Comparison:
                 return row
         raise KeyError(key)
 
-    def column_index(self, offer_id: str) -> int:
-        for index, column in enumerate(self.columns):
-            if column.offer_id == offer_id:
-                return index
-        raise KeyError(offer_id)
-
     @property
     def max_year_total(self) -> Decimal:
         """The tallest stacked bar (for a chart's axis)."""
@@ -207,7 +195,7 @@ class _Converted:
     figure shows the same number everywhere. A column kept in its own currency converts to itself.
     """
 
-    own: tuple[YearFigures, ...]
+    own: OfferFigures
     rates: Rates
     currency: str
     shown_in: str
@@ -221,20 +209,20 @@ class _Converted:
         return converted
 
     def sum(self, name: str) -> Decimal:
-        return self.value(sum((getattr(y, name) for y in self.own), ZERO))
+        return self.value(self.own.component_total(name))
 
     def year_total(self, index: int) -> Decimal:
-        return self.value(self.own[index].total)
+        return self.value(self.own.years[index].total)
 
     def average(self, years: int) -> Decimal:
-        return self.value(_average(sum((y.total for y in self.own), ZERO), years))
+        return self.value(_average(self.own.total, years))
 
     @property
     def years(self) -> tuple[YearFigures, ...]:
         """Each component of each year converted on its own (for the chart's stacked parts)."""
         return tuple(
-            YearFigures(year=y.year, **{name: self.value(y.component(name)) for name in COMPONENTS})  # type: ignore[arg-type]
-            for y in self.own
+            YearFigures(year=y.year, **{name: self.value(y.component(name)) for name in COMPONENTS})
+            for y in self.own.years
         )
 
 
@@ -449,7 +437,7 @@ def build_comparison(
     leaving_own = stay.leaving_cost if stay is not None else None
     leaving_currency = stay.job.currency if stay is not None else None
 
-    def add(column: Column, own: tuple[YearFigures, ...], totals: tuple[Decimal | None, ...], is_stay: bool) -> None:
+    def add(column: Column, own: OfferFigures, totals: tuple[Decimal | None, ...], is_stay: bool) -> None:
         shown_in = column.currency
         leaving: Decimal | None = None
         if leaving_own is not None and leaving_currency is not None:
@@ -473,7 +461,7 @@ def build_comparison(
                 slot=len(slots) if slots is not None else len(offers),
                 kind="stay",
             ),
-            fig.years,
+            fig,
             (fig.total,) * len(scenario_list),  # staying's equity is as the broker shows it: no growth
             True,
         )
@@ -494,7 +482,7 @@ def build_comparison(
                 converted=ok,
                 slot=slots.get(offer.id, index) if slots is not None else index,
             ),
-            fig.years,
+            fig,
             tuple(r.total for r in results),
             False,
         )
@@ -558,7 +546,7 @@ def build_comparison(
 
 def _series(column: Column, data: _Converted) -> OfferSeries:
     years, running = [], ZERO
-    for own, year in zip(data.own, data.years, strict=True):
+    for own, year in zip(data.own.years, data.years, strict=True):
         running += own.total
         years.append(
             SeriesYear(

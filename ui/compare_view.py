@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from app.comparison import Comparison, comparison_for
 from app.position import OFFER_STAGES
+from app.words import STAGE_NAMES
 from ui.charts.chart_widget import ChartWidget
 from ui.models.comparison_model import (
     FIRST_OFFER_COLUMN,
@@ -282,12 +283,13 @@ class CompareView(QWidget):
         try:
             self.offer_list.clear()
             for offer in offers:
-                item = QListWidgetItem(f"{offer.company} · {offer.stage}")
+                stage = STAGE_NAMES.get(offer.stage, offer.stage)
+                item = QListWidgetItem(f"{offer.company} · {stage}")
                 item.setData(_ID_ROLE, offer.id)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Checked if offer.id in self._checked else Qt.CheckState.Unchecked)
-                item.setToolTip(f"{offer.company}, {offer.role} ({offer.stage}, {offer.currency})")
-                item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{offer.company}, {offer.role}, {offer.stage}")
+                item.setToolTip(f"{offer.company}, {offer.role} ({stage}, {offer.currency})")
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{offer.company}, {offer.role}, {stage}")
                 self.offer_list.addItem(item)
         finally:
             self.offer_list.blockSignals(False)

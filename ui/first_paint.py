@@ -42,8 +42,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.summary import OfferSummary
+from app.words import STAGE_NAMES
 from ui import format as fmt
-from ui.models.list_roles import STAGE_NAMES, OfferIdRole
+from ui.models.list_roles import OfferIdRole
 
 _Index = QModelIndex | QPersistentModelIndex
 HEADERS = ("Company", "Role", "Stage", "Year 1 total", "Position")  # as ui.models.offer_list_model
@@ -149,10 +150,8 @@ class FirstPaintWindow(QMainWindow):
         self.splitter.addWidget(QWidget(self))  # the editor's place: built in stage two
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes([560, 880])
-        if summaries:
-            self.setCentralWidget(self.splitter)
-        else:
-            self.setCentralWidget(QLabel("", self))  # the empty state comes with the real window
+        central: QWidget = self.splitter if summaries else QLabel("", self)  # empty state: the real window's
+        self.setCentralWidget(central)
         for title_text in ("&File", "&Edit", "&View", "&Help"):
             self.menuBar().addMenu(title_text).setEnabled(False)
         self.statusBar().showMessage("Opening…")
@@ -170,7 +169,7 @@ class FirstPaintWindow(QMainWindow):
             row = max(row, 0)
             self.list_view.selectRow(row)
             self.list_view.scrollTo(self.list_model.index(row, 0))
-        self.centralWidget().installEventFilter(self)
+        central.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and self._painted is not None:

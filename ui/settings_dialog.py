@@ -38,7 +38,7 @@ from app.parsing import ParseError, parse_plain_number
 from app.rubric import DEFAULT_RUBRIC, Rubric
 from ui import format as fmt
 from ui.forms.rubric_form import RubricForm
-from ui.pdf.brief_pdf import paper_for_locale
+from ui.pdf.page_setup import paper_for_locale
 from ui.rubric_dialog import RubricDialog
 
 COMMON_CURRENCIES = ("USD", "EUR", "GBP", "CAD", "AUD", "CHF", "JPY", "INR", "SEK", "NOK", "DKK", "PLN", "SGD")

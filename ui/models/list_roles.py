@@ -1,4 +1,4 @@
-"""What the offer list and its first paint share: the item roles and the stage names (no domain).
+"""What the offer list and its first paint share: the item roles (no domain; the stage names are app.words').
 
 Kept apart from the list model so the window's first paint (ui.first_paint) can show the list before
 the domain (pydantic) is imported. The roles are plain ints (Qt::UserRole is 256) rather than
@@ -7,15 +7,6 @@ members), a measurable part of a first paint that never needs them.
 """
 
 from __future__ import annotations
-
-STAGE_NAMES = {
-    "interviewing": "Interviewing",
-    "offer": "Offer",
-    "negotiating": "Negotiating",
-    "accepted": "Accepted",
-    "declined": "Declined",
-    "withdrawn": "Withdrawn",
-}
 
 USER_ROLE = 0x0100  # Qt::UserRole
 OfferIdRole = USER_ROLE + 1

@@ -13,9 +13,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from app.models import STAGES
 from app.position import missing_for_rating
 from app.rubric import TIER_NAMES
+from app.words import STAGE_NAMES
 from ui import format as fmt
-from ui.models.list_roles import (  # the roles and STAGE_NAMES are imported from here too
-    STAGE_NAMES,
+from ui.models.list_roles import (  # the roles are imported from here too
     BadgeRole,
     OfferIdRole,
     RawValueRole,
