@@ -60,7 +60,7 @@ def test_the_first_paint_shows_the_stored_list_before_the_domain_is_imported(tmp
     assert [row[0] for row in shown["rows"]] == ["Northwind Analytics", "Fabrikam Cloud", "Contoso GmbH"]
     # Northwind's year 1, in its own currency, as the real list shows it:
     # 172,000 + 17,200 bonus + 20,000 sign-on + 40,000 RSUs + 6,000 benefits = 255,200
-    assert shown["rows"][0][2:4] == ["Offer", "$255,200.00"]
+    assert shown["rows"][0][2:4] == ["Offer received", "$255,200.00"]  # the stage in app.words' word
     assert shown["rows"][0][4] == ""  # the position is rated in stage two
     assert shown["selected"] == 0
 
