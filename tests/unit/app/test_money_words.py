@@ -7,6 +7,7 @@ made them ~40 % of `evaluate`. It now writes the same text itself; Babel stays t
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal as D
 
 from babel.numbers import format_currency, get_currency_symbol
@@ -15,7 +16,7 @@ from hypothesis import strategies as st
 
 from app.currencies import ISO_4217_CODES
 from app.money import round_cents
-from app.text import money_words
+from app.text import date_words, money_words
 
 
 def babel_words(amount: D, currency: str) -> str:
@@ -46,3 +47,12 @@ def test_amounts_written_out() -> None:
 def test_the_same_text_as_babel(cents: int, extra: D, currency: str) -> None:
     amount = D(cents).scaleb(-2) + extra
     assert money_words(amount, currency) == babel_words(amount, currency)
+
+
+
+def test_dates_in_sentences_are_written_in_english() -> None:
+    # (written from fixed English names: strftime's %a and %b followed the locale the window sets;
+    # this machine has no other locale installed to show that)
+    assert date_words(date(2026, 11, 1)) == "Sun 1 Nov 2026"
+    assert date_words(date(2027, 3, 17)) == "Wed 17 Mar 2027"
+    assert date_words(date(2028, 2, 29)) == "Tue 29 Feb 2028"
