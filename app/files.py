@@ -279,13 +279,19 @@ def _msgspec_json() -> tuple[Any, Any]:
 
 def to_json(value: Any, indent: int = 2) -> str:
     """JSON with Decimals written as exact numbers and dates as YYYY-MM-DD (the layout above)."""
+    return to_json_bytes(value, indent).decode("utf-8")
+
+
+def to_json_bytes(value: Any, indent: int = 2) -> bytes:
+    """`to_json` as UTF-8 bytes, for a caller that writes them out as they are (no decoding)."""
     encode, format_json = _msgspec_json()
     compact = encode(value)
     # str(Decimal) writes 1E+3 for a 1e3 read from a file; that is a valid number but not the digits
     # we write (1000): let the reference writer do those rare values ("E+"/"E-" in text only costs time).
     if (b"E+" in compact or b"E-" in compact) and _EXPONENT.search(compact):
-        return to_json_reference(value, indent)
-    return _PLAIN_LIST.sub(_one_line, format_json(compact, indent=indent)).decode("utf-8")
+        return to_json_reference(value, indent).encode("utf-8")
+    formatted: bytes = _PLAIN_LIST.sub(_one_line, format_json(compact, indent=indent))
+    return formatted
 
 
 _quote = json.encoder.encode_basestring  # C-accelerated; keeps non-ASCII text as it is (UTF-8 out)
