@@ -289,12 +289,14 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
     args = parser.parse_args()
     runs = 3 if args.quick else 7
+    started = os.getloadavg()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         results = startup(runs, folder) + in_window(folder, 10 if args.quick else 30) + evaluate(folder, runs // 2 + 1)
     print_table(results)
     load = os.getloadavg()
-    print(f"\nLoad average at the end: {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} (1 / 5 / 15 min) on "
+    print(f"\nLoad average at the start: {started[0]:.1f} / {started[1]:.1f} / {started[2]:.1f}, at the end: "
+          f"{load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} (1 / 5 / 15 min) on "
           f"{os.cpu_count()} cores. Wall-clock figures decide \"holds\"; CPU figures (in the notes) are steadier "
           "when the machine is shared.")
     return 0
