@@ -14,3 +14,4 @@ RawValueRole = USER_ROLE + 2  # for sorting: Decimal, tier rank, text
 BadgeRole = USER_ROLE + 3  # "stage:offer" or "tier:strong", for the badge delegate
 SearchTextRole = USER_ROLE + 4
 StageRole = USER_ROLE + 5
+FlagRole = USER_ROLE + 6  # (badge key, words) of a flag drawn after the text, or None

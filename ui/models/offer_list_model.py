@@ -17,6 +17,7 @@ from app.words import STAGE_NAMES
 from ui import format as fmt
 from ui.models.list_roles import (  # the roles are imported from here too
     BadgeRole,
+    FlagRole,
     OfferIdRole,
     RawValueRole,
     SearchTextRole,
@@ -25,11 +26,13 @@ from ui.models.list_roles import (  # the roles are imported from here too
 from ui.workspace import Workspace
 
 NOT_RATED = "Not rated"
+UNDER_WATER_WORDS = "Under water"
+
 _Index = QModelIndex | QPersistentModelIndex
 _ROLES = frozenset(
     int(r)
     for r in (
-        OfferIdRole, StageRole, SearchTextRole, RawValueRole, BadgeRole, Qt.ItemDataRole.DisplayRole,
+        OfferIdRole, StageRole, SearchTextRole, RawValueRole, BadgeRole, FlagRole, Qt.ItemDataRole.DisplayRole,
         Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole,
     )
 )
@@ -86,6 +89,10 @@ class OfferListModel(QAbstractTableModel):
             return self._text(offer, column, role)
         if role == RawValueRole:
             return self._raw(offer, column)
+        if role == FlagRole:
+            if column == self.COMPANY and self._under_water(offer):
+                return ("flag:under_water", UNDER_WATER_WORDS)
+            return None
         if role == BadgeRole:
             if column == self.STAGE:
                 return f"stage:{offer.stage}"
@@ -102,7 +109,10 @@ class OfferListModel(QAbstractTableModel):
     def _text(self, offer, column: int, role: int) -> str:
         evaluator = self.workspace.evaluator()
         if column == self.COMPANY:
-            return offer.company if role == Qt.ItemDataRole.DisplayRole else f"{offer.company}, {offer.role}"
+            if role == Qt.ItemDataRole.DisplayRole:
+                return offer.company
+            flag = "; stock options under water (at or below their strike)" if self._under_water(offer) else ""
+            return f"{offer.company}, {offer.role}{flag}"
         if column == self.ROLE:
             return offer.role
         if column == self.STAGE:
@@ -120,6 +130,12 @@ class OfferListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return TIER_NAMES[position.tier]
         return f"{TIER_NAMES[position.tier]} position, score {position.score} of 100"
+
+    def _under_water(self, offer) -> bool:
+        """Whether an option grant of the offer is under water (`Evaluator.options`)."""
+        if not any(grant.kind == "option" for grant in offer.equity):
+            return False  # (most offers: no need to ask)
+        return any(details.under_water for details in self.workspace.evaluator().options(offer.id))
 
     def _raw(self, offer, column: int) -> Any:
         evaluator = self.workspace.evaluator()
