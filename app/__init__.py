@@ -1,11 +1,11 @@
 """Offer Planner's domain: offers, exact money, rating, levers, storage, files, the JSON contract. No Qt."""
 
-from importlib import metadata as _metadata
-from pathlib import Path as _Path
-
 
 def _version() -> str:
     """The one version, from pyproject.toml: installed metadata, else the checkout's pyproject."""
+    from importlib import metadata as _metadata
+    from pathlib import Path as _Path
+
     try:
         return _metadata.version("offer-planner")
     except _metadata.PackageNotFoundError:
@@ -18,4 +18,11 @@ def _version() -> str:
             return "0+unknown"
 
 
-__version__ = _version()
+def __getattr__(name: str) -> str:
+    # The version is looked up on first use: importlib.metadata costs ~30 ms, and the window's first
+    # paint and the headless commands import app without needing it.
+    if name == "__version__":
+        version = _version()
+        globals()["__version__"] = version
+        return version
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

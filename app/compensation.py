@@ -13,9 +13,10 @@ once and shares it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 from typing import Protocol
 
 from app.models import Bonus, CurrentJob, Grant, Offer, Vesting
@@ -37,10 +38,13 @@ class YearFigures:
     one_time: Decimal
     # the part of `equity` that comes from options (not taxed in the year figures; see "After tax")
     equity_options: Decimal = ZERO
+    # the sum of the components, added up once (read by every comparison, drop check and lever)
+    total: Decimal = field(init=False, repr=False, compare=False)
 
-    @property
-    def total(self) -> Decimal:
-        return self.base + self.bonus + self.sign_on + self.equity + self.benefits + self.one_time
+    def __post_init__(self) -> None:
+        object.__setattr__(
+            self, "total", self.base + self.bonus + self.sign_on + self.equity + self.benefits + self.one_time
+        )
 
     @property
     def guaranteed_cash(self) -> Decimal:
@@ -217,31 +221,123 @@ def bonus_exact(offer: Pay, year: int) -> Decimal:
         return bonus.target_amount * bonus.expected_payout_pct / 100
 
 
-def year_by_year(offer: Offer, horizon: int) -> list[YearFigures]:
-    """The spec's figures for years 1..horizon, each component rounded to cents."""
-    equity = equity_by_year_exact(offer, horizon)
-    options = option_equity_by_year_exact(offer, horizon) if any(g.kind == "option" for g in offer.equity) else None
-    benefits = sum((b.annual_value for b in offer.benefits), ZERO)
-    result = []
-    for year in range(1, horizon + 1):
-        result.append(
-            YearFigures(
-                year=year,
-                base=round_cents(base_exact(offer, year)),
-                bonus=round_cents(bonus_exact(offer, year)),
-                sign_on=round_cents(offer.sign_on[year - 1] if year <= len(offer.sign_on) else ZERO),
-                equity=round_cents(equity[year - 1]),
-                benefits=round_cents(benefits),
-                one_time=round_cents(offer.relocation if year == 1 else ZERO),
-                equity_options=round_cents(options[year - 1]) if options is not None else ZERO,
-            )
+# The components of a year and what each is computed from: a what-if (a lever's ask, the stretch's
+# best case) changes one or two of an offer's parts, and `figures(..., like=...)` takes the others'
+# columns from the figures already computed instead of computing them again.
+_COLUMN_INPUTS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+    (("base", "bonus"), ("base_salary", "annual_raise_pct", "bonus")),
+    (("sign_on",), ("sign_on",)),
+    (("equity", "equity_options"), ("equity", "refreshers")),
+    (("benefits",), ("benefits",)),
+    (("one_time",), ("relocation",)),
+)
+_ZERO_CENTS = round_cents(ZERO)  # what a component without money is: 0.00, as round_cents writes it
+
+
+def _cash_columns(offer: Pay, horizon: int) -> tuple[list[Decimal], list[Decimal]]:
+    """Base and bonus of years 1..horizon, each rounded to cents: `base_exact` and `bonus_exact`
+    with the base multiplied out once for all the years (the same products, in the same order)."""
+    bonus = offer.bonus
+    bases: list[Decimal] = []
+    bonuses: list[Decimal] = []
+    with exact():
+        base = offer.base_salary
+        factor = 1 + offer.annual_raise_pct / 100 if offer.annual_raise_pct else None
+        fixed_bonus = None
+        if bonus is not None and bonus.target_pct is None:
+            assert bonus.target_amount is not None  # validated: a target percent or a target amount
+            fixed_bonus = round_cents(bonus.target_amount * bonus.expected_payout_pct / 100)
+        for year in range(1, horizon + 1):
+            if year > 1 and factor is not None:
+                base *= factor
+            bases.append(round_cents(base))
+            if bonus is None:
+                bonuses.append(_ZERO_CENTS)
+            elif fixed_bonus is not None:
+                bonuses.append(fixed_bonus)
+            else:
+                assert bonus.target_pct is not None
+                bonuses.append(round_cents(base * bonus.target_pct * bonus.expected_payout_pct / 10000))
+    return bases, bonuses
+
+
+def _columns(offer: Offer, horizon: int, names: tuple[str, ...]) -> dict[str, list[Decimal]]:
+    """The rounded columns `names` (one group of `_COLUMN_INPUTS`) of years 1..horizon."""
+    first = names[0]
+    if first == "base":
+        bases, bonuses = _cash_columns(offer, horizon)
+        return {"base": bases, "bonus": bonuses}
+    if first == "sign_on":
+        sign_on = [round_cents(amount) for amount in offer.sign_on[:horizon]]
+        return {"sign_on": sign_on + [_ZERO_CENTS] * (horizon - len(sign_on))}
+    if first == "equity":
+        equity = [round_cents(amount) for amount in equity_by_year_exact(offer, horizon)]
+        if any(g.kind == "option" for g in offer.equity):
+            options = [round_cents(amount) for amount in option_equity_by_year_exact(offer, horizon)]
+        else:
+            options = [ZERO] * horizon
+        return {"equity": equity, "equity_options": options}
+    if first == "benefits":
+        return {"benefits": [round_cents(sum((b.annual_value for b in offer.benefits), ZERO))] * horizon}
+    return {"one_time": [round_cents(offer.relocation)] + [_ZERO_CENTS] * (horizon - 1)}
+
+
+def _same_inputs(offer: Offer, other: Offer, inputs: tuple[str, ...]) -> bool:
+    for name in inputs:
+        mine, theirs = getattr(offer, name), getattr(other, name)
+        if mine is not theirs and mine != theirs:
+            return False
+    return True
+
+
+def total_changes(offer: Offer, offered: OfferFigures, changed: Offer) -> tuple[Decimal, ...]:
+    """Each year's total of `changed` minus that of `offer` (whose figures are `offered`): what a
+    lever's ask adds. The same numbers as `figures(changed, …)`'s totals minus `offered`'s, computed
+    from the components whose inputs differ only (a total is the sum of its rounded components)."""
+    horizon = offered.horizon
+    changes = [_ZERO_CENTS] * horizon
+    for names, inputs in _COLUMN_INPUTS:
+        if _same_inputs(changed, offer, inputs):
+            continue
+        for name, column in _columns(changed, horizon, names).items():
+            if name == "equity_options":  # part of equity, not a component of the total
+                continue
+            for index, year in enumerate(offered.years):
+                changes[index] += column[index] - getattr(year, name)
+    return tuple(changes)
+
+
+def year_by_year(offer: Offer, horizon: int, like: tuple[Offer, OfferFigures] | None = None) -> list[YearFigures]:
+    """The spec's figures for years 1..horizon, each component rounded to cents.
+
+    `like`: another offer and its figures over at least `horizon` years (a year's figures depend on
+    nothing later). The components whose inputs are the same in both offers are taken from them.
+    """
+    columns: dict[str, list[Decimal]] = {}
+    for names, inputs in _COLUMN_INPUTS:
+        if like is not None and like[1].horizon >= horizon and _same_inputs(offer, like[0], inputs):
+            for column in names:
+                columns[column] = [getattr(y, column) for y in like[1].years[:horizon]]
+        else:
+            columns.update(_columns(offer, horizon, names))
+    return [
+        YearFigures(year, *values)
+        for year, values in enumerate(
+            zip(
+                columns["base"], columns["bonus"], columns["sign_on"], columns["equity"], columns["benefits"],
+                columns["one_time"], columns["equity_options"], strict=True,
+            ),
+            start=1,
         )
-    return result
+    ]
 
 
-def figures(offer: Offer, horizon: int) -> OfferFigures:
-    """Everything the tables, the command line and the brief show of one offer, in its currency."""
-    return OfferFigures(offer_id=offer.id, currency=offer.currency, years=tuple(year_by_year(offer, horizon)))
+def figures(offer: Offer, horizon: int, like: tuple[Offer, OfferFigures] | None = None) -> OfferFigures:
+    """Everything the tables, the command line and the brief show of one offer, in its currency.
+
+    `like` (another offer and its figures, e.g. the offer a what-if changes): see `year_by_year`.
+    """
+    return OfferFigures(offer_id=offer.id, currency=offer.currency, years=tuple(year_by_year(offer, horizon, like)))
 
 
 # --- share-price scenarios ----------------------------------------------------------------------
@@ -293,6 +389,7 @@ def vest_pieces(offer: Offer, horizon: int) -> tuple[VestPiece, ...]:
     return tuple(pieces)
 
 
+@lru_cache(maxsize=1024)  # every offer of a file grows by the same few scenarios' rates
 def growth_factor(growth_pct: Decimal, year: int) -> Decimal:
     """(1 + g/100)^(year − 1), exact (multiplied out: the digits only grow)."""
     factor = Decimal(1)
@@ -312,10 +409,15 @@ def equity_under_growth(
     yearly amount rounded to cents, then summed."""
     factors = [growth_factor(growth_pct, year) for year in range(1, horizon + 1)]
     years = [(ZERO, ZERO)] * horizon
-    for piece in pieces:
-        value = piece.value(factors[piece.year - 1])
-        equity, options = years[piece.year - 1]
-        years[piece.year - 1] = (equity + value, options + value if piece.option else options)
+    with exact():  # once for every piece (VestPiece.value's arithmetic, inlined)
+        for piece in pieces:
+            factor = factors[piece.year - 1]
+            if piece.option:
+                value = round_cents(piece.amount * max(piece.price * factor - piece.strike, ZERO))
+            else:
+                value = round_cents(piece.amount * factor)
+            equity, options = years[piece.year - 1]
+            years[piece.year - 1] = (equity + value, options + value if piece.option else options)
     return years
 
 
@@ -332,7 +434,7 @@ def scenario_figures(
     horizon = base.horizon
     equity = equity_under_growth(pieces if pieces is not None else vest_pieces(offer, horizon), horizon, growth_pct)
     years = tuple(
-        replace(y, equity=amount, equity_options=options)
+        YearFigures(y.year, y.base, y.bonus, y.sign_on, amount, y.benefits, y.one_time, options)
         for y, (amount, options) in zip(base.years, equity, strict=True)
     )
     return OfferFigures(offer_id=base.offer_id, currency=base.currency, years=years)

@@ -148,8 +148,12 @@ class Evaluator:
         scenarios: Sequence[Scenario] = (),
         current_job: CurrentJob | None = None,
         tax: TaxSettings | None = None,
+        year_one: Mapping[str, Decimal] | None = None,
     ):
         """`previous`: the evaluator before a change; what it computed for unchanged offers is reused.
+
+        `year_one`: year-1 totals already known (the store's list summaries, equal to the figures), so
+        ranking the alternatives at start-up doesn't compute every offer's figures.
 
         `fx_base`: the currency the `fx` rates are quoted in (default: the display currency, as in
         format 1).
@@ -179,6 +183,7 @@ class Evaluator:
         self._stay: StayEvaluation | None = None
         self._alternatives: list[Alternative] | None = None
         self._year_one_display: dict[str, Decimal | None] = {}
+        self._known_year_one = year_one or {}
         self._positions: dict[str, Position] = {}
         self._evaluations: dict[str, OfferEvaluation] = {}
         self._previous = previous
@@ -211,6 +216,7 @@ class Evaluator:
         as_of: date,
         rubric: Rubric | None = None,
         previous: Evaluator | None = None,
+        year_one: Mapping[str, Decimal] | None = None,
     ) -> Evaluator:
         """An evaluator with every file-level part of `settings` (rates, scenarios, current job, tax)."""
         return cls(
@@ -226,6 +232,7 @@ class Evaluator:
             scenarios=settings.scenarios,
             current_job=settings.current_job,
             tax=settings.tax,
+            year_one=year_one,
         )
 
     def _reusable_position(self, offer_id: str) -> Position | None:
@@ -248,22 +255,25 @@ class Evaluator:
     # --- figures ---------------------------------------------------------------------------------
 
     def figures(self, offer_id: str) -> OfferFigures:
-        """The offer's year-by-year figures over the horizon, in its own currency (computed once)."""
+        """The offer's year-by-year figures over the horizon, in its own currency (computed once: the
+        first years of `long_figures`, as a year's figures depend on nothing later)."""
         cached = self._figures.get(offer_id)
         if cached is None:
             offer = self.by_id[offer_id]
-            cached = (offer, figures(offer, self.horizon))
+            longer = self.long_figures(offer_id)
+            fig = longer if longer.horizon == self.horizon else OfferFigures(
+                offer_id=longer.offer_id, currency=longer.currency, years=longer.years[: self.horizon]
+            )
+            cached = (offer, fig)
             self._figures[offer_id] = cached
         return cached[1]
 
     def long_figures(self, offer_id: str) -> OfferFigures:
         """The figures over max(horizon, 5) years, where the stretch looks for drops in pay."""
-        if self.horizon >= DROP_YEARS:
-            return self.figures(offer_id)
         cached = self._long_figures.get(offer_id)
         if cached is None:
             offer = self.by_id[offer_id]
-            cached = (offer, figures(offer, DROP_YEARS))
+            cached = (offer, figures(offer, max(self.horizon, DROP_YEARS)))
             self._long_figures[offer_id] = cached
         return cached[1]
 
@@ -271,11 +281,14 @@ class Evaluator:
         """`amount` in the display currency (None: a rate is missing; never mixed in)."""
         return self.rates.convert(amount, currency, self.display_currency)
 
+    def year_one(self, offer_id: str) -> Decimal:
+        """The offer's year-1 total in its own currency: the stored one when known, else its figures'."""
+        known = self._known_year_one.get(offer_id)
+        return known if known is not None else self.figures(offer_id).year_one
+
     def year_one_display(self, offer_id: str) -> Decimal | None:
         if offer_id not in self._year_one_display:
-            self._year_one_display[offer_id] = self.convert(
-                self.figures(offer_id).year_one, self.by_id[offer_id].currency
-            )
+            self._year_one_display[offer_id] = self.convert(self.year_one(offer_id), self.by_id[offer_id].currency)
         return self._year_one_display[offer_id]
 
     # --- scenarios -------------------------------------------------------------------------------

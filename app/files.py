@@ -10,8 +10,10 @@ format-2 key in it is an error that says so (nothing is ignored silently).
 
 from __future__ import annotations
 
+import functools
 import json
 import os
+import re
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
@@ -70,7 +72,7 @@ def parse_offer_file(text: str, source: str = "offer file") -> OfferFile:
         raise OfferFileError(source, [str(exc)]) from None
     if not isinstance(data, dict):
         raise OfferFileError(source, ["not an offer file: the top level must be a JSON object"])
-    if _has_lone_surrogate(data):
+    if _may_hold_lone_surrogate(text) and _has_lone_surrogate(data):
         raise OfferFileError(source, ["some text holds a broken character (a lone UTF-16 surrogate such as "
                                       "\\ud800): fix the text in the file and import it again"])
     fmt = data.get("format")
@@ -120,6 +122,19 @@ def _parse_int(text: str) -> int | Decimal:
     """Python won't make an int of more than 4300 digits; such a number is out of every range anyway,
     so keep it as a Decimal and let validation name the field it was given for."""
     return int(text) if len(text) <= 4000 else Decimal(text)
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89abcdefABCDEF]")
+
+
+def _may_hold_lone_surrogate(text: str) -> bool:
+    """Cheap test before walking the parsed data: a lone surrogate comes from the text itself or from
+    a \\udXXX escape in it; text with neither can't hold one."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return _SURROGATE_ESCAPE.search(text) is not None
 
 
 def _has_lone_surrogate(value: Any) -> bool:
@@ -231,11 +246,59 @@ def write_offer_file(offer_file: OfferFile, path: str | os.PathLike[str]) -> Non
     write_text_atomic(path, dump_offer_file(offer_file))
 
 
-_quote = json.encoder.encode_basestring  # C-accelerated; keeps non-ASCII text as it is (UTF-8 out)
+# --- writing JSON --------------------------------------------------------------------------------
+#
+# The layout: two-space indents, `"key": value`, a list of plain values (numbers, text, dates) on one
+# line (`"years_pct": [25, 25, 25, 25]`), Decimals as plain numbers digit for digit (172000.00, never
+# 1.72E+5), text as UTF-8 (not \u-escaped) with JSON's escapes for quotes, backslashes and control
+# characters. msgspec (C) encodes and indents; one regular expression puts plain lists on one line.
+# `_write` is the same layout in Python: the reference the tests hold msgspec's output to, and the
+# writer for the rare value msgspec would write with an exponent (a Decimal such as 1E+3).
+# msgspec writes a float as a number where `_write` refused one; no float reaches either (the models
+# and the figures are Decimal, and a test walks the evaluate output for floats).
+
+# a string (no raw newline inside; written as an unrolled loop, which the regex engine runs ~3x
+# faster over long sentences), a number or a literal
+_SCALAR = rb'(?:"[^"\\\n]*(?:\\.[^"\\\n]*)*"|[^\s\[\]{},"]+)'
+_PLAIN_LIST = re.compile(rb"\[\n +(" + _SCALAR + rb"(?:,\n +" + _SCALAR + rb")*)\n *\]")
+_ITEM_BREAK = re.compile(rb",\n +")
+_EXPONENT = re.compile(rb"[0-9]E[-+]?[0-9]")
+
+
+def _one_line(match: re.Match[bytes]) -> bytes:
+    return b"[" + _ITEM_BREAK.sub(b", ", match.group(1)) + b"]"
+
+
+@functools.cache
+def _msgspec_json() -> tuple[Any, Any]:
+    """msgspec's encoder and formatter, imported on first use (the window's start doesn't need them)."""
+    import msgspec
+
+    return msgspec.json.Encoder(decimal_format="number").encode, msgspec.json.format  # Decimal: str(Decimal)
 
 
 def to_json(value: Any, indent: int = 2) -> str:
-    """JSON with Decimals written as exact numbers and dates as YYYY-MM-DD."""
+    """JSON with Decimals written as exact numbers and dates as YYYY-MM-DD (the layout above)."""
+    return to_json_bytes(value, indent).decode("utf-8")
+
+
+def to_json_bytes(value: Any, indent: int = 2) -> bytes:
+    """`to_json` as UTF-8 bytes, for a caller that writes them out as they are (no decoding)."""
+    encode, format_json = _msgspec_json()
+    compact = encode(value)
+    # str(Decimal) writes 1E+3 for a 1e3 read from a file; that is a valid number but not the digits
+    # we write (1000): let the reference writer do those rare values ("E+"/"E-" in text only costs time).
+    if (b"E+" in compact or b"E-" in compact) and _EXPONENT.search(compact):
+        return to_json_reference(value, indent).encode("utf-8")
+    formatted: bytes = _PLAIN_LIST.sub(_one_line, format_json(compact, indent=indent))
+    return formatted
+
+
+_quote = json.encoder.encode_basestring  # C-accelerated; keeps non-ASCII text as it is (UTF-8 out)
+
+
+def to_json_reference(value: Any, indent: int = 2) -> str:
+    """The same JSON as `to_json`, written in Python: the reference for tests, and exponent values."""
     parts: list[str] = []
     _write(value, indent, 0, parts)
     return "".join(parts)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 from typing import Any, Literal
 
-from app.compensation import OfferFigures, figures
+from app.compensation import OfferFigures, figures, total_changes
 from app.models import MONEY_MAX, Grant, Offer, Vesting
 from app.money import ZERO, exact, round_cents
 from app.negotiation import counters_answered
@@ -409,7 +409,7 @@ def compute_stretch(
         if new_money_equity > equity_offered
         else list(offer.equity),
     )
-    best = figures(best_offer, horizon)
+    best = figures(best_offer, horizon, like=(offer, offered))
     goal = None
     if offer.goal is not None and (offer.goal.target_total is not None or offer.goal.walk_away_total is not None):
         goal = GoalCheck(offer.goal.target_total, offer.goal.walk_away_total, offered.year_one, best.year_one)
@@ -543,8 +543,7 @@ class _Context:
         return money_words(value, self.cur)
 
     def effect(self, changed: Offer) -> tuple[Decimal, ...]:
-        after = figures(changed, self.horizon)
-        return tuple(a.total - b.total for a, b in zip(after.years, self.stretch.offered.years, strict=True))
+        return total_changes(self.offer, self.stretch.offered, changed)  # only the parts it changes are computed
 
     def why_strong(self) -> str:
         p = self.position

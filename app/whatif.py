@@ -167,8 +167,8 @@ def what_if(
                 given = min(round_cents(extra / rubric.sign_on_to_equity_rate), offer.sign_on[0])
             changes["sign_on"] = sign_on_with_first(offer, offer.sign_on[0] - given)
         changed = offer_with(offer, **changes) if changes else offer
-    before = figures(offer, horizon)
-    after = figures(changed, horizon)
+    before = stretch.offered if stretch.offered.horizon == horizon else figures(offer, horizon)
+    after = figures(changed, horizon, like=(offer, before))  # the parts the ask leaves alone: reused
     best = stretch.best.years
     years = tuple(
         WhatIfYear(

@@ -1,6 +1,7 @@
 """Build the standalone Linux app: dist/offer-planner/ (PyInstaller, one folder) and its .tar.gz archive.
 
     python3 packaging/build.py          (or .venv/bin/python packaging/build.py)
+    python3 packaging/build.py --dist DIR   build into DIR (and DIR/build) instead of dist/ and build/
 
 Sets up .venv with the `packaging` extra (PyInstaller) the way dev.py does, bundles the app with only
 the Qt modules it imports (never WebEngine), adds the desktop file, the AppStream metainfo, the icons
@@ -11,6 +12,7 @@ See packaging/README.md.
 
 from __future__ import annotations
 
+import argparse
 import ast
 import os
 import platform
@@ -147,6 +149,23 @@ def add_desktop_files(bundle: Path) -> None:
     (bundle / "install.sh").chmod(0o755)
 
 
+def write_build_info(bundle: Path, version: str) -> None:
+    """build-info.txt: the version, the commit built (with "+changes" for uncommitted ones) and when,
+    so a benchmark or a bug report can tell which code a bundle holds."""
+    try:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
+                                timeout=20).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
+                               capture_output=True, text=True, timeout=20).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        commit, dirty = "", ""
+    built = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    (bundle / "build-info.txt").write_text(
+        f"version {version}\ncommit {commit or 'unknown'}{'+changes' if dirty else ''}\nbuilt {built}\n",
+        encoding="utf-8",
+    )
+
+
 def folder_size(path: Path) -> tuple[int, int]:
     files = [p for p in path.rglob("*") if p.is_file() and not p.is_symlink()]
     return sum(p.stat().st_size for p in files), len(files)
@@ -170,7 +189,7 @@ def check_built_app(bundle: Path, version: str) -> None:
         if shown.returncode != 0 or shown.stdout.strip() != f"{NAME} {version}":
             raise SystemExit(f"build: `{NAME} --version` said {shown.stdout.strip()!r} {shown.stderr.strip()!r}")
         print(f"{NAME} --version: {shown.stdout.strip()}")
-        print(f"Running {executable.relative_to(ROOT)} --self-test …", flush=True)
+        print(f"Running {_shown(executable)} --self-test …", flush=True)
         result = subprocess.run([str(executable), "--self-test"], cwd=home, env=env, timeout=300)
         if result.returncode != 0:
             raise SystemExit(f"build: the built app failed its self-test (exit status {result.returncode})")
@@ -186,7 +205,19 @@ def write_archive(bundle: Path, target: Path) -> None:
         tar.add(bundle, arcname=bundle.name, filter=normalise)
 
 
+def _shown(path: Path) -> Path:
+    return path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+
+
 def main() -> int:
+    global DIST, WORK
+    parser = argparse.ArgumentParser(description="Build the standalone Linux app folder and its archive.")
+    # the benchmarks keep a build outside the checkout (packaging takes minutes; a clean clone has none)
+    parser.add_argument("--dist", type=Path, help="build into this folder (the work files go in DIST/build)")
+    args = parser.parse_args()
+    if args.dist is not None:
+        DIST = args.dist.expanduser().absolute()
+        WORK = DIST / "build"
     if not sys.platform.startswith("linux"):
         print("packaging/build.py builds the Linux app; packaging/README.md says how to build on macOS and Windows.")
         return 2
@@ -206,9 +237,10 @@ def main() -> int:
     used = qt_modules_used()
     bundle = run_pyinstaller(used)
     add_desktop_files(bundle)
+    write_build_info(bundle, version)
     size, count = folder_size(bundle)
     qt_libs = sorted({p.name.split(".so")[0] for p in bundle.rglob("libQt6*.so*") if not p.is_symlink()})
-    print(f"Bundle: {bundle.relative_to(ROOT)}/ — {megabytes(size)} in {count} files")
+    print(f"Bundle: {_shown(bundle)}/ — {megabytes(size)} in {count} files")
     print(f"Qt libraries in it: {', '.join(qt_libs)}")
     if any("WebEngine" in name for name in qt_libs):
         print("build: QtWebEngine got into the bundle", file=sys.stderr)
@@ -217,7 +249,7 @@ def main() -> int:
     check_built_app(bundle, version)
 
     write_archive(bundle, archive)
-    print(f"Archive: {archive.relative_to(ROOT)} — {megabytes(archive.stat().st_size)}")
+    print(f"Archive: {_shown(archive)} — {megabytes(archive.stat().st_size)}")
     print(f"Built Offer Planner {version} in {time.monotonic() - started:.0f} s.")
     return 0
 

@@ -15,9 +15,9 @@ if TYPE_CHECKING:
 
 
 def start_gui(db: str | None) -> int:
-    from ui.main import run_app
+    from ui.start import run  # first paints the list, then imports the rest (ui.main)
 
-    return run_app(db=db)
+    return run(db=db)
 
 
 def start_self_test() -> int:
@@ -33,7 +33,22 @@ def render_brief(brief: Brief, path: Path, paper: str | None) -> Path:
     return render_brief_pdf(brief, path, paper=paper)
 
 
+def _gui_only(args: list[str]) -> str | bool | None:
+    """The data file when the arguments only start the app (none, or --db PATH); False otherwise."""
+    if not args:
+        return None
+    if len(args) == 2 and args[0] == "--db" and args[1] and not args[1].startswith("-"):
+        return args[1]
+    if len(args) == 1 and args[0].startswith("--db=") and len(args[0]) > 5:
+        return args[0][5:]
+    return False
+
+
 def main() -> int:
+    db = _gui_only(sys.argv[1:])
+    if db is not False:
+        # straight to the window: the command line (and the domain it imports) would cost the first paint
+        return start_gui(db if isinstance(db, str) else None)
     from ui.cli import main as cli_main
 
     return cli_main(sys.argv[1:], gui=start_gui, self_test=start_self_test, render_brief=render_brief)

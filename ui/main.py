@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, QLockFile, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import __version__
 from app.resources import resource_path
@@ -52,15 +52,17 @@ def activate_running_instance(name: str, timeout_ms: int = 500) -> bool:
 class SingleInstance:
     """Holds the data file's lock and answers later starts by raising the window."""
 
-    def __init__(self, db_path: Path):
+    def __init__(self, db_path: Path, lock: QLockFile | None = None):
+        """`lock`: the data file's lock, already held (the first paint took it)."""
         self.name = instance_name(db_path)
-        self.lock = QLockFile(str(db_path.with_name(db_path.name + ".lock")))
+        self._held = lock is not None
+        self.lock = lock if lock is not None else QLockFile(str(db_path.with_name(db_path.name + ".lock")))
         self.lock.setStaleLockTime(0)
         self.server: QLocalServer | None = None
         self.window: MainWindow | None = None
 
     def acquire(self) -> bool:
-        if not self.lock.tryLock(200):
+        if not self._held and not self.lock.tryLock(200):
             return False
         QLocalServer.removeServer(self.name)
         self.server = QLocalServer()
@@ -244,11 +246,22 @@ def _tell_with_box(title: str, text: str) -> None:
     QMessageBox.warning(None, title, text)
 
 
-def run_app(db: str | None = None, argv: list[str] | None = None) -> int:
+def run_app(
+    db: str | None = None,
+    argv: list[str] | None = None,
+    *,
+    first_paint: QWidget | None = None,
+    lock: QLockFile | None = None,
+    ready: Callable[[QWidget, bool], None] | None = None,
+) -> int:
+    """The desktop app; after ui.start's first paint (`first_paint`, holding `lock`) when it made one.
+
+    `ready(window, first_painted)` is told when the real window is shown (the startup benchmark).
+    """
     app = make_application(argv)
     path = (Path(db) if db else default_db_path()).expanduser().absolute()
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    instance = SingleInstance(path)
+    instance = SingleInstance(path, lock)
     if not instance.acquire():
         if activate_running_instance(instance.name):
             print(f"Offer Planner is already open on {path}: brought it to the front.", file=sys.stderr)
@@ -257,14 +270,32 @@ def run_app(db: str | None = None, argv: list[str] | None = None) -> int:
             None, "Offer Planner is already open", f"Another Offer Planner is using {path}. Close it, then start again."
         )
         return 2
-    session = Session(path, QSettings(), instance)
+    # The early window, until closed: `ask` can run again long after (a restore from the File menu),
+    # and closing it twice would touch a deleted window.
+    early = [first_paint] if first_paint is not None else []
+
+    def close_first_paint() -> None:
+        while early:
+            window = early.pop()
+            window.close()
+            window.deleteLater()
+
+    def ask(error: StoreError, latest: Backup | None) -> int:
+        close_first_paint()  # the list it showed is of a file that can't be opened as it is
+        return _ask_with_dialog(error, latest)
+
+    session = Session(path, QSettings(), instance, ask=ask)
     crashes = CrashHandler(log_folder(path), window=lambda: session.window).install()
     try:
         if not session.open():
             return 2
-        session.start()
+        window = session.start()
+        if ready is not None:
+            ready(window, first_paint is not None)
+        close_first_paint()  # the real window is shown in its place
         return app.exec()
     except Exception as exc:  # a bug while starting: no event loop to show it from, so it waits here
+        close_first_paint()
         crashes.report_fatal(exc)
         return 1
     finally:

@@ -189,7 +189,11 @@ class MainWindow(QMainWindow):
         self.list_view.setAlternatingRowColors(True)
         self.list_view.setWordWrap(False)
         self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.list_view.setItemDelegate(BadgeDelegate(self.list_view))
+        # pills only where there are badges (and the company's flag, "Under water"): a Python delegate on
+        # every cell cost a scroll of 10,000 offers ~150 Python paint calls a page
+        self._badges = BadgeDelegate(self.list_view)
+        for column in (OfferListModel.COMPANY, OfferListModel.STAGE, OfferListModel.TIER):
+            self.list_view.setItemDelegateForColumn(column, self._badges)
         header = self.list_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(OfferListModel.ROLE, QHeaderView.ResizeMode.Stretch)

@@ -34,7 +34,8 @@ class Workspace(QObject):
         self.store = store
         self._today = today
         self.undo_stack = QUndoStack(self)
-        self._offers: list[Offer] = store.list_offers()
+        # the year-1 totals stored with the offers rank the alternatives without computing each offer
+        self._offers, self._year_one = store.list_offers_with_year_one()
         self._settings: Settings = store.load_settings()
         self._evaluator: Evaluator | None = None
         self._previous_evaluator: Evaluator | None = None  # what it knew of unchanged offers is reused
@@ -75,7 +76,11 @@ class Workspace(QObject):
         """Evaluations of the current offers, computed on demand and cached until the next change."""
         if self._evaluator is None:
             self._evaluator = Evaluator.for_settings(
-                self._offers, self._settings, as_of=self.as_of(), previous=self._previous_evaluator
+                self._offers,
+                self._settings,
+                as_of=self.as_of(),
+                previous=self._previous_evaluator,
+                year_one=self._year_one,
             )
         return self._evaluator
 
@@ -192,6 +197,8 @@ class Workspace(QObject):
     def _apply(self, save: Sequence[Offer], delete: Sequence[str], order: Sequence[str] | None) -> None:
         """Write to the store, then mirror the change in memory (only after the write succeeded)."""
         self.store.apply(save=save, delete=delete, order=order)
+        for offer_id in [*delete, *(o.id for o in save)]:
+            self._year_one.pop(offer_id, None)  # as loaded no more: computed from the offer when needed
         offers = [o for o in self._offers if o.id not in set(delete)]
         by_id = {o.id: i for i, o in enumerate(offers)}
         structural = bool(delete)

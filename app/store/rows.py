@@ -142,6 +142,16 @@ class OfferRows:
     children: dict[str, list[Row]] = field(default_factory=dict)
 
 
+def year_one_cents(offer: Offer) -> int:
+    """The list's summary of an offer: its year-1 total in cents, in its own currency (the same
+    number `app.compensation.figures` gives at any horizon: year 1 depends on nothing later)."""
+    from app.compensation import figures
+
+    cents = to_cents(figures(offer, 1).year_one)
+    assert cents is not None
+    return cents
+
+
 def offer_to_rows(offer: Offer, *, position: int, created_at: str, updated_at: str) -> OfferRows:
     bonus, refreshers, budget = offer.bonus, offer.refreshers, offer.budget
     headcount, signals, goal = offer.headcount, offer.signals, offer.goal

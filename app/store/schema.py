@@ -290,5 +290,28 @@ def _cents_text(cents: int | None) -> str | None:
     return None if cents is None else str(Decimal(cents).scaleb(-2))
 
 
+def _v3_list_summary(db: Database) -> None:
+    """Version 3: each offer's row carries its year-1 total (`year_one_cents`, in its own currency),
+    written with the offer in the same transaction, so the window's first paint reads the list with
+    one plain query (app.summary) before pydantic or sqlite-utils are imported.
+
+    The offers stored so far get theirs here. A version that changes how year 1 is computed must
+    append a step that computes the column again (as this one does), so it can never be stale.
+    """
+    from pydantic import ValidationError
+
+    from app.store.rows import offer_from_rows, year_one_cents  # the figures: only when a file is upgraded
+    from app.store.store import offer_rows
+
+    db.conn.execute(f"ALTER TABLE {OFFERS} ADD COLUMN year_one_cents INTEGER")
+    summaries = []
+    for row, children in offer_rows(db):
+        try:
+            summaries.append((year_one_cents(offer_from_rows(row, children)), row["id"]))
+        except ValidationError:
+            continue  # reading it will say what is wrong; its list row shows no year 1 until then
+    db.conn.executemany(f"UPDATE {OFFERS} SET year_one_cents = ? WHERE id = ?", summaries)
+
+
 # Step i (0-based) takes the file from schema version i to i + 1. Append new steps; never edit old ones.
-MIGRATIONS: list[Callable[[Database], None]] = [_v1_create_tables, _v2_format_2]
+MIGRATIONS: list[Callable[[Database], None]] = [_v1_create_tables, _v2_format_2, _v3_list_summary]

@@ -20,6 +20,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,7 @@ from app.store.rows import (
     offer_to_rows,
     settings_from_rows,
     settings_to_rows,
+    year_one_cents,
 )
 from app.store.schema import (
     APPLICATION_ID,
@@ -152,15 +154,16 @@ class Store:
 
     def list_offers(self) -> list[Offer]:
         """Every offer, in the user's order."""
+        return self.list_offers_with_year_one()[0]
+
+    def list_offers_with_year_one(self) -> tuple[list[Offer], dict[str, Decimal]]:
+        """Every offer, in the user's order, and the year-1 totals stored with them (one snapshot)."""
         with self._read() as db:
-            rows = list(db[OFFERS].rows_where(order_by="position, id"))
-            children: dict[str, dict[str, list[dict[str, Any]]]] = {}
-            for table in CHILD_TABLES:
-                by_offer: dict[str, list[dict[str, Any]]] = defaultdict(list)
-                for child in db[table].rows_where(order_by="offer_id, position"):
-                    by_offer[child["offer_id"]].append(child)
-                children[table] = by_offer
-        return [self._offer(row, {t: children[t].get(row["id"], []) for t in CHILD_TABLES}) for row in rows]
+            rows = offer_rows(db)
+        offers = [self._offer(row, children) for row, children in rows]
+        year_one = {row["id"]: Decimal(row["year_one_cents"]).scaleb(-2) for row, _ in rows
+                    if row.get("year_one_cents") is not None}
+        return offers, year_one
 
     def get_offer(self, offer_id: str) -> Offer | None:
         with self._read() as db:
@@ -326,6 +329,7 @@ class Store:
             position = db.execute(f"SELECT COALESCE(MAX(position) + 1, 0) FROM {OFFERS}").fetchone()[0]
             created_at = now
         rows = offer_to_rows(offer, position=position, created_at=created_at, updated_at=now)
+        rows.offer["year_one_cents"] = year_one_cents(offer)  # the list's summary, in the same write
         # Replacing = delete the parts and insert them again: simpler and safer than diffing lists.
         for table in CHILD_TABLES:
             db.table(table).delete_where("offer_id = ?", [offer.id])
@@ -504,6 +508,18 @@ def content_fingerprint(conn: sqlite3.Connection) -> str:
         for row in conn.execute(f"SELECT * FROM {quoted} ORDER BY {order}"):
             digest.update(repr(row).encode())
     return digest.hexdigest()
+
+
+def offer_rows(db: Database) -> list[tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]]:
+    """Every offer's row and its child rows (per table, in list order), in the user's order."""
+    rows = list(db[OFFERS].rows_where(order_by="position, id"))
+    children: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for table in CHILD_TABLES:
+        by_offer: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for child in db[table].rows_where(order_by="offer_id, position"):
+            by_offer[child["offer_id"]].append(child)
+        children[table] = by_offer
+    return [(row, {t: children[t].get(row["id"], []) for t in CHILD_TABLES}) for row in rows]
 
 
 # --- moving a file aside -------------------------------------------------------------------------

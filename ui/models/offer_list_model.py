@@ -15,19 +15,27 @@ from app.position import missing_for_rating
 from app.rubric import TIER_NAMES
 from app.words import STAGE_NAMES
 from ui import format as fmt
+from ui.models.list_roles import (  # the roles are imported from here too
+    BadgeRole,
+    FlagRole,
+    OfferIdRole,
+    RawValueRole,
+    SearchTextRole,
+    StageRole,
+)
 from ui.workspace import Workspace
 
 NOT_RATED = "Not rated"
-
-OfferIdRole = Qt.ItemDataRole.UserRole + 1
-RawValueRole = Qt.ItemDataRole.UserRole + 2  # for sorting: Decimal, tier rank, text
-BadgeRole = Qt.ItemDataRole.UserRole + 3  # "stage:offer" or "tier:strong", for the badge delegate
-SearchTextRole = Qt.ItemDataRole.UserRole + 4
-StageRole = Qt.ItemDataRole.UserRole + 5
-FlagRole = Qt.ItemDataRole.UserRole + 6  # (badge key, words) of a flag drawn after the text, or None
 UNDER_WATER_WORDS = "Under water"
 
 _Index = QModelIndex | QPersistentModelIndex
+_ROLES = frozenset(
+    int(r)
+    for r in (
+        OfferIdRole, StageRole, SearchTextRole, RawValueRole, BadgeRole, FlagRole, Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole,
+    )
+)
 
 
 class OfferListModel(QAbstractTableModel):
@@ -63,6 +71,8 @@ class OfferListModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in _ROLES:  # most of what a view asks (fonts, colours, icons…): answered first, cheaply
+            return None
         if not index.isValid() or not (0 <= index.row() < len(self._offers)):
             return None
         offer = self._offers[index.row()]
@@ -109,7 +119,7 @@ class OfferListModel(QAbstractTableModel):
             return STAGE_NAMES[offer.stage]
         if column == self.YEAR_ONE:
             # always with cents: the column shows one precision without rating every offer to find out
-            text = fmt.money(evaluator.figures(offer.id).year_one, offer.currency, cents=True)
+            text = fmt.money(evaluator.year_one(offer.id), offer.currency, cents=True)
             if role != Qt.ItemDataRole.DisplayRole:
                 return f"Year 1 total {text}, in {offer.currency}"
             return text
@@ -140,11 +150,14 @@ class OfferListModel(QAbstractTableModel):
 
     def _remember(self, row: int, offer_id: str) -> None:
         """What a shown row's figures are, so an edit repaints only the rows whose figures moved."""
+        shown = self._shown.get(row)
+        if shown is not None and shown[0] == offer_id:
+            return  # known (an edit updates it in _on_evaluations_changed); painting asks twice a row
         evaluator = self.workspace.evaluator()
         offer = evaluator.by_id[offer_id]
         self._shown[row] = (
             offer_id,
-            (evaluator.figures(offer_id).year_one, offer.currency, evaluator.position(offer_id).score),
+            (evaluator.year_one(offer_id), offer.currency, evaluator.position(offer_id).score),
         )
 
     # --- keeping up with the workspace -----------------------------------------------------------
@@ -180,7 +193,7 @@ class OfferListModel(QAbstractTableModel):
             offer = evaluator.by_id.get(offer_id)
             if offer is None:
                 continue
-            now = (evaluator.figures(offer_id).year_one, offer.currency, evaluator.position(offer_id).score)
+            now = (evaluator.year_one(offer_id), offer.currency, evaluator.position(offer_id).score)
             if now != before:
                 self._shown[row] = (offer_id, now)
                 self.dataChanged.emit(self.index(row, self.YEAR_ONE), self.index(row, self.TIER))

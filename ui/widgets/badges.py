@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QLabel, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from ui.models.offer_list_model import BadgeRole, FlagRole
+from ui.models.list_roles import BadgeRole, FlagRole
 
 # hue (degrees) per badge; -1 = grey
 HUES = {

@@ -19,6 +19,7 @@ from app.compensation import (
     figures,
     grant_by_year,
     monthly_vesting,
+    total_changes,
     vesting_years_pct,
     year_by_year,
 )
@@ -537,3 +538,42 @@ def test_month_by_month_agrees_with_year_by_year(offer: Offer, horizon: int) -> 
         at_year_end = series[12 * year - 1].cumulative
         assert abs((at_year_end - previous) - yearly[year - 1]) <= D("0.01")  # within a cent a year
         previous = at_year_end
+
+
+# --- what-ifs reuse what they don't change ----------------------------------------------------------
+
+_CHANGES = ("base_salary", "annual_raise_pct", "bonus", "sign_on", "equity", "refreshers", "benefits", "relocation")
+
+
+@given(
+    offer=strategies.offers_v2(with_id=True).map(Offer.model_validate),
+    other=strategies.offers_v2(with_id=True).map(Offer.model_validate),
+    changed=st.sets(st.sampled_from(_CHANGES)),
+    horizon=st.integers(1, 6),
+    longer=st.integers(0, 3),
+)
+def test_a_what_if_that_reuses_unchanged_parts_gives_the_figures_of_a_full_computation(
+    offer: Offer, other: Offer, changed: set[str], horizon: int, longer: int
+) -> None:
+    """A lever's ask changes some parts of an offer (those of `other`); computing only those, from the
+    offer's figures (over the horizon or longer), gives what computing the changed offer whole gives."""
+    what_if = offer.model_copy(update={name: getattr(other, name) for name in changed})
+    full = figures(what_if, horizon)
+    reused = figures(what_if, horizon, like=(offer, figures(offer, horizon + longer)))
+    assert reused == full
+    assert [tuple(str(y.component(n)) for n in (*COMPONENTS, "equity_options")) for y in reused.years] == [
+        tuple(str(y.component(n)) for n in (*COMPONENTS, "equity_options")) for y in full.years
+    ]  # the same digits too (0.00, not 0)
+    offered = figures(offer, horizon)
+    changes = total_changes(offer, offered, what_if)
+    assert [str(c) for c in changes] == [str(a.total - b.total) for a, b in zip(full.years, offered.years, strict=True)]
+
+
+def test_a_raise_in_base_changes_base_and_bonus_and_nothing_else() -> None:
+    # 100,000 base, 10 % bonus at 100 %, 3 % raises, a 5,000 sign-on: asking 110,000 adds
+    # year 1: 10,000 base + 1,000 bonus = 11,000; year 2: 10,300 + 1,030 = 11,330
+    offer = make_offer(base_salary=100_000, annual_raise_pct=3, sign_on=[5000],
+                       bonus={"target_pct": 10, "expected_payout_pct": 100})
+    asked = offer.model_copy(update={"base_salary": D(110_000)})
+    assert total_changes(offer, figures(offer, 2), asked) == (D("11000.00"), D("11330.00"))
+    assert total_changes(offer, figures(offer, 2), offer) == (D("0.00"), D("0.00"))

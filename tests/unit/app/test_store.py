@@ -280,7 +280,7 @@ def test_file_is_recognisably_ours_in_wal_mode_and_connections_are_safe(store: S
     with raw_connection(store.path) as conn:
         assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID == 0x4F504C4E
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == len(schema.MIGRATIONS) == 2
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == len(schema.MIGRATIONS) == 3
     conn = store._db.conn  # per-connection settings can only be read on the store's own connection
     assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
@@ -411,7 +411,7 @@ def test_a_file_from_a_newer_version_is_refused_untouched(db_path: Path) -> None
     with pytest.raises(StoreError) as caught:
         Store.open(db_path)
     assert (
-        "written by a newer version of Offer Planner (schema 7; this version reads up to 2). "
+        "written by a newer version of Offer Planner (schema 7; this version reads up to 3). "
         "Update the app to open it." in str(caught.value)
     )
     assert _snapshot(db_path.parent) == before
@@ -525,14 +525,14 @@ def test_upgrading_copies_the_file_aside_first(db_path: Path, monkeypatch: pytes
     with Store.open(db_path) as store:
         assert store.list_offers() == three_offers()
 
-    backup = db_path.with_name("offers.sqlite3.before-v3.bak")
+    backup = db_path.with_name("offers.sqlite3.before-v4.bak")
     assert stat.S_IMODE(backup.stat().st_mode) == 0o600
     with raw_connection(backup) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
         assert conn.execute("SELECT count(*) FROM offers").fetchone()[0] == 3
         assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'offer_tags'").fetchone()[0] == 0
     with raw_connection(db_path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 4
         assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'offer_tags'").fetchone()[0] == 1
 
 
@@ -545,12 +545,12 @@ def test_a_failed_upgrade_leaves_the_file_at_its_old_version(db_path: Path, monk
         db.execute("INSERT INTO no_such_table VALUES (1)")
 
     monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, broken_step])
-    with pytest.raises(StoreError, match=r"Can't upgrade .*Nothing was changed.*before-v3\.bak"):
+    with pytest.raises(StoreError, match=r"Can't upgrade .*Nothing was changed.*before-v4\.bak"):
         Store.open(db_path)
     monkeypatch.undo()
 
     with raw_connection(db_path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
         assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'offer_tags'").fetchone()[0] == 0
     with Store.open(db_path) as store:
         assert store.list_offers() == three_offers()

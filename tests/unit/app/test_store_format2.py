@@ -83,10 +83,10 @@ def test_upgrading_a_schema_1_file_keeps_every_offer_and_setting(old_file: tuple
     kestrel = next(o for o in sample.offers if o.id == "sample-kestrel")
     assert kestrel.equity[0].price == D("4.8")  # 480 cents became the exact text "4.80"
     with closing(sqlite3.connect(path)) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 3  # format 2's step, then the list summary's
         query = "SELECT price, typeof(price) FROM offer_grants WHERE offer_id = 'sample-kestrel'"
         assert conn.execute(query).fetchone() == ("4.80", "text")
-    backup = path.with_name("offers.sqlite3.before-v2.bak")
+    backup = path.with_name("offers.sqlite3.before-v3.bak")
     with closing(sqlite3.connect(backup)) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
         assert conn.execute("SELECT count(*) FROM offers").fetchone()[0] == 4

@@ -1,0 +1,64 @@
+"""The offer list for the window's first paint: one plain `sqlite3` query of each offer's summary.
+
+The store writes each offer's summary (its year-1 total, `year_one_cents`) in the same row and the
+same transaction as the offer, so it is never older than the offer. Reading it needs only the
+standard library: no pydantic, no sqlite-utils, no validation, so the window can show the list before
+the rest of the app is imported. Anything unusual (no file, not ours, an older or newer schema, a
+lock, damage) returns None and the app starts the ordinary way, which says what is wrong.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from decimal import Decimal
+from pathlib import Path
+from typing import NamedTuple
+
+# The schema version whose offers rows carry `year_one_cents` (app.store.schema: a test checks).
+SUMMARY_SCHEMA_VERSION = 3
+APPLICATION_ID = 0x4F504C4E  # the same as app.store.schema.APPLICATION_ID (a test checks)
+
+
+class OfferSummary(NamedTuple):
+    """One row of the offer list, as stored: what the list shows before the offers are loaded.
+
+    (A NamedTuple, not a dataclass: importing dataclasses is a measurable part of the first paint.)
+    """
+
+    id: str
+    company: str
+    role: str
+    stage: str
+    level: str | None
+    location: str | None
+    currency: str
+    year_one_cents: int | None  # None: not known yet (shown once the offer is evaluated)
+
+    @property
+    def year_one(self) -> Decimal | None:
+        return None if self.year_one_cents is None else Decimal(self.year_one_cents).scaleb(-2)
+
+
+def read_summaries(path: Path) -> list[OfferSummary] | None:
+    """Every offer's summary in the user's order, or None when the file can't be read this way."""
+    if not path.is_file():
+        return None
+    try:
+        # read-only: the first paint never writes, creates or upgrades anything
+        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, timeout=0.2)
+    except sqlite3.Error:
+        return None
+    try:
+        if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            return None
+        if conn.execute("PRAGMA user_version").fetchone()[0] != SUMMARY_SCHEMA_VERSION:
+            return None  # to be upgraded (or newer than this app): the ordinary start handles it
+        rows = conn.execute(
+            "SELECT id, company, role, stage, level, location, currency, year_one_cents "
+            "FROM offers ORDER BY position, id"
+        ).fetchall()
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+    return [OfferSummary._make(row) for row in rows]
