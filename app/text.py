@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 
-from babel.numbers import get_currency_symbol
+from babel.numbers import format_currency, get_currency_symbol
 
 from app.money import round_cents
 
