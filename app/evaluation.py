@@ -12,11 +12,13 @@ from datetime import date
 from decimal import Decimal
 
 from app.compensation import OfferFigures, figures
-from app.levers import Lever, Stretch, compute_stretch, suggest_levers
+from app.levers import Advice, Lever, advise
 from app.models import Offer, OfferFile
 from app.money import convert
+from app.package import Staying, Talks
 from app.position import OFFER_STAGES, Alternative, Position, rate_position
 from app.rubric import DEFAULT_RUBRIC, Rubric
+from app.stretch import Stretch, compute_stretch
 
 
 @dataclass(frozen=True)
@@ -28,7 +30,11 @@ class OfferEvaluation:
     year_one_display: Decimal | None
     position: Position
     stretch: Stretch
-    levers: tuple[Lever, ...]
+    advice: Advice
+
+    @property
+    def levers(self) -> tuple[Lever, ...]:
+        return self.advice.levers
 
 
 def is_offer_in_hand(offer: Offer) -> bool:
@@ -62,6 +68,8 @@ class Evaluator:
         self.rubric = rubric
         self._figures: dict[str, tuple[Offer, OfferFigures]] = {}
         self._alternatives: list[Alternative] | None = None
+        self._converted: list[Alternative] = []
+        self._by_currency: dict[str, list[Alternative]] | None = None
         self._year_one_display: dict[str, Decimal | None] = {}
         self._positions: dict[str, Position] = {}
         self._evaluations: dict[str, OfferEvaluation] = {}
@@ -113,10 +121,41 @@ class Evaluator:
                 if not is_offer_in_hand(offer):
                     continue
                 year_one = self.year_one_display(offer.id)
-                if year_one is not None:
-                    self._alternatives.append(Alternative(offer.id, offer.company, year_one, self.display_currency))
+                own = self.figures(offer.id).year_one
+                self._alternatives.append(
+                    Alternative(
+                        offer.id,
+                        offer.company,
+                        year_one if year_one is not None else own,
+                        self.display_currency if year_one is not None else offer.currency,
+                        offer.currency,
+                        own,
+                        offer.signals.deadline,
+                    )
+                )
             self._alternatives.sort(key=lambda a: a.year_one, reverse=True)
-        return self._alternatives
+            self._converted = [a for a in self._alternatives if a.currency == self.display_currency]
+        return self._converted
+
+    def alternatives_in(self, currency: str) -> list[Alternative]:
+        """The two best-paying offers in hand in one currency (like for like), by their own year 1."""
+        if self._by_currency is None:
+            self.alternatives()
+            assert self._alternatives is not None
+            groups: dict[str, list[Alternative]] = {}
+            for a in sorted(self._alternatives, key=lambda a: a.offer_year_one or 0, reverse=True):
+                group = groups.setdefault(a.offer_currency, [])
+                if len(group) < 2:
+                    group.append(a)
+            self._by_currency = groups
+        return self._by_currency.get(currency, [])
+
+    def alternatives_for(self, offer: Offer) -> list[Alternative]:
+        """What the rating and the levers compare an offer with: the best two in the display currency,
+        and the best two in the offer's own currency (linear in the number of offers, not n²)."""
+        top = self.top_alternatives()
+        own = [a for a in self.alternatives_in(offer.currency) if a not in top]
+        return top + own
 
     def top_alternatives(self) -> list[Alternative]:
         """The two best-paying offers in hand: the rating and the levers only ever cite the best other
@@ -130,10 +169,20 @@ class Evaluator:
         else:
             offer = self.by_id[offer_id]
             position = rate_position(
-                offer, self.as_of, self.rubric, self.top_alternatives(), self.year_one_display(offer_id)
+                offer,
+                self.as_of,
+                self.rubric,
+                self.top_alternatives(),
+                self.year_one_display(offer_id),
+                own_year_one=self.figures(offer_id).year_one,
             )
             self._positions[offer_id] = position
         return position
+
+    def staying_for(self, offer: Offer) -> Staying | None:
+        """The job the user would leave, in the offer's currency (format 2's `current_job`)."""
+        del offer
+        return None
 
     def evaluate(self, offer_id: str) -> OfferEvaluation:
         result = self._evaluations.get(offer_id)
@@ -142,9 +191,18 @@ class Evaluator:
             fig = self.figures(offer_id)
             position = self.position(offer_id)
             year_one = self.year_one_display(offer_id)
-            stretch = compute_stretch(offer, position, self.horizon, self.rubric)
-            levers = suggest_levers(
-                offer, position, stretch, self.horizon, self.top_alternatives(), self.rubric, year_one
+            talks = Talks.from_offer(offer)
+            stretch = compute_stretch(offer, position.tier, fig, rubric=self.rubric, answered=talks.answered)
+            advice = advise(
+                offer,
+                position,
+                stretch,
+                self.as_of,
+                self.rubric,
+                self.alternatives_for(offer),
+                year_one,
+                self.staying_for(offer),
+                talks,
             )
             result = OfferEvaluation(
                 offer=offer,
@@ -154,7 +212,7 @@ class Evaluator:
                 year_one_display=year_one,
                 position=position,
                 stretch=stretch,
-                levers=tuple(levers),
+                advice=advice,
             )
             self._evaluations[offer_id] = result
         return result

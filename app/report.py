@@ -64,19 +64,31 @@ def evaluation_json(e: OfferEvaluation) -> dict[str, Any]:
                 {"year": d.year, "before": d.before, "after": d.after, "cause": d.cause, "lever": d.fix}
                 for d in stretch.drops
             ],
-            "notes": list(stretch.notes),
+            "notes": [e.advice.headline, *stretch.notes],
         },
         "levers": [
             {
                 "lever": lever.lever,
-                "ask": lever.ask,
+                "ask": _ask_json(lever.ask, lever.unit),
+                "unit": lever.unit,
                 "plausibility": lever.plausibility,
+                "kind": lever.kind,
                 "rationale": lever.rationale,
                 "script": lever.script,
+                "if_no": lever.if_no,
             }
             for lever in e.levers
         ],
     }
+
+
+def _ask_json(ask: Decimal | None, unit: str | None) -> Any:
+    """Money asks are rounded to cents on the way out; days and shares are whole numbers."""
+    if ask is None:
+        return None
+    if unit in ("days", "shares"):
+        return int(ask)
+    return ask
 
 
 def money_json(value: Any) -> Any:

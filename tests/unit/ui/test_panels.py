@@ -96,14 +96,19 @@ def test_position_panel_lists_every_reason_with_its_points(position_panel, panel
     assert expected[:2] == ["+100", "+6"]
 
 
-def test_position_panel_shows_waiting_days_and_next_steps(position_panel, panels_workspace):
+def test_before_an_offer_the_panels_show_the_wait_and_the_follow_up_plan(
+    position_panel, levers_panel, panels_workspace
+):
     position_panel.set_offer("sample-tessellate")
-    position = panels_workspace.evaluation("sample-tessellate").position
-    assert position.days_waiting == 14
+    levers_panel.set_offer("sample-tessellate")
+    assert panels_workspace.evaluation("sample-tessellate").position.days_waiting == 14
     assert position_panel.timing_label.text().startswith("Waiting: 14 days")
-    assert position.next_steps
-    assert [label.text() for label in position_panel.next_labels] == list(position.next_steps)
-    assert not position_panel.next_heading.isHidden()
+    # the plan is the advice, not a reason of the rating
+    assert position_panel.next_heading.isHidden()
+    assert [card.lever.lever for card in levers_panel.cards] == ["follow_up"]
+    assert levers_panel.step_titles() == ["The plan until there is an offer"]
+    assert levers_panel.header.texts()[0].startswith("No offer yet: follow up with the recruiter now")
+    assert levers_panel.cards[0].ask_label.text() == "Ask the recruiter"
 
 
 def test_position_panel_shows_the_cap(position_panel, panels_workspace):
@@ -158,32 +163,42 @@ def test_levers_panel_lists_the_levers_in_app_order_with_app_asks(levers_panel, 
     assert [card.lever.lever for card in levers_panel.cards] == [lever.lever for lever in evaluation.levers]
     for rank, (card, lever) in enumerate(zip(levers_panel.cards, evaluation.levers, strict=True), start=1):
         assert card.title_label.text() == f"{rank}. {lever.title}"
-        assert card.ask_label.text().startswith(f"Ask: {fmt.money(lever.ask, cur)}")
+        if lever.unit in ("per_year", "once", "grant"):
+            assert f": {fmt.money(lever.ask, cur)}" in card.ask_label.text()
+        assert card.if_no_label.text() == f"If no: “{lever.if_no}”"
         assert card.plausibility_badge.text() == PLAUSIBILITY_NAMES[lever.plausibility]
         assert card.kind_label.text() == KIND_NAMES[lever.kind]
         assert card.rationale_label.text() == lever.rationale
         assert card.script_label.text() == f"“{lever.script}”"
         assert (card.ask_edit is not None) == has_what_if(lever)
-    base = levers_panel.card("base")
-    assert base.ask_label.text() == "Ask: $214,000 (offered $192,000)"
-    assert base.ask_edit.text() == "214,000"
-    assert levers_panel.card("remote").ask_label.text() == "Ask: —"
+    # grand slam, one answered counter: 192,000 + 23,000 × 50 % → 203,000 (see tests/unit/app/test_brief.py)
+    base = levers_panel.card("base_salary")
+    assert base.ask_label.text() == "Ask the recruiter: $203,000 a year (offered $192,000)"
+    assert base.ask_edit.text() == "203,000"
+    assert levers_panel.card("pto").ask_label.text() == "Ask the recruiter: 5 days"
+    assert levers_panel.card("remote").ask_label.text() == "Ask the hiring manager"
+    assert levers_panel.step_titles() == [
+        "The package: ask for these together, in this order",
+        "If they say no, in this order",
+        "Also worth raising",
+    ]
 
 
-def test_levers_header_shows_the_stretch_goal_and_drops(levers_panel, panels_workspace):
+def test_levers_header_is_the_call_sheet(levers_panel, panels_workspace):
     levers_panel.set_offer("sample-lumen")
-    s = panels_workspace.evaluation("sample-lumen").stretch
+    advice = panels_workspace.evaluation("sample-lumen").advice
     lines = levers_panel.header.texts()
-    assert lines[0].startswith(
-        f"Base: {fmt.money(s.base_offered, 'USD')} offered → up to {fmt.money(s.base_ceiling, 'USD')}"
-    )
-    assert lines[1] == "Band: $165,000–$215,000, source: posting"
-    assert lines[2] == "Year 1: $303,200 offered → $351,831.25 best plausible"
-    assert "Your target of $330,000 in year 1 is within reach." in lines
+    assert lines[0] == "Ask for the package together, in this order; if they say no, go down the ladder."
+    # year 1 303,200; the package adds 11,000 × 1.15 = 12,650 in base and 37,000 × 5 % = 1,850 of equity
+    assert lines[1] == "Year 1: $303,200 offered → $317,700 with the package (best plausible $317,700)"
+    assert lines[2] == "Band: $165,000–$215,000, source: posting"
+    assert "Your target of $330,000 in year 1: short by $12,300 even at the best plausible outcome." in lines
     assert "Your walk-away of $290,000: met by the offer as it stands." in lines
+    assert advice.where_from in lines and advice.deadline_tactic in lines
+    assert f"Your alternative: {advice.alternative}" in lines
     assert "Year 5 falls by $102,761.78: the initial grant runs out." in lines
-    levers_panel.set_offer("sample-tessellate")
-    assert levers_panel.header.texts()[1].endswith("(estimate)")
+    levers_panel.set_offer("sample-aurelia")  # the user's own estimate of the band, said as such
+    assert levers_panel.header.texts()[2] == "Band: £105,000–£130,000, source: estimate"
 
 
 def test_copy_puts_the_script_on_the_clipboard(qtbot, levers_panel, panels_workspace):
@@ -210,19 +225,19 @@ def test_copy_works_from_the_keyboard(qtbot, levers_panel, panels_workspace):
 def test_what_if_shows_app_year_totals(qtbot, levers_panel, panels_workspace):
     levers_panel.set_offer("sample-lumen")
     levers_panel.show()
-    card = levers_panel.card("base")
+    card = levers_panel.card("base_salary")
     assert card.whatif_rows() == []  # nothing until the user commits an ask
-    commit_ask(qtbot, card.ask_edit, "205k")
+    commit_ask(qtbot, card.ask_edit, "200k")
     evaluation = panels_workspace.evaluation("sample-lumen")
     lever = evaluation.levers[0]
-    expected = what_if(evaluation.offer, lever, Decimal(205000), evaluation.stretch, 4)
+    expected = what_if(evaluation.offer, lever, Decimal(200000), evaluation.stretch, 4)
     rows = card.whatif_rows()
     assert [int(r[0]) for r in rows] == [1, 2, 3, 4]
     assert [amount(r[1]) for r in rows] == [y.offered for y in expected.years]
     assert [amount(r[2]) for r in rows] == [y.with_ask for y in expected.years]
     assert [amount(r[3]) for r in rows] == [y.change for y in expected.years]
     assert [amount(r[4]) for r in rows] == [y.best for y in expected.years]
-    assert rows[0][3] == "+$14,950.00"  # 13,000 more base + 15 % bonus on it
+    assert rows[0][3] == "+$9,200.00"  # 8,000 more base + 15 % bonus on it
     assert card.whatif_message.isHidden()  # within the stretch: no warning
     assert card.goal_label.text() == (
         f"Year 1 with this ask: {fmt.money(expected.figures.year_one, 'USD')}: short of your target of $330,000 by "
@@ -245,7 +260,7 @@ def test_an_ask_above_the_stretch_is_flagged_in_words(qtbot, levers_panel, panel
 def test_an_ask_that_is_not_an_amount_says_so(qtbot, levers_panel):
     levers_panel.set_offer("sample-lumen")
     levers_panel.show()
-    card = levers_panel.card("sign_on")
+    card = levers_panel.card("relocation")
     commit_ask(qtbot, card.ask_edit, "lots")
     assert card.whatif_message.text().startswith("Not an amount")
     assert card.whatif_rows() == []
@@ -255,13 +270,14 @@ def test_panels_follow_an_edit_of_the_offer(qtbot, position_panel, levers_panel,
     position_panel.set_offer("sample-lumen")
     levers_panel.set_offer("sample-lumen")
     levers_panel.show()
-    card = levers_panel.card("base")
+    card = levers_panel.card("base_salary")
     commit_ask(qtbot, card.ask_edit, "220k")
     with qtbot.waitSignal(panels_workspace.evaluations_changed):
         edit_offer(panels_workspace, "sample-lumen", base_salary=Decimal(200000))
     evaluation = panels_workspace.evaluation("sample-lumen")
-    assert levers_panel.header.texts()[0].startswith("Base: $200,000 offered")
-    base = levers_panel.card("base")
+    # 303,200 + 8,000 more base and its 15 % bonus = 312,400
+    assert levers_panel.header.texts()[1].startswith("Year 1: $312,400 offered")
+    base = levers_panel.card("base_salary")
     assert base is card  # same levers: cards are updated in place, the user's ask is kept
     assert base.ask_label.text().endswith("(offered $200,000)")
     assert base.ask_edit.text() == "220,000"
@@ -319,15 +335,15 @@ def test_every_control_has_an_accessible_name(position_panel, levers_panel):
 def test_the_suggested_ask_follows_the_lever_when_the_offer_changes(qtbot, levers_panel, panels_workspace):
     levers_panel.set_offer("sample-lumen")
     levers_panel.show()
-    card = levers_panel.card("base")
+    card = levers_panel.card("base_salary")
     card.ask_edit.setFocus()
     qtbot.keyClick(card.ask_edit, Qt.Key.Key_Return)  # the suggested ask, as offered by the app
     assert len(card.whatif_rows()) == 4
     with qtbot.waitSignal(panels_workspace.evaluations_changed):
         edit_offer(panels_workspace, "sample-lumen", base_salary=Decimal(200000))
     evaluation = panels_workspace.evaluation("sample-lumen")
-    lever = next(lever for lever in evaluation.levers if lever.lever == "base")
-    assert lever.ask != Decimal(214000)
+    lever = next(lever for lever in evaluation.levers if lever.lever == "base_salary")
+    assert lever.ask != Decimal(203000)
     assert card.ask_edit.text() == fmt.money_plain(lever.ask)
     expected = what_if(evaluation.offer, lever, lever.ask, evaluation.stretch, 4)
     assert [amount(r[3]) for r in card.whatif_rows()] == [y.change for y in expected.years]
