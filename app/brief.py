@@ -146,6 +146,9 @@ class Summary:
     where_from: str  # where the package's numbers come from
     who: tuple[str, ...]  # whom to talk to about what
     deadline_tactic: str
+    warnings: tuple[str, ...]  # what to watch out for (under-water options, a guessed band, …)
+    last_interview: date | None  # before an offer: the last interview, and when to follow up
+    follow_up_on: date | None
     deadline: date | None
     days_left: int | None
     deadline_words: str
@@ -304,7 +307,7 @@ def build_brief(
     evaluation = evaluator.evaluate(offer_id)
     offer = evaluation.offer
     levers = tuple(_brief_lever(rank, lever) for rank, lever in enumerate(evaluation.levers, 1))
-    summary = _summary(evaluator, evaluation, evaluator.rubric, levers, day)
+    summary = _summary(evaluation, evaluator.rubric, levers, day)
     place = f"{offer.company} — {offer.role}"
     return Brief(
         offer_id=offer.id,
@@ -380,9 +383,7 @@ def _tier_bands(rubric: Rubric) -> tuple[TierBand, ...]:
     return tuple(bands)
 
 
-def _summary(
-    evaluator: Evaluator, e: OfferEvaluation, rubric: Rubric, levers: Sequence[BriefLever], day: date
-) -> Summary:
+def _summary(e: OfferEvaluation, rubric: Rubric, levers: Sequence[BriefLever], day: date) -> Summary:
     offer, p, fig, advice = e.offer, e.position, e.figures, e.advice
     strongest = sorted(p.evidence, key=lambda ev: -abs(ev.points))[:SUMMARY_REASONS]
     # keep the rating's own order among the chosen ones (speed, then the people, …)
@@ -392,6 +393,7 @@ def _summary(
     asks = tuple(lv for lv in levers if lv.step in ("first", "package"))
     ladder = tuple(lv for lv in levers if lv.step == "fallback")[:LADDER_ON_PAGE_ONE]
     anchor = advice.package.anchor
+    plan = advice.package.follow_up
     return Summary(
         company=offer.company,
         role=offer.role,
@@ -423,6 +425,9 @@ def _summary(
         where_from=advice.where_from,
         who=advice.who,
         deadline_tactic=advice.deadline_tactic,
+        warnings=advice.warnings,
+        last_interview=plan.last_interview if plan is not None else None,
+        follow_up_on=plan.write_on if plan is not None else None,
         deadline=deadline,
         days_left=days_left,
         deadline_words=_deadline_words(deadline, days_left),

@@ -179,6 +179,15 @@ class Evaluator:
             self._positions[offer_id] = position
         return position
 
+    def fx_note(self, currency: str) -> str:
+        """The rates a comparison with an offer in `currency` goes through, named ("1 EUR = 1.08 USD")."""
+        notes = []
+        for code in sorted({currency, *(a.offer_currency for a in self.top_alternatives())}):
+            rate = self.fx.get(code)
+            if code != self.display_currency and rate is not None:
+                notes.append(f"1 {code} = {format(rate.normalize(), 'f')} {self.display_currency}")
+        return "; ".join(notes)
+
     def staying_for(self, offer: Offer) -> Staying | None:
         """The job the user would leave, in the offer's currency (format 2's `current_job`)."""
         del offer
@@ -203,6 +212,7 @@ class Evaluator:
                 year_one,
                 self.staying_for(offer),
                 talks,
+                self.fx_note(offer.currency),
             )
             result = OfferEvaluation(
                 offer=offer,

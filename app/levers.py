@@ -31,7 +31,7 @@ from app.package import (
 )
 from app.position import Alternative, Position
 from app.rubric import DEFAULT_RUBRIC, Rubric
-from app.scripts import Scripts, alternative_line, deadline_tactic, headline, who_to_talk_to
+from app.scripts import Scripts, alternative_line, deadline_tactic, headline, warnings, who_to_talk_to
 from app.stretch import (
     Drop,
     GoalCheck,
@@ -126,6 +126,7 @@ class Advice:
     who: tuple[str, ...]
     deadline_tactic: str
     alternative: str  # your best alternative (or staying), like for like, in one sentence
+    warnings: tuple[str, ...] = ()  # what to watch out for before the call
 
     @property
     def mode(self) -> Mode:
@@ -142,8 +143,12 @@ def advise(
     year_one_display: Decimal | None = None,
     staying: Staying | None = None,
     talks: Talks | None = None,
+    fx_note: str = "",
 ) -> Advice:
-    """The advice for `offer`: what to ask for, in what order, and what to say."""
+    """The advice for `offer`: what to ask for, in what order, and what to say.
+
+    `fx_note` names the exchange rates behind any converted comparison ("1 EUR = 1.08 USD").
+    """
     package = build_package(offer, position, stretch, as_of, rubric, alternatives, year_one_display, staying, talks)
     scripts = Scripts(offer, position, stretch, package, rubric, as_of)
     levers = tuple(_lever(ask, scripts) for ask in package.asks)
@@ -154,7 +159,8 @@ def advise(
         where_from=scripts.where_from() if package.mode == "asks" else "",
         who=who_to_talk_to(package) if package.mode != "closed" else (),
         deadline_tactic=deadline_tactic(package, rubric),
-        alternative=alternative_line(package, offer, stretch.offered.year_one, alternatives),
+        alternative=alternative_line(package, offer, stretch.offered.year_one, alternatives, fx_note),
+        warnings=warnings(package, offer, stretch) if package.mode != "closed" else (),
     )
 
 

@@ -173,6 +173,12 @@ class Scripts:
             )
         if s.band_position == "below":
             return f"The band for this role starts at {self.money(s.band_min)}, and my offer sits below it."
+        if s.at_top_of_band and not s.band_estimated:
+            lead = "I understand the base is already at the top of the band for this level."
+            if pk.alternative is not None:
+                own, _ = pk.alternative.own()
+                lead += f" I also have another offer at about {self.money(own)} in the first year."
+            return lead
         if pk.alternative is not None:
             own, _ = pk.alternative.own()
             return f"I have another offer at about {self.money(own)} in the first year."
@@ -237,6 +243,17 @@ class Scripts:
             answered = f"Thank you for coming back with {self.money(a.answer)}. "
         return f"{answered}If you can get to {together}, I'm ready to sign today."
 
+    def package_gain(self) -> Decimal:
+        """What the package adds to year 1, the make-whole aside (it pays back a loss, it is no gain)."""
+        pk = self.pk
+        if pk.anchor is None:
+            return ZERO
+        added = pk.anchor.year_one - self.s.offered.year_one
+        make_whole = next((a for a in pk.asks if a.lever == "make_whole"), None)
+        if make_whole is not None and make_whole.ask is not None and pk.allocation is not None:
+            added -= make_whole.ask - pk.allocation.sign_on
+        return added
+
     def where_from(self) -> str:
         """Where the package's size comes from, in one sentence (the brief repeats it on page 1)."""
         s, pk = self.s, self.pk
@@ -255,12 +272,15 @@ class Scripts:
             why = f"staying at {pk.staying.company} pays more"
         else:
             why = ""
+        added = self.package_gain()
         if why:
-            tail = f"; {why}, so the package aims at {self.money(pk.anchor_gain)} more in year 1"
+            tail = f"; {why}, so the package asks for {self.money(added)} more in year 1"
             if pk.anchor_capped:
-                tail += ", the most this position plausibly reaches"
+                tail += ", about the most this position plausibly reaches"
         else:
-            tail = f"; the package aims at {self.money(pk.anchor_gain)} more in year 1"
+            tail = f"; the package asks for {self.money(added)} more in year 1"
+        if any(a.lever == "make_whole" for a in pk.asks):
+            tail += ", besides making you whole for what you leave"
         if s.answered:
             tail += f", with {s.room_left_pct.normalize():f} % of the room left after the company's answers"
         return head + tail + "."
@@ -853,7 +873,31 @@ def headline(package: Package, offer: Offer) -> str:
     return "Ask for the package together, in this order; if they say no, go down the ladder."
 
 
-def alternative_line(package: Package, offer: Offer, year_one: Decimal, alternatives: Sequence[Alternative]) -> str:
+def warnings(package: Package, offer: Offer, stretch: Stretch) -> tuple[str, ...]:
+    """What to watch out for before the call, in a sentence each (under-water options, a guessed band)."""
+    lines = []
+    cur = offer.currency
+    for i in stretch.under_water:
+        grant = offer.equity[i]
+        strike, price = money_words(grant.strike or ZERO, cur), money_words(grant.price or ZERO, cur)
+        lines.append(
+            f"Option grant {i + 1} is under water: a strike of {strike} against a price of {price} is worth nothing "
+            "at that price (not no equity: it pays if the price rises past the strike). Weigh the offer on its cash."
+        )
+    if package.mode == "asks" and stretch.band_estimated:
+        lines.append("No band was entered: the band is an estimate. Ask the recruiter for it before naming a number.")
+    goal = stretch.goal
+    if package.mode == "asks" and goal is not None and goal.walk_away is not None and not goal.walk_away_reachable:
+        lines.append(
+            f"Your walk-away ({money_words(goal.walk_away, cur)}) is out of reach even at the best plausible outcome: "
+            "decide before the call whether you would walk away."
+        )
+    return tuple(tidy(line) for line in lines)
+
+
+def alternative_line(
+    package: Package, offer: Offer, year_one: Decimal, alternatives: Sequence[Alternative], fx_note: str = ""
+) -> str:
     """Your best alternative, like for like: another offer in the same currency, one in another
     market (never quoted), staying where you are, or nothing (and no bluffing)."""
     cur = offer.currency
@@ -865,9 +909,10 @@ def alternative_line(package: Package, offer: Offer, year_one: Decimal, alternat
         )
     if package.other_market is not None:
         other = package.other_market
+        rate = f"converted at {fx_note}" if fx_note else "converted at the exchange rates entered"
         return (
-            f"{other.company} pays more, but in {other.offer_currency or other.currency} (converted at the exchange "
-            "rates entered): another market. Say you hold another offer; don't quote its number."
+            f"{other.company} pays more, but in {other.offer_currency or other.currency} ({rate}): another "
+            "market. Say you hold another offer; don't quote its number."
         )
     if package.staying is not None and package.staying.year_one is not None:
         return f"Staying at {package.staying.company}: {money_words(package.staying.year_one, cur)} in year 1."
@@ -884,6 +929,11 @@ def alternative_line(package: Package, offer: Offer, year_one: Decimal, alternat
 
 def who_to_talk_to(package: Package) -> tuple[str, ...]:
     """The recruiter runs the process; the hiring manager owns scope, level and headcount."""
+    if package.mode == "follow_up":
+        return (
+            "The recruiter: they run the process and can prompt a hiring manager who has gone quiet. Write to them, "
+            "not around them.",
+        )
     lines = ["The recruiter: the process, the deadline, the written offer, and the numbers inside the band."]
     levers = {a.lever for a in package.asks}
     if levers & {"level", "combined_headcount", "remote", "review"} or any(a.who != "recruiter" for a in package.asks):
@@ -896,6 +946,10 @@ def who_to_talk_to(package: Package) -> tuple[str, ...]:
 
 def deadline_tactic(package: Package, rubric: Rubric) -> str:
     deadline, days = package.deadline, package.deadline_days
+    if package.mode == "follow_up" and (deadline is None or days is None):
+        return (
+            "No offer, so no deadline yet. When the offer comes, ask when they need your answer and get it in writing."
+        )
     if deadline is None or days is None:
         return "No deadline recorded: ask when they need your answer, and never decide on the call."
     if days < 0:

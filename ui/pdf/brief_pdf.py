@@ -565,9 +565,11 @@ def _summary_page(flow: Flow, brief: Brief) -> None:
     _ladder_block(flow, s)
     if s.mode != "closed":
         _call_notes_block(flow, s)
-    _position_block(flow, s)
-    if s.mode != "closed":
+    if s.mode == "asks":
         _numbers_block(flow, s)
+    _position_block(flow, s)
+    if s.mode == "follow_up":
+        flow.paragraph(Run(s.goal_note, "muted"), "muted", space_before=8.0)
 
 
 def _headline_box(flow: Flow, text: str) -> None:
@@ -617,14 +619,25 @@ def _tiles(s: Summary) -> list[tuple[str, str, str]]:
             floor = ("Best plausible, year 1", _money(best.amount, cur), "set a walk-away before the call")
         return [offered, ask, floor, decide]
     if s.mode == "follow_up":
-        follow = next((a for a in s.asks if a.lever == "follow_up"), None)
-        del follow
-        return [
-            ("Year 1, as entered", _money(s.year_one, cur), "what the offer would pay"),
-            (f"{s.horizon}-year total", _money(s.total, cur), "every year as entered"),
-            ("Annual average", _money(s.annual_average, cur), f"{s.horizon}-year total ÷ {s.horizon}"),
-            decide,
-        ]
+        if s.last_interview is not None:
+            ago = (s.as_of - s.last_interview).days
+            last = (
+                "Last interview",
+                f"{s.last_interview.day} {s.last_interview:%b} {s.last_interview.year}",
+                f"{ago} day{'s' if ago != 1 else ''} ago" if ago >= 0 else "still to come",
+            )
+        else:
+            last = ("Last interview", "None recorded", "add the dates to the timeline")
+        if s.follow_up_on is not None:
+            now = s.follow_up_on <= s.as_of
+            follow = (
+                "Follow up",
+                "Now" if now else f"{s.follow_up_on.day} {s.follow_up_on:%b} {s.follow_up_on.year}",
+                "a short note to the recruiter" if now else f"{s.follow_up_on:%A}, if you have heard nothing",
+            )
+        else:
+            follow = ("Follow up", "When you have dates", "with the recruiter")
+        return [last, follow, ("Year 1, as entered", _money(s.year_one, cur), "what the offer would pay"), decide]
     return [
         offered,
         (f"{s.horizon}-year total", _money(s.total, cur), "every year as offered"),
@@ -817,10 +830,12 @@ def _asks_block(flow: Flow, brief: Brief) -> None:
     s = brief.summary
     if s.mode == "closed":
         return
-    title = {
-        "follow_up": "The plan until there is an offer",
-        "asks": "The package: ask for these together, in this order",
-    }[s.mode]
+    if s.mode == "follow_up":
+        title = "The plan until there is an offer"
+    elif s.asks and s.asks[0].step == "first":
+        title = "First the time you need, then the package, in this order"
+    else:
+        title = "The package: ask for these together, in this order"
     flow.heading(title, "h2", space_before=14.0)
     if not s.asks:
         flow.paragraph("No lever applies to this offer as it stands.", "muted", space_before=4.0)
@@ -831,9 +846,13 @@ def _asks_block(flow: Flow, brief: Brief) -> None:
         flow.paragraph([Run("Say: ", "body_bold"), Run(f"“{lever.script}”", "quote")], "quote",
                        indent=LEVER_INDENT, space_before=2.5)
         if lever.if_no:
-            flow.paragraph([Run("If no: ", "small_bold"), Run(f"“{lever.if_no}”", "small_quote")], "small",
+            flow.paragraph([Run(_if_no_label(lever), "small_bold"), Run(f"“{lever.if_no}”", "small_quote")], "small",
                            indent=LEVER_INDENT, space_before=2.0)
         flow.keep_together(start)
+
+
+def _if_no_label(lever: BriefLever) -> str:
+    return "If no answer: " if lever.lever == "follow_up" else "If no: "
 
 
 def _ladder_block(flow: Flow, s: Summary) -> None:
@@ -872,12 +891,14 @@ def _ask_words(lever: BriefLever, currency: str) -> str:
 
 
 def _call_notes_block(flow: Flow, s: Summary) -> None:
-    """Your alternative, whom to talk to, the deadline: three short rows a reader finds at a glance."""
-    flow.heading("On the call", "h2", space_before=12.0)
+    """Your alternative, whom to talk to, the deadline, what to watch out for: short rows, found at a glance."""
+    flow.heading("Before you write" if s.mode == "follow_up" else "On the call", "h2", space_before=12.0)
     rows = [Row([Run("Your alternative", "table_bold"), Run(s.alternative_line, "table")])]
     for index, line in enumerate(s.who):
         rows.append(Row([Run("Who to talk to" if index == 0 else "", "table_bold"), Run(line, "table")]))
     rows.append(Row([Run("The deadline", "table_bold"), Run(s.deadline_tactic, "table")]))
+    for index, line in enumerate(s.warnings):
+        rows.append(Row([Run("Watch out" if index == 0 else "", "table_bold"), Run(line, "table")]))
     flow.table(Table([Column(""), Column("", flex=1.0)], rows, header=False), space_before=3.0)
 
 
@@ -1133,8 +1154,8 @@ def _levers_section(flow: Flow, brief: Brief) -> None:
             say = [Run("Say: ", "body_bold"), Run(f"“{lever.script}”", "quote")]
             flow.paragraph(say, "quote", indent=LEVER_INDENT, space_before=4.0)
             if lever.if_no:
-                flow.paragraph([Run("If no: ", "small_bold"), Run(f"“{lever.if_no}”", "small_quote")], "small",
-                               indent=LEVER_INDENT, space_before=2.5)
+                flow.paragraph([Run(_if_no_label(lever), "small_bold"), Run(f"“{lever.if_no}”", "small_quote")],
+                               "small", indent=LEVER_INDENT, space_before=2.5)
             if lever.changes_figures:
                 _effect_tables(flow, lever, cur, horizon)
             flow.keep_together(head)  # a card stays on one page when it fits on one

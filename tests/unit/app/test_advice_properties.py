@@ -299,7 +299,7 @@ def test_no_placeholders_or_cents_in_what_is_said(case):
 def test_every_sentence_went_through_the_grammar_pass(case):
     _, _, _, advice, _ = case
     texts = [text for lv in advice.levers for text in (lv.rationale, lv.script, lv.if_no)]
-    texts += [advice.headline, advice.deadline_tactic, advice.alternative, *advice.who]
+    texts += [advice.headline, advice.deadline_tactic, advice.alternative, *advice.who, *advice.warnings]
     if advice.where_from:
         texts.append(advice.where_from)
     for text in texts:

@@ -161,6 +161,8 @@ def test_a_passed_deadline_is_said_plainly():
 def test_under_water_options_are_flagged_and_asked_for_in_shares():
     e = evaluate(BY_KEY["under_water"])
     assert any("under water" in note for note in e.stretch.notes)
+    # on the call sheet too: strike 6 against a price of 4.50
+    assert any("strike of $6 against a price of $4.50" in line for line in e.advice.warnings)
     equity = next(lv for lv in e.levers if lv.lever == "equity")
     # 40,000 × (1 + 20 %) = 48,000 options, never dollars
     assert (equity.ask, equity.unit, equity.plausibility) == (Decimal(48000), "shares", "possible")
@@ -169,6 +171,8 @@ def test_under_water_options_are_flagged_and_asked_for_in_shares():
 
 def test_another_currency_is_never_quoted_as_a_number():
     e = evaluate(BY_KEY["other_currency"])
+    # the comparison names its rate
+    assert "converted at 1 EUR = 1.08 USD" in e.advice.alternative
     better = next(ev for ev in e.position.evidence if ev.key == "better_offer")
     assert better.points == 0 and "another market" in better.sentence
     for lever in e.levers:
