@@ -585,7 +585,7 @@ def _offer_years(e: OfferEvaluation, rubric: Rubric) -> OfferYears:
 
 def _alternatives(evaluator: Evaluator, offer: Offer) -> Alternatives:
     others = [o.id for o in evaluator.offers if o.id != offer.id and is_offer_in_hand(o)]
-    comparison = comparison_for(evaluator, [offer.id, *others], baseline_id=offer.id)
+    comparison = comparison_for(evaluator, [offer.id, *others], baseline_id=offer.id, stay=False)
     keys = [f"year:{y}" for y in range(1, comparison.horizon + 1)]
     keys += ["total", "annual_average", "guaranteed_cash", "contingent_cash", "equity"]
     rows = [comparison.row(key) for key in keys]
@@ -841,10 +841,11 @@ def _assumptions(evaluator: Evaluator, e: OfferEvaluation, day: date) -> tuple[s
             "within a year or two."
         )
     if evaluator.fx:
-        rates = "; ".join(
-            f"1 {code} = {_plain(rate)} {evaluator.display_currency}" for code, rate in evaluator.fx.items()
+        rates = "; ".join(f"1 {code} = {_plain(rate)} {evaluator.fx_base}" for code, rate in evaluator.fx.items())
+        dated = f", from {date_words(evaluator.rates.as_of)}" if evaluator.rates.as_of else ""
+        lines.append(
+            f"Exchange rates as entered{dated}: {rates}. Comparisons are in {evaluator.display_currency}."
         )
-        lines.append(f"Exchange rates as entered: {rates}. Comparisons are in {evaluator.display_currency}.")
     else:
         lines.append(
             f"No exchange rates entered: comparisons are in {evaluator.display_currency}, and an offer in another "

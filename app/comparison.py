@@ -12,6 +12,16 @@ converted rows above it. In the offer's own currency (rate 1) everything adds up
 
 An offer whose currency has no rate keeps its own currency (`Column.converted` is False): its values
 are shown, never compared — they take no part in "best", in differences or in the charts.
+
+Format 2 adds, when the evaluator has them:
+- a **Stay** column for the current job (`Column.is_stay`, offer_id `CURRENT_JOB_ID`, stage "current"),
+  first, compared like any offer (its sign-on and one-time rows are 0);
+- rows `leaving_cost` (what leaving the current job costs, shown in each offer's column; lower is
+  better; 0 for Stay) and `year:1:after_leaving` (year 1 minus that cost), after the year rows;
+- one row per scenario, `scenario:<name>` ("4-year total, bear (−20 % a year)"), after the total
+  (Stay's value is its total: its equity is as the broker shows it), and `Comparison.scenario_range`
+  for the range next to the as-offered total.
+Break-even growth between two columns is `Evaluator.break_even` / `break_even_sentence`.
 """
 
 from __future__ import annotations
@@ -21,13 +31,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from app.compensation import COMPONENTS, OfferFigures, YearFigures, figures
-from app.evaluation import Evaluator
-from app.models import Offer
-from app.money import ZERO, exact, rate, round_cents
+from app.compensation import COMPONENTS, CURRENT_JOB_ID, OfferFigures, YearFigures, figures
+from app.evaluation import Evaluator, StayEvaluation
+from app.models import Offer, Scenario
+from app.money import ZERO, Rates, exact, round_cents
+from app.scenarios import ScenarioResult
 
 Status = Literal["best", "same", "missing", ""]
-RowKind = Literal["year", "component", "subtotal", "total"]
+RowKind = Literal["year", "component", "subtotal", "total", "leaving", "scenario"]
+STAY_STAGE = "current"  # the stage shown for the Stay column
 
 # The four parts a year's pay is split into for the charts, in stacking order (bottom first).
 CHART_PARTS: tuple[str, ...] = ("guaranteed_cash", "contingent_cash", "equity", "benefits")
@@ -50,6 +62,11 @@ class Column:
     offer_currency: str
     currency: str  # the display currency, or the offer's own when there is no rate
     converted: bool  # False: no rate for offer_currency; shown, flagged, never compared
+    is_stay: bool = False  # the current job: what staying pays
+
+    @property
+    def label(self) -> str:
+        return "Stay" if self.is_stay else self.company
 
 
 @dataclass(frozen=True)
@@ -120,6 +137,20 @@ class Comparison:
     rows: tuple[Row, ...]
     series: tuple[OfferSeries, ...]  # converted columns only, in column order
     baseline_index: int | None  # the column differences are taken against (a converted one)
+    scenario_names: tuple[str, ...] = ()  # the scenarios, in the settings' order
+
+    @property
+    def stay_index(self) -> int | None:
+        """The Stay column (the current job), when there is one."""
+        return next((i for i, c in enumerate(self.columns) if c.is_stay), None)
+
+    def scenario_range(self, index: int) -> tuple[Decimal, Decimal] | None:
+        """(lowest, highest) horizon total over the scenarios for a column, in its currency."""
+        values = [self.row(f"scenario:{name}").values[index] for name in self.scenario_names]
+        known = [v for v in values if v is not None]
+        if not known:
+            return None
+        return min(known), max(known)
 
     @property
     def baseline(self) -> Column | None:
@@ -157,19 +188,25 @@ class Comparison:
 
 @dataclass(frozen=True)
 class _Converted:
-    """An offer's own figures and the factor into the shown currency (1 when shown in its own).
+    """An offer's own figures and how to show them in the column's currency.
 
     Every figure is converted on its own from the offer's own rounded figure, exactly as
-    `app.money.convert` does for `OfferEvaluation.total_display` and the command line, so the same
-    figure shows the same number everywhere.
+    `Rates.convert` does for `OfferEvaluation.total_display` and the command line, so the same
+    figure shows the same number everywhere. A column kept in its own currency converts to itself.
     """
 
     own: tuple[YearFigures, ...]
-    factor: Decimal
+    rates: Rates
+    currency: str
+    shown_in: str
+    leaving_cost: Decimal | None = None  # in the shown currency; None without a current job
+    scenario_totals: tuple[Decimal | None, ...] = ()  # per scenario, in the offer's own currency
 
     def value(self, amount: Decimal) -> Decimal:
-        with exact():
-            return round_cents(amount * self.factor)
+        converted = self.rates.convert(amount, self.currency, self.shown_in)
+        if converted is None:  # never: a column is shown in a currency it converts to
+            raise ValueError(f"no rate from {self.currency} to {self.shown_in}")
+        return converted
 
     def sum(self, name: str) -> Decimal:
         return self.value(sum((getattr(y, name) for y in self.own), ZERO))
@@ -189,21 +226,70 @@ class _Converted:
         )
 
 
-def _convert_figures(fig: OfferFigures, currency: str, display_currency: str, fx: Mapping[str, Decimal]):
-    """The figures with their factor into the display currency, or None without a rate."""
-    factor = rate(currency, display_currency, fx)
-    if factor is None:
-        return None
-    return _Converted(fig.years, factor)
+RowSpec = tuple[str, str, str, RowKind, Callable[[_Converted], "Decimal | None"]]
 
 
-def _row_specs(horizon: int) -> list[tuple[str, str, str, RowKind, Callable[[_Converted], Decimal]]]:
+def _percent_words(value: Decimal) -> str:
+    text = f"{value.normalize():f}" if value == value.to_integral_value() else f"{value:.2f}".rstrip("0")
+    return f"{'+' if value > 0 else ''}{text} %".replace("-", "−")
+
+
+def _leaving_specs() -> list[RowSpec]:
+    return [
+        (
+            "leaving_cost",
+            "Leaving cost (forfeit + repay)",
+            "What leaving your current job costs: what you forfeit and what you would repay. The amount "
+            "a new employer is asked to make whole.",
+            "leaving",
+            lambda c: c.leaving_cost,
+        ),
+        (
+            "year:1:after_leaving",
+            "Year 1 after the leaving cost",
+            "Year 1 total minus what leaving your current job costs.",
+            "leaving",
+            lambda c: None if c.leaving_cost is None else c.year_total(0) - c.leaving_cost,
+        ),
+    ]
+
+
+def _year_value(index: int) -> Callable[[_Converted], Decimal | None]:
+    return lambda c: c.year_total(index)
+
+
+def _scenario_value(index: int) -> Callable[[_Converted], Decimal | None]:
+    def value(c: _Converted) -> Decimal | None:
+        total = c.scenario_totals[index]
+        return None if total is None else c.value(total)
+
+    return value
+
+
+def _scenario_specs(horizon: int, scenarios: Sequence[tuple[str, Decimal]]) -> list[RowSpec]:
+    span = f"{horizon}-year total"
+    specs: list[RowSpec] = []
+    for index, (name, growth) in enumerate(scenarios):
+        specs.append(
+            (
+                f"scenario:{name}",
+                f"{span.capitalize()}, {name} ({_percent_words(growth)} a year)",
+                f"The {span} if share prices change by {_percent_words(growth)} a year (or by the offer's own "
+                "growth in this scenario); cash is unchanged.",
+                "scenario",
+                _scenario_value(index),
+            )
+        )
+    return specs
+
+
+def _row_specs(horizon: int) -> list[RowSpec]:
     """(key, label, description, kind, value) of every row, in display order."""
     n = horizon
     span = f"{n}-year"  # "4-year total"
     years = f"{n} years" if n > 1 else "1 year"  # "Base salary, 4 years"
     over = f"over {n} years" if n > 1 else "in year 1"
-    specs: list[tuple[str, str, str, RowKind, Callable[[_Converted], Decimal]]] = []
+    specs: list[RowSpec] = []
     for y in range(1, n + 1):
         specs.append(
             (
@@ -213,7 +299,7 @@ def _row_specs(horizon: int) -> list[tuple[str, str, str, RowKind, Callable[[_Co
                 + (" and relocation" if y == 1 else "")
                 + ".",
                 "year",
-                lambda c, i=y - 1: c.year_total(i),
+                _year_value(y - 1),
             )
         )
     specs += [
@@ -289,7 +375,9 @@ def _average(total: Decimal, years: int) -> Decimal:
         return round_cents(total / years)
 
 
-def _statuses(values: Sequence[Decimal | None], comparable: Sequence[bool]) -> tuple[list[Status], bool]:
+def _statuses(
+    values: Sequence[Decimal | None], comparable: Sequence[bool], higher_is_better: bool = True
+) -> tuple[list[Status], bool]:
     """Per-cell status and whether the row differs, over the comparable (converted) cells."""
     compared = [v for v, ok in zip(values, comparable, strict=True) if ok and v is not None]
     missing_any = any(ok and v is None for v, ok in zip(values, comparable, strict=True))
@@ -302,7 +390,7 @@ def _statuses(values: Sequence[Decimal | None], comparable: Sequence[bool]) -> t
         differs = any(
             v is not None and (v == 0) != common_is_zero for v, ok in zip(values, comparable, strict=True) if not ok
         )
-    top = max(compared) if compared else None
+    top = (max(compared) if higher_is_better else min(compared)) if compared else None
     statuses: list[Status] = []
     for value, ok in zip(values, comparable, strict=True):
         if value is None:
@@ -324,44 +412,108 @@ def build_comparison(
     horizon: int,
     baseline_id: str | None = None,
     figures_for: Callable[[str], OfferFigures] | None = None,
+    fx_base: str | None = None,
+    stay: StayEvaluation | None = None,
+    scenarios: Sequence[Scenario] = (),
+    scenarios_for: Callable[[str], Sequence[ScenarioResult]] | None = None,
 ) -> Comparison:
     """Compare `offers` (columns, in the given order) over `horizon` years in `display_currency`.
 
     `figures_for(offer_id)` supplies each offer's figures (pass `Evaluator.figures` to reuse its
-    cache); by default they are computed with `app.compensation.figures`. The baseline is
-    `baseline_id` when that offer is converted; without one, the first converted column; an
-    unconverted baseline gives no differences.
+    cache); by default they are computed with `app.compensation.figures`. `fx_base` is the currency
+    of the `fx` rates (default: the display currency, as in format 1). `stay` adds the Stay column
+    first, with the leaving-cost rows; `scenarios` with `scenarios_for(offer_id)`
+    (`Evaluator.scenario_results`) add a row per scenario. The baseline is `baseline_id` (an offer
+    id, or `CURRENT_JOB_ID` for Stay) when that column is converted; without one, the first
+    converted offer column; an unconverted baseline gives no differences. `comparison_for` passes
+    all of this from an Evaluator.
     """
+    rates = Rates(fx_base or display_currency, fx)
     columns: list[Column] = []
-    converted: list[_Converted] = []  # per column, converted or kept in the offer's currency
+    converted: list[_Converted] = []  # per column, converted or kept in its own currency
+    scenario_list = [(s.name, s.growth_pct) for s in scenarios] if scenarios_for is not None else []
+    leaving_own = stay.leaving_cost if stay is not None else None
+    leaving_currency = stay.job.currency if stay is not None else None
+
+    def add(column: Column, own: tuple[YearFigures, ...], totals: tuple[Decimal | None, ...], is_stay: bool) -> None:
+        shown_in = column.currency
+        leaving: Decimal | None = None
+        if leaving_own is not None and leaving_currency is not None:
+            leaving = ZERO if is_stay else rates.convert(leaving_own, leaving_currency, shown_in)
+        columns.append(column)
+        converted.append(_Converted(own, rates, column.offer_currency, shown_in, leaving, totals))
+
+    if stay is not None:
+        job, fig = stay.job, stay.figures
+        ok = job.currency == display_currency or (rates.has(job.currency) and rates.has(display_currency))
+        add(
+            Column(
+                offer_id=CURRENT_JOB_ID,
+                company=job.company,
+                role=job.role,
+                stage=STAY_STAGE,
+                offer_currency=job.currency,
+                currency=display_currency if ok else job.currency,
+                converted=ok,
+                is_stay=True,
+            ),
+            fig.years,
+            (),  # filled below, once the scenarios are known
+            True,
+        )
     for offer in offers:
         fig = figures_for(offer.id) if figures_for is not None else figures(offer, horizon)
         if fig.horizon != horizon:
             raise ValueError(f"figures of {offer.company} cover {fig.horizon} years, not {horizon}")
-        in_display = _convert_figures(fig, offer.currency, display_currency, fx)
-        columns.append(
+        results = tuple(scenarios_for(offer.id)) if scenario_list and scenarios_for is not None else ()
+        ok = offer.currency == display_currency or (rates.has(offer.currency) and rates.has(display_currency))
+        add(
             Column(
                 offer_id=offer.id,
                 company=offer.company,
                 role=offer.role,
                 stage=offer.stage,
                 offer_currency=offer.currency,
-                currency=display_currency if in_display is not None else offer.currency,
-                converted=in_display is not None,
-            )
+                currency=display_currency if ok else offer.currency,
+                converted=ok,
+            ),
+            fig.years,
+            tuple(r.total for r in results),
+            False,
         )
-        converted.append(in_display if in_display is not None else _Converted(fig.years, Decimal(1)))
+    if scenario_list:
+        # Stay (and an offer without results) gets a value per scenario too: Stay's total is unchanged
+        for index, (column, data) in enumerate(zip(columns, converted, strict=True)):
+            if column.is_stay or len(data.scenario_totals) != len(scenario_list):
+                total = sum((y.total for y in data.own), ZERO)
+                totals: tuple[Decimal | None, ...] = (
+                    (total,) * len(scenario_list) if column.is_stay else (None,) * len(scenario_list)
+                )
+                converted[index] = _Converted(
+                    data.own, data.rates, data.currency, data.shown_in, data.leaving_cost, totals
+                )
 
     comparable = [c.converted for c in columns]
     if baseline_id is None:
-        baseline_index = next((i for i, ok in enumerate(comparable) if ok), None)
+        baseline_index = next((i for i, c in enumerate(columns) if c.converted and not c.is_stay), None)
+        if baseline_index is None:
+            baseline_index = next((i for i, ok in enumerate(comparable) if ok), None)
     else:
         baseline_index = next((i for i, c in enumerate(columns) if c.offer_id == baseline_id and c.converted), None)
 
+    specs = _row_specs(horizon)
+    if stay is not None:
+        years_end = horizon  # the year rows come first
+        specs = specs[:years_end] + _leaving_specs() + specs[years_end:]
+    if scenario_list:
+        total_at = next(i for i, spec in enumerate(specs) if spec[0] == "total") + 1
+        specs = specs[:total_at] + _scenario_specs(horizon, scenario_list) + specs[total_at:]
+
     rows = []
-    for key, label, description, kind, value_of in _row_specs(horizon):
+    for key, label, description, kind, value_of in specs:
         values = [value_of(c) for c in converted]
-        statuses, differs = _statuses(values, comparable)
+        higher_is_better = kind != "leaving" or key != "leaving_cost"
+        statuses, differs = _statuses(values, comparable, higher_is_better)
         base_value = values[baseline_index] if baseline_index is not None else None
         differences = tuple(
             None
@@ -379,6 +531,7 @@ def build_comparison(
                 statuses=tuple(statuses),
                 differences=differences,
                 differs=differs,
+                higher_is_better=higher_is_better,
             )
         )
 
@@ -390,6 +543,7 @@ def build_comparison(
         rows=tuple(rows),
         series=series,
         baseline_index=baseline_index,
+        scenario_names=tuple(name for name, _growth in scenario_list),
     )
 
 
@@ -408,7 +562,7 @@ def _series(column: Column, data: _Converted) -> OfferSeries:
                 cumulative=data.value(running),
             )
         )
-    return OfferSeries(offer_id=column.offer_id, label=column.company, currency=column.currency, years=tuple(years))
+    return OfferSeries(offer_id=column.offer_id, label=column.label, currency=column.currency, years=tuple(years))
 
 
 # --- chart axes ----------------------------------------------------------------------------------
@@ -436,14 +590,21 @@ def nice_ticks(maximum: Decimal, count: int = 5) -> tuple[Decimal, ...]:
     return tuple(ticks)
 
 
-def comparison_for(evaluator: Evaluator, offer_ids: Sequence[str], baseline_id: str | None = None) -> Comparison:
-    """A comparison of some of an `app.evaluation.Evaluator`'s offers, with its settings and cache."""
+def comparison_for(
+    evaluator: Evaluator, offer_ids: Sequence[str], baseline_id: str | None = None, *, stay: bool = True
+) -> Comparison:
+    """A comparison of some of an `app.evaluation.Evaluator`'s offers, with its settings and cache:
+    the Stay column when there is a current job (and `stay`), a row per scenario when there are any."""
     offers = [evaluator.by_id[i] for i in offer_ids if i in evaluator.by_id]
     return build_comparison(
         offers,
         display_currency=evaluator.display_currency,
         fx=evaluator.fx,
+        fx_base=evaluator.fx_base,
         horizon=evaluator.horizon,
         baseline_id=baseline_id,
         figures_for=evaluator.figures,
+        stay=evaluator.stay() if stay else None,
+        scenarios=evaluator.scenarios,
+        scenarios_for=evaluator.scenario_results,
     )

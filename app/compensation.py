@@ -2,15 +2,23 @@
 
 Each component of a year is computed exactly, then rounded to cents; a year's total is the sum of its
 rounded components, and every multi-year figure is a sum of those, so every table adds up.
+
+Also here, by the same rules: the figures under a share-price scenario (`scenario_figures`: each
+grant's yearly amount valued at the stated price × (1 + g/100)^(n−1) and rounded to cents, cash
+unchanged) and the current job's figures (`current_job_figures`: base with raises, bonus,
+`equity_by_year`, benefits). Call these through `app.evaluation.Evaluator`, which computes each
+once and shares it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
+from typing import Protocol
 
-from app.models import Grant, Offer, Vesting
+from app.models import Bonus, CurrentJob, Grant, Offer, Vesting
 from app.money import ZERO, exact, round_cents
 
 COMPONENTS: tuple[str, ...] = ("base", "bonus", "sign_on", "equity", "benefits", "one_time")
@@ -27,6 +35,8 @@ class YearFigures:
     equity: Decimal
     benefits: Decimal
     one_time: Decimal
+    # the part of `equity` that comes from options (not taxed in the year figures; see "After tax")
+    equity_options: Decimal = ZERO
 
     @property
     def total(self) -> Decimal:
@@ -36,6 +46,12 @@ class YearFigures:
     def guaranteed_cash(self) -> Decimal:
         """Base + sign-on + relocation: paid whatever happens."""
         return self.base + self.sign_on + self.one_time
+
+    @property
+    def taxable(self) -> Decimal:
+        """What the spec taxes in the year figures: base, bonus, sign-on, relocation and RSUs vesting
+        (options are taxed at exercise, benefits not at all)."""
+        return self.base + self.bonus + self.sign_on + self.one_time + self.equity - self.equity_options
 
     @property
     def contingent_cash(self) -> Decimal:
@@ -130,6 +146,19 @@ def equity_by_year_exact(offer: Offer, horizon: int) -> list[Decimal]:
     return years
 
 
+def option_equity_by_year_exact(offer: Offer, horizon: int) -> list[Decimal]:
+    """Unrounded value of the option grants vesting in each year 1..horizon (part of the equity)."""
+    years = [ZERO] * horizon
+    with exact():
+        for grant in offer.equity:
+            if grant.kind != "option":
+                continue
+            for k, pct in enumerate(vesting_years_pct(grant.vesting)):
+                if k < horizon:
+                    years[k] += grant.grant_value * pct / 100
+    return years
+
+
 def grant_by_year(grant: Grant, horizon: int) -> list[Decimal]:
     """One grant's vesting per year 1..horizon, each rounded to cents (for an equity table)."""
     years = [ZERO] * horizon
@@ -143,7 +172,20 @@ def grant_by_year(grant: Grant, horizon: int) -> list[Decimal]:
 # --- the year-by-year figures --------------------------------------------------------------------
 
 
-def base_exact(offer: Offer, year: int) -> Decimal:
+class Pay(Protocol):
+    """What base and bonus are computed from: an offer, or the current job."""
+
+    @property
+    def base_salary(self) -> Decimal: ...
+
+    @property
+    def annual_raise_pct(self) -> Decimal: ...
+
+    @property
+    def bonus(self) -> Bonus | None: ...
+
+
+def base_exact(offer: Pay, year: int) -> Decimal:
     """Base of year n = base × (1 + r/100)^(n−1), unrounded.
 
     Multiplied out year by year: exact (the digits only grow), and far cheaper than Decimal's
@@ -159,7 +201,7 @@ def base_exact(offer: Offer, year: int) -> Decimal:
     return base
 
 
-def bonus_exact(offer: Offer, year: int) -> Decimal:
+def bonus_exact(offer: Pay, year: int) -> Decimal:
     bonus = offer.bonus
     if bonus is None:
         return ZERO
@@ -172,6 +214,7 @@ def bonus_exact(offer: Offer, year: int) -> Decimal:
 def year_by_year(offer: Offer, horizon: int) -> list[YearFigures]:
     """The spec's figures for years 1..horizon, each component rounded to cents."""
     equity = equity_by_year_exact(offer, horizon)
+    options = option_equity_by_year_exact(offer, horizon) if any(g.kind == "option" for g in offer.equity) else None
     benefits = sum((b.annual_value for b in offer.benefits), ZERO)
     result = []
     for year in range(1, horizon + 1):
@@ -184,6 +227,7 @@ def year_by_year(offer: Offer, horizon: int) -> list[YearFigures]:
                 equity=round_cents(equity[year - 1]),
                 benefits=round_cents(benefits),
                 one_time=round_cents(offer.relocation if year == 1 else ZERO),
+                equity_options=round_cents(options[year - 1]) if options is not None else ZERO,
             )
         )
     return result
@@ -192,6 +236,122 @@ def year_by_year(offer: Offer, horizon: int) -> list[YearFigures]:
 def figures(offer: Offer, horizon: int) -> OfferFigures:
     """Everything the tables, the command line and the brief show of one offer, in its currency."""
     return OfferFigures(offer_id=offer.id, currency=offer.currency, years=tuple(year_by_year(offer, horizon)))
+
+
+# --- share-price scenarios ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VestPiece:
+    """What one grant vests in one year, ready to be valued at any share-price growth.
+
+    For an RSU grant (or a refresher) `amount` is the value vesting that year at the stated price;
+    for an option grant it is the number of options vesting, each worth max(price × factor − strike, 0).
+    """
+
+    year: int
+    option: bool
+    amount: Decimal
+    price: Decimal = ZERO
+    strike: Decimal = ZERO
+
+    def value(self, factor: Decimal) -> Decimal:
+        """This grant's amount for the year at a price multiplied by `factor`, rounded to cents."""
+        with exact():
+            if self.option:
+                return round_cents(self.amount * max(self.price * factor - self.strike, ZERO))
+            return round_cents(self.amount * factor)
+
+
+def vest_pieces(offer: Offer, horizon: int) -> tuple[VestPiece, ...]:
+    """One piece per grant per year of the horizon: the initial grants, then each refresher grant."""
+    pieces: list[VestPiece] = []
+    with exact():
+        for grant in offer.equity:
+            for k, pct in enumerate(vesting_years_pct(grant.vesting)):
+                if k >= horizon or not pct:
+                    continue
+                if grant.kind == "option":
+                    vested = grant.shares * pct / 100  # type: ignore[operator]
+                    pieces.append(VestPiece(k + 1, True, vested, grant.price, grant.strike))  # type: ignore[arg-type]
+                else:
+                    pieces.append(VestPiece(k + 1, False, grant.grant_value * pct / 100))
+        refreshers = offer.refreshers
+        if refreshers is not None:
+            for start in range(refreshers.first_year, horizon + 1):
+                for k, pct in enumerate(vesting_years_pct(refreshers.vesting)):
+                    if start + k <= horizon and pct:
+                        pieces.append(VestPiece(start + k, False, refreshers.annual_value * pct / 100))
+    return tuple(pieces)
+
+
+def growth_factor(growth_pct: Decimal, year: int) -> Decimal:
+    """(1 + g/100)^(year − 1), exact (multiplied out: the digits only grow)."""
+    factor = Decimal(1)
+    if year == 1 or not growth_pct:
+        return factor
+    with exact():
+        step = 1 + growth_pct / 100
+        for _ in range(year - 1):
+            factor *= step
+    return factor
+
+
+def equity_under_growth(
+    pieces: Sequence[VestPiece], horizon: int, growth_pct: Decimal
+) -> list[tuple[Decimal, Decimal]]:
+    """(equity, of which options) for each year 1..horizon at `growth_pct` % a year: each grant's
+    yearly amount rounded to cents, then summed."""
+    factors = [growth_factor(growth_pct, year) for year in range(1, horizon + 1)]
+    years = [(ZERO, ZERO)] * horizon
+    for piece in pieces:
+        value = piece.value(factors[piece.year - 1])
+        equity, options = years[piece.year - 1]
+        years[piece.year - 1] = (equity + value, options + value if piece.option else options)
+    return years
+
+
+def scenario_figures(
+    offer: Offer, base: OfferFigures, growth_pct: Decimal, pieces: Sequence[VestPiece] | None = None
+) -> OfferFigures:
+    """The offer's figures if every share price grows `growth_pct` % a year (cash unchanged).
+
+    `base` is the offer's as-offered figures (for the cash components); `pieces` its `vest_pieces`
+    (computed when not given). Equity of year n: each grant's amount valued at the stated price ×
+    (1 + g/100)^(n−1) (options: max(price × factor − strike, 0) a vested option), rounded to cents
+    per grant, then summed. Refreshers are valued like RSUs, their stated value at the stated price.
+    """
+    horizon = base.horizon
+    equity = equity_under_growth(pieces if pieces is not None else vest_pieces(offer, horizon), horizon, growth_pct)
+    years = tuple(
+        replace(y, equity=amount, equity_options=options)
+        for y, (amount, options) in zip(base.years, equity, strict=True)
+    )
+    return OfferFigures(offer_id=base.offer_id, currency=base.currency, years=years)
+
+
+# --- the current job ------------------------------------------------------------------------------
+
+CURRENT_JOB_ID = "current_job"  # the id the current job's figures and comparison column carry
+
+
+def current_job_figures(job: CurrentJob, horizon: int) -> OfferFigures:
+    """What staying pays, year by year, by the offers' rules: base with raises, bonus, the equity
+    your broker shows for each coming year (0 past the list), benefits; no sign-on, no one-time."""
+    benefits = round_cents(sum((b.annual_value for b in job.benefits), ZERO))
+    years = tuple(
+        YearFigures(
+            year=year,
+            base=round_cents(base_exact(job, year)),
+            bonus=round_cents(bonus_exact(job, year)),
+            sign_on=ZERO,
+            equity=round_cents(job.equity_by_year[year - 1]) if year <= len(job.equity_by_year) else ZERO,
+            benefits=benefits,
+            one_time=ZERO,
+        )
+        for year in range(1, horizon + 1)
+    )
+    return OfferFigures(offer_id=CURRENT_JOB_ID, currency=job.currency, years=years)
 
 
 # --- month by month (charts) ---------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""Turn pydantic's ValidationError into problems a person can act on: which offer, which field, what.
+"""Turn pydantic's ValidationError into problems a person can act on: where (an offer, the current job,
+a scenario), which field, and what is wrong.
 
 Messages are written here from each error's `type` and `ctx` (never by rewording pydantic's English),
 so the command line, the import report and the form show the same words.
@@ -47,12 +48,18 @@ class Problem:
     path: tuple[str | int, ...]
     field: str
     message: str
-    offer: str | None = None
+    offer: str | None = None  # the offer's label ('"acme" (Acme)'), when the problem is in an offer
+    place: str | None = None  # another part of the file: "current job", 'scenario "bear"'
 
     def __str__(self) -> str:
-        where = f"offer {self.offer}, " if self.offer else ""
-        field = self.field or "file"
-        return f"{where}{field}: {self.message}"
+        if self.offer:
+            where = f"offer {self.offer}, "
+        elif self.place:
+            where = f"{self.place}, "
+        else:
+            where = ""
+        field = self.field or ("file" if not where else "")
+        return f"{where}{field}: {self.message}" if field else f"{where.rstrip(', ')}: {self.message}"
 
 
 def field_path(loc: tuple[str | int, ...]) -> str:
@@ -114,21 +121,43 @@ def problems_from(
     for error in exc.errors(include_url=False):
         loc = tuple(prefix) + tuple(part for part in error["loc"] if part != "[key]")
         ctx = error.get("ctx") or {}
-        if "field" in ctx:  # a model-level rule that names the field it is about
-            loc = (*loc, ctx["field"])
-        offer_label = None
+        if "field" in ctx:  # a model-level rule that names the field it is about (or a path to it)
+            named = ctx["field"]
+            loc = (*loc, *named) if isinstance(named, list | tuple) else (*loc, named)
+        offer_label = place = None
         inner = loc
         if len(loc) >= 2 and loc[0] == "offers" and isinstance(loc[1], int):
             offer_label = _offer_label(data, loc[1])
             inner = loc[2:]
-        problems.append(Problem(path=loc, field=field_path(inner), message=_words(error), offer=offer_label))
+        elif len(loc) >= 2 and loc[0] == "current_job":
+            place, inner = "current job", loc[1:]
+        elif len(loc) >= 2 and loc[0] == "scenarios" and isinstance(loc[1], int):
+            place, inner = _scenario_label(data, loc[1]), loc[2:]
+        problems.append(
+            Problem(path=loc, field=field_path(inner), message=_words(error), offer=offer_label, place=place)
+        )
     return problems
+
+
+def _scenario_label(data: Any, index: int) -> str:
+    raw = None
+    if isinstance(data, dict) and isinstance(data.get("scenarios"), list) and index < len(data["scenarios"]):
+        raw = data["scenarios"][index]
+    name = raw.get("name") if isinstance(raw, dict) else None
+    if isinstance(name, str) and name.strip():
+        return f'scenario "{name.strip()}"'
+    return f"scenario #{index + 1}"
 
 
 def _offer_label(data: Any, index: int) -> str:
     raw = None
     if isinstance(data, dict) and isinstance(data.get("offers"), list) and index < len(data["offers"]):
         raw = data["offers"][index]
+    return offer_label(raw, index)
+
+
+def offer_label(raw: Any, index: int) -> str:
+    """How a message names the offer at `index` of a file: '"id" (Company)', '#2 (Company)' or '#2'."""
     if isinstance(raw, dict):
         ident, company = raw.get("id"), raw.get("company")
         if isinstance(company, str):  # a blank company names nothing: "#2 (   )" helps no one

@@ -1,7 +1,11 @@
-"""Read and write offer files (format 1): all-or-nothing import, exact numbers out.
+"""Read and write offer files: reads format 1 and 2, writes format 2; all-or-nothing import, exact numbers.
 
 Numbers are read as Decimal (never through float) and written back digit for digit, so an export
 followed by an import gives models equal to the ones exported.
+
+A format-1 file is read with the meaning format 1 gave it: its rates are quoted in its display
+currency (`fx_base` = `display_currency`), its per-share prices keep format 1's two decimals, and a
+format-2 key in it is an error that says so (nothing is ignored silently).
 """
 
 from __future__ import annotations
@@ -17,8 +21,22 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from app.errors import Problem, describe_input, problems_from
-from app.models import FORMAT, Offer, OfferFile
+from app.errors import Problem, describe_input, offer_label, problems_from
+from app.models import (
+    FORMAT,
+    FORMAT_1,
+    FORMAT_1_NAME,
+    FORMATS,
+    OPTION_DETAILS,
+    STORED,
+    Offer,
+    OfferFile,
+    Settings,
+)
+
+# Keys format 2 added, by place: in a format-1 file each is an error naming it.
+_FORMAT_2_TOP = ("fx_base", "fx_as_of", "scenarios", "current_job", "tax")
+_FORMAT_2_OFFER = ("tax_region", "start_date", "sign_on_repayment", "negotiation")
 
 
 class OfferFileError(Exception):
@@ -31,7 +49,8 @@ class OfferFileError(Exception):
 
     def report(self) -> str:
         count = len(self.problems)
-        if count == 1 and not self.problems[0].field and not self.problems[0].offer:
+        first = self.problems[0] if self.problems else None
+        if count == 1 and first is not None and not (first.field or first.offer or first.place):
             return f"{self.source}: {self.problems[0].message}"
         head = f"{self.source}: {count} problem{'s' if count != 1 else ''}, nothing was read"
         return "\n".join([head, *(f"  - {p}" for p in self.problems)])
@@ -55,17 +74,46 @@ def parse_offer_file(text: str, source: str = "offer file") -> OfferFile:
         raise OfferFileError(source, ["some text holds a broken character (a lone UTF-16 surrogate such as "
                                       "\\ud800): fix the text in the file and import it again"])
     fmt = data.get("format")
+    reads = " and ".join(f'"{name}"' for name in FORMATS)
     if fmt is None:
         raise OfferFileError(source, [f'not an offer file: there is no "format": "{FORMAT}" key'])
-    if fmt != FORMAT:
+    if fmt not in FORMATS:
         raise OfferFileError(
             source,
-            [f'format {describe_input(fmt)} is not one this version reads (it reads "{FORMAT}")'],
+            [f"format {describe_input(fmt)} is not one this version reads (it reads {reads})"],
         )
+    context = FORMAT_1 if fmt == FORMAT_1_NAME else None
+    problems = _format_2_keys(data) if context is not None else []
     try:
-        return OfferFile.model_validate(data)
+        offer_file = OfferFile.model_validate(data, context=context)
     except ValidationError as exc:
-        raise OfferFileError(source, problems_from(exc, data)) from None
+        problems += problems_from(exc, data)
+    if problems:
+        raise OfferFileError(source, problems)
+    return offer_file
+
+
+def _format_2_keys(data: dict[str, Any]) -> list[Problem]:
+    """Every key of format 2 in a format-1 file, named with where it is (format 1 had no such key)."""
+    hint = f'a key of format 2: to use it, make the file "format": "{FORMAT}"'
+    found = [Problem((key,), key, hint) for key in _FORMAT_2_TOP if key in data]
+    offers = data.get("offers")
+    if isinstance(offers, list):
+        for index, raw in enumerate(offers):
+            if not isinstance(raw, dict):
+                continue
+            label = offer_label(raw, index)
+            found += [Problem(("offers", index, key), key, hint, offer=label) for key in _FORMAT_2_OFFER if key in raw]
+            grants = raw.get("equity")
+            if isinstance(grants, list):
+                for g, grant in enumerate(grants):
+                    if isinstance(grant, dict):
+                        found += [
+                            Problem(("offers", index, "equity", g, key), f"equity[{g}].{key}", hint, offer=label)
+                            for key in OPTION_DETAILS
+                            if key in grant
+                        ]
+    return found
 
 
 def _parse_int(text: str) -> int | Decimal:
@@ -111,27 +159,70 @@ def read_offer_file(path: str | os.PathLike[str]) -> OfferFile:
     return parse_offer_file(text, source)
 
 
-def offer_file_for(
-    offers: Iterable[Offer],
-    *,
-    display_currency: str,
-    fx: dict[str, Decimal],
-    horizon_years: int,
-    as_of: date | None = None,
-) -> OfferFile:
+def offer_file_for(offers: Iterable[Offer], settings: Settings, *, as_of: date | None = None) -> OfferFile:
+    """A format-2 file of these offers with the file-level parts of `settings`.
+
+    A scenario's entry for an offer that is not among `offers` (deleted, or left out of an export)
+    is dropped: a file names only its own offers.
+    """
+    offer_list = list(offers)
+    ids = {offer.id for offer in offer_list}
+    scenarios = [
+        s.model_copy(update={"offers": {k: v for k, v in s.offers.items() if k in ids}})
+        if any(i not in ids for i in s.offers)
+        else s
+        for s in settings.scenarios
+    ]
     return OfferFile(
         format=FORMAT,
         as_of=as_of or date.today(),
-        display_currency=display_currency,
-        fx=fx,
-        horizon_years=horizon_years,
-        offers=list(offers),
+        display_currency=settings.display_currency,
+        fx_base=settings.base_currency,
+        fx=dict(settings.fx),
+        fx_as_of=settings.fx_as_of,
+        horizon_years=settings.horizon_years,
+        scenarios=scenarios,
+        current_job=settings.current_job,
+        tax=settings.tax,
+        offers=offer_list,
     )
 
 
+def merge_file_parts(settings: Settings, offer_file: OfferFile) -> tuple[Settings, tuple[str, ...]]:
+    """The settings with the file-level parts of an imported file that the settings don't have yet.
+
+    Nothing the user already has is replaced or reinterpreted: the current job, the scenarios and
+    the tax settings are taken only when the settings have none; the rates (with their `fx_base`
+    and `fx_as_of`) only when the settings have no rate at all, so an existing rate never changes
+    meaning. The display currency and the horizon stay the user's. Returns the new settings and
+    what was taken, in words ("the current job", "3 scenarios", "the exchange rates", …).
+    """
+    update: dict[str, Any] = {}
+    taken: list[str] = []
+    if settings.current_job is None and offer_file.current_job is not None:
+        update["current_job"] = offer_file.current_job
+        taken.append("the current job")
+    if not settings.scenarios and offer_file.scenarios:
+        update["scenarios"] = offer_file.scenarios
+        count = len(offer_file.scenarios)
+        taken.append(f"{count} scenario{'s' if count != 1 else ''}")
+    if settings.tax is None and offer_file.tax is not None:
+        update["tax"] = offer_file.tax
+        taken.append("the tax settings")
+    if not settings.fx and offer_file.fx:
+        update.update(fx_base=offer_file.fx_base, fx=dict(offer_file.fx), fx_as_of=offer_file.fx_as_of)
+        taken.append("the exchange rates")
+    if not update:
+        return settings, ()
+    # what the user already has was accepted when it was saved: never refused here for a later rule
+    return Settings.model_validate({**settings.model_dump(), **update}, context=STORED), tuple(taken)
+
+
 def dump_offer_file(offer_file: OfferFile) -> str:
-    """The file's JSON text, numbers written exactly, fields left at None omitted."""
+    """The file's JSON text in format 2 (a format-1 file read in is written as format 2), numbers
+    written exactly, fields left at None omitted."""
     data = offer_file.model_dump(mode="python", exclude_none=True)
+    data["format"] = FORMAT
     return to_json(data) + "\n"
 
 

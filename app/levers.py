@@ -44,6 +44,7 @@ from app.stretch import (
 )
 
 __all__ = [
+    "LEVER_NAMES",
     "Advice",
     "Drop",
     "GoalCheck",
@@ -78,6 +79,8 @@ LEVER_TITLES = {
     "exercise_window": "Option exercise window",
     "follow_up": "Follow up",
 }
+# Every lever name of the spec's `evaluate --json` contract, in its order.
+LEVER_NAMES: tuple[str, ...] = tuple(LEVER_TITLES)
 PLAUSIBILITY_NAMES = {"likely": "Likely", "possible": "Possible", "long_shot": "Long shot"}
 KIND_NAMES = {"new_money": "New money", "swap": "Swap between components", "non_cash": "Non-cash"}
 STEP_NAMES = {

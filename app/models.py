@@ -1,7 +1,21 @@
-"""The offer file, format 1, as pydantic models. Every rule of ../shared/spec/offer-file.md lives here.
+"""The offer file, format 2 (it still reads format 1), as pydantic models. Every rule of
+../shared/spec/offer-file.md lives here.
 
 Messages are written for people: custom errors carry plain words, and `app.errors` turns any
-`ValidationError` into problems that name the offer, the field and what is wrong.
+`ValidationError` into problems that name the place (an offer, the current job, a scenario), the
+field and what is wrong.
+
+Validation modes (pydantic's validation `context`, see `FORMAT_1` and `STORED`):
+- default: format 2, what forms, files and the store write (per-share prices 0..1,000,000 with six
+  decimals, exchange rates with six decimals);
+- `FORMAT_1`: a format-1 file, read with the meaning format 1 gave it (per-share prices are money:
+  two decimals, up to 1,000,000,000,000; rates with any number of decimals);
+- `STORED`: what the data file already holds is never refused for a rule added later (per-share
+  prices up to 1,000,000,000,000 with six decimals, rates with any number of decimals).
+
+File-level parts (`Settings`): the display currency, `fx_base` and its rates, `fx_as_of`, the
+horizon, the scenarios, the current job and the tax settings are everything of an offer file but its
+offers; the store keeps them with the app's own settings (rubric, paper).
 """
 
 from __future__ import annotations
@@ -23,6 +37,7 @@ from pydantic import (
     StrictBool,
     StrictInt,
     StringConstraints,
+    ValidationInfo,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -30,9 +45,16 @@ from pydantic_core import PydanticCustomError
 from app.currencies import ISO_4217_CODES
 from app.rubric import DEFAULT_RUBRIC, Rubric
 
-FORMAT = "offer-planner/1"
+FORMAT: Literal["offer-planner/2"] = "offer-planner/2"  # what the app writes
+FORMAT_1_NAME: Literal["offer-planner/1"] = "offer-planner/1"
+FORMATS: tuple[str, ...] = (FORMAT_1_NAME, FORMAT)  # what it reads
 MONEY_MAX = Decimal(10) ** 12
+PER_SHARE_MAX = Decimal(10) ** 6
 CENT = Decimal("0.01")
+
+# Validation contexts (see the module docstring): `Model.model_validate(data, context=FORMAT_1)`.
+FORMAT_1: dict[str, str] = {"mode": "format1"}
+STORED: dict[str, str] = {"mode": "stored"}
 
 Stage = Literal["interviewing", "offer", "negotiating", "accepted", "declined", "withdrawn"]
 STAGES: tuple[str, ...] = Stage.__args__  # type: ignore[attr-defined]
@@ -52,6 +74,10 @@ Frequency = Literal["monthly", "quarterly", "annual"]
 Paper = Literal["auto", "A4", "Letter"]  # the brief's paper; "auto" follows the locale
 BandSource = Literal["posting", "recruiter", "estimate"]
 GrantKind = Literal["rsu", "option"]
+Side = Literal["candidate", "company"]
+FilingStatus = Literal["single", "married_joint", "head_of_household"]
+FILING_STATUSES: tuple[str, ...] = FilingStatus.__args__  # type: ignore[attr-defined]
+DEFAULT_EXERCISE_WINDOW_DAYS = 90
 
 
 # --- scalar types -------------------------------------------------------------------------------
@@ -105,12 +131,86 @@ def _percent(upper: int):
     return check
 
 
+def _mode(info: ValidationInfo) -> str:
+    context = info.context
+    return context.get("mode", "current") if isinstance(context, dict) else "current"
+
+
 def _positive(value: Decimal) -> Decimal:
     if value <= 0:
         raise PydanticCustomError("not_positive", "must be more than 0")
     if value > MONEY_MAX:
         raise PydanticCustomError("number_too_large", "can't be more than 1,000,000,000,000")
     return value
+
+
+def _rate(value: Decimal, info: ValidationInfo) -> Decimal:
+    """An exchange rate: more than 0; six decimals at most (format 1 and stored rates: any)."""
+    _positive(value)
+    if _mode(info) == "current" and _decimal_places(value) > 6:
+        raise PydanticCustomError("rate_precision", "can have at most six decimal places")
+    return value
+
+
+def _per_share(value: Decimal, info: ValidationInfo) -> Decimal:
+    """A price per share (price, strike, fmv, preferred_price): six decimals, up to 1,000,000.
+
+    A format-1 file keeps format 1's rule (money: two decimals); stored values are never refused.
+    """
+    if value < 0:
+        raise PydanticCustomError("money_negative", "can't be negative")
+    mode = _mode(info)
+    if mode == "format1":
+        if value > MONEY_MAX:
+            raise PydanticCustomError("money_too_large", "can't be more than 1,000,000,000,000")
+        if _decimal_places(value) > 2:
+            raise PydanticCustomError(
+                "per_share_precision_format_1",
+                "can have at most two decimal places in a format-1 file (format 2 allows six)",
+            )
+        return value
+    limit = MONEY_MAX if mode == "stored" else PER_SHARE_MAX
+    if value > limit:
+        raise PydanticCustomError(
+            "per_share_too_large", "can't be more than {limit} a share", {"limit": f"{limit:,}"}
+        )
+    if _decimal_places(value) > 6:
+        raise PydanticCustomError("per_share_precision", "can have at most six decimal places")
+    return value
+
+
+def _growth(value: Decimal) -> Decimal:
+    if value < -90:
+        raise PydanticCustomError("growth_too_low", "can't be below -90 % a year")
+    if value > 200:
+        raise PydanticCustomError("growth_too_high", "can be at most 200 % a year")
+    if _decimal_places(value) > 2:
+        raise PydanticCustomError("percent_precision", "can have at most two decimal places")
+    return value
+
+
+_REGION_RE = re.compile(r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$")
+SPECIAL_TAX_REGIONS = ("US-NY-NYC",)  # New York City: its own income tax
+
+
+def _tax_region(value: Any) -> str:
+    """ISO 3166-1 country ("DE"), ISO 3166-2 subdivision ("US-CA", "GB-SCT"), or "US-NY-NYC"."""
+    if not isinstance(value, str):
+        raise PydanticCustomError("tax_region_type", "must be text such as US-CA, GB-SCT or DE")
+    if value in SPECIAL_TAX_REGIONS or _REGION_RE.match(value):
+        if value == "UK" or value.startswith("UK-"):
+            raise PydanticCustomError(
+                "tax_region_uk",
+                'the United Kingdom\'s code is "GB" ("GB-SCT" for Scotland), not "{value}"',
+                {"value": value},
+            )
+        return value
+    raise PydanticCustomError(
+        "tax_region_format",
+        '"{value}" is not a region code: write a country (DE), a subdivision (US-CA, GB-SCT, CA-ON) '
+        "or US-NY-NYC, in capitals",
+        {"value": value},
+    )
 
 
 def _non_negative_count(value: Decimal) -> Decimal:
@@ -152,12 +252,16 @@ Percent100 = Annotated[Decimal, BeforeValidator(_number), AfterValidator(_percen
 Percent200 = Annotated[Decimal, BeforeValidator(_number), AfterValidator(_percent(200))]
 Percent300 = Annotated[Decimal, BeforeValidator(_number), AfterValidator(_percent(300))]
 Shares = Annotated[Decimal, BeforeValidator(_number), AfterValidator(_non_negative_count)]
-Rate = Annotated[Decimal, BeforeValidator(_number), AfterValidator(_positive)]
+Rate = Annotated[Decimal, BeforeValidator(_number), AfterValidator(_rate)]
+PerShare = Annotated[Decimal, BeforeValidator(_number), AfterValidator(_per_share)]
+Growth = Annotated[Decimal, BeforeValidator(_number), AfterValidator(_growth)]
+TaxRegion = Annotated[str, BeforeValidator(_tax_region)]
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 Currency = Annotated[str, BeforeValidator(_currency)]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=120)]
 Count = Annotated[StrictInt, Field(ge=0, le=1_000_000)]
+Note = Annotated[str, Field(max_length=2000)]
 
 
 class _Model(BaseModel):
@@ -191,19 +295,34 @@ class Vesting(_Model):
 STANDARD_VESTING = Vesting()
 
 
+OPTION_DETAILS: tuple[str, ...] = ("fmv", "preferred_price", "fully_diluted_shares", "exercise_window_days")
+
+
 class Grant(_Model):
-    """One equity grant: RSUs by value or shares × price, or options (shares, strike, price)."""
+    """One equity grant: RSUs by value or shares × price, or options (shares, strike, price).
+
+    Options may carry their details (format 2): the 409A value (`fmv`), the last preferred price,
+    the fully diluted share count and the post-termination exercise window (None: the usual 90 days).
+    `price` stays the basis of the year-by-year figures.
+    """
 
     kind: GrantKind
     value: Money | None = None
     shares: Shares | None = None
-    price: Money | None = None
-    strike: Money | None = None
+    price: PerShare | None = None
+    strike: PerShare | None = None
+    fmv: PerShare | None = None
+    preferred_price: PerShare | None = None
+    fully_diluted_shares: Annotated[StrictInt, Field(ge=1, le=10**15)] | None = None
+    exercise_window_days: Annotated[StrictInt, Field(ge=0, le=3660)] | None = None
     vesting: Vesting = STANDARD_VESTING
 
     @model_validator(mode="after")
     def _complete(self) -> Grant:
         if self.kind == "rsu":
+            for name in OPTION_DETAILS:
+                if getattr(self, name) is not None:
+                    raise _field_error(name, "rsu_option_detail", "only an option grant has this detail")
             if self.strike is not None:
                 raise _field_error("strike", "rsu_strike", "an RSU grant has no strike price")
             by_value = self.value is not None
@@ -228,7 +347,28 @@ class Grant(_Model):
                     raise _field_error(
                         name, "option_incomplete", "an option grant needs shares, strike and price"
                     )
+            if self.fully_diluted_shares is not None and self.fully_diluted_shares < self.shares:  # type: ignore[operator]
+                raise _field_error(
+                    "fully_diluted_shares",
+                    "fully_diluted_too_small",
+                    "can't be fewer than the grant's own {shares} options",
+                    {"shares": _plain(self.shares)},  # type: ignore[arg-type]
+                )
         return self
+
+    @property
+    def exercise_window(self) -> int:
+        """Days after leaving to exercise (the usual 90 when the offer doesn't say)."""
+        if self.exercise_window_days is None:
+            return DEFAULT_EXERCISE_WINDOW_DAYS
+        return self.exercise_window_days
+
+    @property
+    def under_water(self) -> bool:
+        """An option whose stated price is at or below its strike: worth nothing today."""
+        if self.kind != "option" or self.price is None or self.strike is None:
+            return False
+        return self.price <= self.strike
 
     @property
     def grant_value(self) -> Decimal:
@@ -290,7 +430,70 @@ class Headcount(_Model):
 class TimelineEvent(_Model):
     date: IsoDate
     kind: EventKind
-    note: Annotated[str, Field(max_length=2000)] = ""
+    note: Note = ""
+
+
+# The items a negotiation round can carry, in the spec's order.
+ROUND_ITEMS: tuple[str, ...] = (
+    "base_salary",
+    "sign_on",
+    "equity_value",
+    "equity_shares",
+    "relocation",
+    "bonus_target_pct",
+    "pto_days",
+    "level",
+    "title",
+    "remote",
+    "start_date",
+    "deadline",
+)
+MONEY_ITEMS: tuple[str, ...] = ("base_salary", "sign_on", "equity_value", "relocation")
+
+
+class RoundItems(_Model):
+    """What one side put on the table in a round: one or more of the spec's items."""
+
+    base_salary: Money | None = None  # annual base
+    sign_on: Money | None = None  # sign-on in total, all years together
+    equity_value: Money | None = None  # the initial grant's value at the stated price
+    equity_shares: Shares | None = None  # the initial grant in shares or options
+    relocation: Money | None = None
+    bonus_target_pct: Percent200 | None = None
+    pto_days: Annotated[StrictInt, Field(ge=0, le=366)] | None = None
+    level: Name | None = None
+    title: Name | None = None
+    remote: Name | None = None
+    start_date: IsoDate | None = None
+    deadline: IsoDate | None = None
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> RoundItems:
+        if not self.given():
+            raise PydanticCustomError(
+                "round_empty", "a round needs at least one item (base_salary, sign_on, equity_value, …)"
+            )
+        return self
+
+    def given(self) -> dict[str, Any]:
+        """The items this round names, in the spec's order."""
+        return {name: getattr(self, name) for name in ROUND_ITEMS if getattr(self, name) is not None}
+
+
+class NegotiationRound(_Model):
+    """One round of the talks: what the candidate asked for, or what the company answered."""
+
+    date: IsoDate
+    side: Side
+    items: RoundItems
+    note: Note = ""
+
+
+class SignOnRepayment(_Model):
+    """Leaving within `months` of the start means repaying the sign-on (pro rata, or all of it)."""
+
+    months: Annotated[StrictInt, Field(ge=1, le=60)]
+    pro_rata: StrictBool = True
 
 
 class Signals(_Model):
@@ -328,11 +531,14 @@ class Offer(_Model):
     level: ShortText | None = None
     location: ShortText | None = None
     currency: Currency = "USD"
+    tax_region: TaxRegion | None = None
     stage: Stage = "offer"
+    start_date: IsoDate | None = None
     base_salary: Money = Decimal(0)
     annual_raise_pct: Percent100 = Decimal(0)
     bonus: Bonus | None = None
     sign_on: Annotated[list[Money], Field(max_length=10)] = Field(default_factory=list)
+    sign_on_repayment: SignOnRepayment | None = None
     relocation: Money = Decimal(0)
     equity: Annotated[list[Grant], Field(max_length=50)] = Field(default_factory=list)
     refreshers: Refreshers | None = None
@@ -340,6 +546,7 @@ class Offer(_Model):
     budget: Budget | None = None
     headcount: Headcount | None = None
     timeline: Annotated[list[TimelineEvent], Field(max_length=500)] = Field(default_factory=list)
+    negotiation: Annotated[list[NegotiationRound], Field(max_length=200)] = Field(default_factory=list)
     signals: Signals = Signals()
     goal: Goal | None = None
     notes: Annotated[str, Field(max_length=100_000)] = ""
@@ -352,15 +559,110 @@ class Offer(_Model):
         """Events in date order; events on one day keep the order the user gave them."""
         return sorted(self.timeline, key=lambda event: event.date)
 
+    def sorted_negotiation(self) -> list[NegotiationRound]:
+        """Rounds in date order; rounds on one day keep the order the user gave them."""
+        return sorted(self.negotiation, key=lambda round_: round_.date)
+
+
+# --- the file-level parts of format 2 -----------------------------------------------------------
+
+
+class Scenario(_Model):
+    """A share-price path: every grant's price changes by `growth_pct` % a year, or by the offer's own
+    entry in `offers` (offer id → growth)."""
+
+    name: Name
+    growth_pct: Growth
+    offers: dict[Name, Growth] = Field(default_factory=dict)
+
+    def growth_for(self, offer_id: str) -> Decimal:
+        return self.offers.get(offer_id, self.growth_pct)
+
+
+class LeavingItem(_Model):
+    """Something lost or repaid by leaving the current job: an unvested grant, a bonus, a repayment."""
+
+    what: Name
+    amount: Money
+
+
+class CurrentJob(_Model):
+    """The job you would leave: what staying pays, and what leaving costs."""
+
+    company: Name = "Current job"
+    role: ShortText = ""
+    currency: Currency = "USD"
+    tax_region: TaxRegion | None = None
+    base_salary: Money = Decimal(0)
+    annual_raise_pct: Percent100 = Decimal(0)
+    bonus: Bonus | None = None
+    benefits: Annotated[list[Benefit], Field(max_length=50)] = Field(default_factory=list)
+    equity_by_year: Annotated[list[Money], Field(max_length=10)] = Field(default_factory=list)
+    forfeit_on_leaving: Annotated[list[LeavingItem], Field(max_length=50)] = Field(default_factory=list)
+    repay_on_leaving: Annotated[list[LeavingItem], Field(max_length=50)] = Field(default_factory=list)
+
+    @property
+    def forfeit(self) -> Decimal:
+        return sum((item.amount for item in self.forfeit_on_leaving), Decimal(0))
+
+    @property
+    def repay(self) -> Decimal:
+        return sum((item.amount for item in self.repay_on_leaving), Decimal(0))
+
+    @property
+    def leaving_cost(self) -> Decimal:
+        """What leaving costs (forfeit + repay): the amount a new employer is asked to make whole."""
+        return self.forfeit + self.repay
+
+
+class TaxSettings(_Model):
+    """Which tax rules to use for after-tax figures: the tax year, and (US only) the filing status."""
+
+    year: Annotated[StrictInt, Field(ge=1990, le=2100)]
+    filing_status: FilingStatus = "single"
+
+
+MAX_SCENARIOS = 20
+
+
+def _check_fx_base(fx: dict[str, Decimal], fx_base: str) -> None:
+    rate = fx.get(fx_base)
+    if rate is not None and rate != 1:
+        raise _field_error(
+            "fx",
+            "fx_base_rate",
+            "the rates are quoted in {base}, so the rate of {base} itself is 1 (write 1 or leave it out)",
+            {"base": fx_base},
+        )
+
+
+def _check_scenarios(scenarios: list[Scenario]) -> None:
+    names: set[str] = set()
+    for index, scenario in enumerate(scenarios):
+        if scenario.name in names:
+            raise _field_error(
+                ["scenarios", index, "name"],
+                "duplicate_scenario",
+                'another scenario is already named "{name}"',
+                {"name": scenario.name},
+            )
+        names.add(scenario.name)
+
 
 class OfferFile(_Model):
-    """A whole offer file: settings for comparison plus the offers."""
+    """A whole offer file: the file-level parts (currencies, rates, scenarios, current job, tax) plus
+    the offers. `display_currency` and `fx_base` are filled in when the file leaves them out."""
 
-    format: Literal["offer-planner/1"]
+    format: Literal["offer-planner/1", "offer-planner/2"]
     as_of: IsoDate = Field(default_factory=date.today)
     display_currency: Currency | None = None
+    fx_base: Currency | None = None
     fx: dict[Currency, Rate] = Field(default_factory=dict)
+    fx_as_of: IsoDate | None = None
     horizon_years: Annotated[StrictInt, Field(ge=1, le=10)] = 4
+    scenarios: Annotated[list[Scenario], Field(max_length=MAX_SCENARIOS)] = Field(default_factory=list)
+    current_job: CurrentJob | None = None
+    tax: TaxSettings | None = None
     offers: list[Offer]
 
     @model_validator(mode="before")
@@ -381,9 +683,9 @@ class OfferFile(_Model):
         if self.display_currency is None:
             currency = self.offers[0].currency if self.offers else "USD"
             object.__setattr__(self, "display_currency", currency)
-        rate = self.fx.get(self.display_currency)  # type: ignore[arg-type]
-        if rate is not None and rate != 1:
-            raise _field_error("fx", "fx_display", "the display currency's own rate must be 1 (or left out)")
+        if self.fx_base is None:  # format 1 quoted its rates in the display currency
+            object.__setattr__(self, "fx_base", self.display_currency)
+        _check_fx_base(self.fx, self.fx_base)  # type: ignore[arg-type]
         seen: set[str] = set()
         for offer in self.offers:
             if offer.id in seen:
@@ -391,7 +693,31 @@ class OfferFile(_Model):
                     "offers", "duplicate_id", 'two offers share the id "{id}"', {"id": offer.id}
                 )
             seen.add(offer.id)
+        _check_scenarios(self.scenarios)
+        for index, scenario in enumerate(self.scenarios):
+            for offer_id in scenario.offers:
+                if offer_id not in seen:
+                    raise _field_error(
+                        ["scenarios", index, "offers", offer_id],
+                        "scenario_offer_unknown",
+                        'no offer in the file has the id "{id}"',
+                        {"id": offer_id},
+                    )
         return self
+
+    @property
+    def settings(self) -> Settings:
+        """The file-level parts as settings (display currency, rates, horizon, scenarios, current job, tax)."""
+        return Settings(
+            display_currency=self.display_currency or "USD",
+            fx_base=self.fx_base,
+            fx=self.fx,
+            fx_as_of=self.fx_as_of,
+            horizon_years=self.horizon_years,
+            scenarios=self.scenarios,
+            current_job=self.current_job,
+            tax=self.tax,
+        )
 
 
 def derived_offer_id(raw: dict[str, Any], index: int) -> str:
@@ -410,21 +736,52 @@ def _plain(value: Decimal) -> str:
 
 
 def _field_error(
-    field: str, kind: str, message: str, ctx: dict[str, Any] | None = None
+    field: str | list[str | int], kind: str, message: str, ctx: dict[str, Any] | None = None
 ) -> PydanticCustomError:
     """A model-level error that names the field it is about (read back by app.errors)."""
     return PydanticCustomError(kind, message, {"field": field, **(ctx or {})})
 
 
 class Settings(_Model):
-    """The app's own settings, stored with the offers: how comparisons are shown."""
+    """Everything of an offer file but its offers, stored with them, plus the app's own settings.
+
+    `fx_base` is the currency the `fx` rates are quoted in; it defaults to the display currency
+    only when the settings are first made. Switching the display currency (`model_copy(update=
+    {"display_currency": ...})`) keeps `fx_base` and every rate: rates never change meaning.
+    """
 
     display_currency: Currency = "USD"
+    fx_base: Currency | None = None  # filled in: the display currency when not given
     fx: dict[Currency, Rate] = Field(default_factory=dict)
+    fx_as_of: IsoDate | None = None
     horizon_years: Annotated[StrictInt, Field(ge=1, le=10)] = 4
+    scenarios: Annotated[list[Scenario], Field(max_length=MAX_SCENARIOS)] = Field(default_factory=list)
+    current_job: CurrentJob | None = None
+    tax: TaxSettings | None = None
     rubric: Rubric | None = None  # None: the shipped rubric (app.rubric.DEFAULT_RUBRIC)
     paper: Paper = "auto"  # the negotiation brief's paper size
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Settings:
+        if self.fx_base is None:
+            object.__setattr__(self, "fx_base", self.display_currency)
+        _check_fx_base(self.fx, self.base_currency)
+        _check_scenarios(self.scenarios)
+        return self
+
+    @property
+    def base_currency(self) -> str:
+        """The currency the rates are quoted in (`fx_base`, always filled in)."""
+        return self.fx_base or self.display_currency
 
     @property
     def active_rubric(self) -> Rubric:
         return self.rubric if self.rubric is not None else DEFAULT_RUBRIC
+
+
+# The scenarios Settings offers to start from (the user edits them; none are applied until saved).
+DEFAULT_SCENARIOS: tuple[Scenario, ...] = (
+    Scenario(name="flat", growth_pct=Decimal(0)),
+    Scenario(name="bear", growth_pct=Decimal(-20)),
+    Scenario(name="bull", growth_pct=Decimal(15)),
+)

@@ -31,6 +31,7 @@ from typing import Any, Literal
 from app.compensation import OfferFigures, figures
 from app.models import Grant, Offer
 from app.money import ZERO, exact, round_cents
+from app.negotiation import counters_answered, latest_answers, latest_asks
 from app.position import Alternative, FollowUp, Position, follow_up_plan
 from app.rubric import DEFAULT_RUBRIC, Rubric, Tier
 from app.stretch import (
@@ -81,23 +82,18 @@ class Talks:
 
     @classmethod
     def from_offer(cls, offer: Offer) -> Talks:
-        rounds = sorted(getattr(offer, "negotiation", None) or (), key=lambda r: r.date)
-        if not rounds:
-            return cls(answered=sum(1 for e in offer.timeline if e.kind == "response"))
-        asks: dict[str, Decimal] = {}
-        answers: dict[str, Decimal] = {}
-        answered, previous = 0, None
-        for r in rounds:
-            items = r.items if isinstance(r.items, Mapping) else r.items.model_dump(exclude_none=True)
-            numbers = {k: Decimal(v) for k, v in items.items() if k in MONEY_ITEMS and v is not None}
-            if r.side == "candidate":
-                asks.update(numbers)
-            else:
-                answers.update(numbers)
-                if previous == "candidate":
-                    answered += 1
-            previous = r.side
-        return cls(answered, asks, answers, rounds[-1].date, rounds[-1].side)
+        """The talks of an offer: its rounds (format 2), else its `response` events (format 1)."""
+        asks = {item: Decimal(v.value) for item, v in latest_asks(offer).items() if item in MONEY_ITEMS}
+        answers = {item: Decimal(v.value) for item, v in latest_answers(offer).items() if item in MONEY_ITEMS}
+        rounds = sorted(offer.negotiation, key=lambda r: r.date)
+        last = rounds[-1] if rounds else None
+        return cls(
+            counters_answered(offer),
+            asks,
+            answers,
+            last.date if last is not None else None,
+            last.side if last is not None else None,
+        )
 
 
 # --- the job you would leave ---------------------------------------------------------------------
@@ -239,7 +235,8 @@ class _Builder:
 
     def after_answer(self, plausibility: Plausibility, item: str) -> Plausibility:
         """The company already answered this item: asking again is possible at best."""
-        if item in self.talks.last_answer and plausibility == "likely":
+        same = ("equity_value", "equity_shares") if item.startswith("equity") else (item,)
+        if any(i in self.talks.last_answer for i in same) and plausibility == "likely":
             return "possible"
         return plausibility
 

@@ -27,6 +27,37 @@ def parse_money(text: str) -> Decimal | None:
     raw = text.strip()
     if not raw:
         return None
+    value = _without_currency(raw)
+    multiplier = Decimal(1)
+    suffix = re.search(r"(?i)(k|mm|m|bn)$", value)
+    if suffix:
+        multiplier = _MULTIPLIERS[suffix.group(1).lower()]
+        value = value[: suffix.start()]
+    return _tidy(_number(value, raw, money=True) * multiplier)
+
+
+def parse_per_share(text: str) -> Decimal | None:
+    """A price per share: "$0.0125" · "1.85" · "1.125" · "1,250.50" → Decimal; "" → None.
+
+    Unlike an amount, a lone "1.125" is one dollar and 12.5 cents (a price has up to six decimals),
+    and there is no "k" or "m".
+    """
+    raw = text.strip()
+    if not raw:
+        return None
+    return _tidy(_number(_without_currency(raw), raw))
+
+
+def _tidy(number: Decimal) -> Decimal:
+    """185000 rather than 185000.00 or 1.85E+5; the digits of a fraction as they are."""
+    if number.adjusted() >= 15:  # past any amount (the models stop at 10^12): too many digits to tidy up
+        return number
+    return number.quantize(Decimal(1)) if number == number.to_integral_value() else number.normalize()
+
+
+def _without_currency(raw: str) -> str:
+    """The number's text without currency signs, a currency code before or after it, and spaces;
+    a negative number is refused."""
     value = raw
     for sign in _CURRENCY_SIGNS:
         value = value.replace(sign, "")
@@ -43,15 +74,7 @@ def parse_money(text: str) -> Decimal | None:
     value = _SPACES.sub("", value)
     if value.startswith("-") or (value.startswith("(") and value.endswith(")")):
         raise ParseError("can't be negative")
-    multiplier = Decimal(1)
-    suffix = re.search(r"(?i)(k|mm|m|bn)$", value)
-    if suffix:
-        multiplier = _MULTIPLIERS[suffix.group(1).lower()]
-        value = value[: suffix.start()]
-    number = _number(value, raw, money=True) * multiplier
-    if number.adjusted() >= 15:  # past any amount (the models stop at 10^12): too many digits to tidy up
-        return number
-    return number.quantize(Decimal(1)) if number == number.to_integral_value() else number.normalize()
+    return value
 
 
 def parse_percent(text: str) -> Decimal | None:

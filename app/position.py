@@ -16,8 +16,9 @@ from typing import Literal
 
 from app.models import Offer, TimelineEvent
 from app.money import exact
+from app.negotiation import counters_answered
 from app.rubric import DEFAULT_RUBRIC, TIER_NAMES, Rubric, Tier
-from app.text import date_words, day_words, money_words, plural
+from app.text import date_words, day_words, money_words, plural, say_money
 
 INTERVIEW_KINDS = ("recruiter_screen", "interview", "final_interview")
 OFFER_STAGES = ("offer", "negotiating", "accepted")
@@ -91,7 +92,7 @@ class TimelineFacts:
     interview_to_offer_days: int | None
     round_gaps: tuple[int, ...]
     follow_ups_since: tuple[TimelineEvent, ...]
-    responses: int  # company answers to counters
+    responses: int  # company answers to counters (the rounds' answered counters, else `response` events)
 
 
 def read_timeline(offer: Offer) -> TimelineFacts:
@@ -115,7 +116,6 @@ def read_timeline(offer: Offer) -> TimelineFacts:
     )
     since = last_interview.date if last_interview else None
     follow_ups = tuple(e for e in events if e.kind == "follow_up" and since is not None and e.date >= since)
-    counters_answered = sum(1 for e in events if e.kind == "response")
     return TimelineFacts(
         anchor=anchor,
         last_interview=last_interview,
@@ -124,7 +124,7 @@ def read_timeline(offer: Offer) -> TimelineFacts:
         interview_to_offer_days=days,
         round_gaps=gaps,
         follow_ups_since=follow_ups,
-        responses=counters_answered,
+        responses=counters_answered(offer),
     )
 
 
@@ -332,7 +332,7 @@ def _better_evidence(
     else:
         other = better.offer_currency or better.currency
         sentence = (
-            f"{better.company} pays about {money_words(lead, better.currency)} more in year 1 "
+            f"{better.company} pays about {say_money(lead, better.currency)} more in year 1 "
             f"({lead_pct:.0f} % more, converted to {better.currency} at the exchange rates entered)."
         )
         if other != offer.currency:

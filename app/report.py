@@ -1,7 +1,8 @@
 """The `evaluate --json` contract of ../shared/spec/offer-file.md: pure data, money as Decimals.
 
 The command line prints it; tests and benchmarks read it. Money is rounded to cents on the way out
-(`money_json`), exactly as the spec's JSON asks.
+(`money_json`), exactly as the spec's JSON asks. Every figure comes from one `Evaluator`, which
+computes each once.
 """
 
 from __future__ import annotations
@@ -9,8 +10,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from app.compensation import COMPONENTS
-from app.evaluation import OfferEvaluation, evaluate_file
+from app.after_tax import YearTax
+from app.compensation import COMPONENTS, OfferFigures
+from app.evaluation import Evaluator, OfferEvaluation, StayEvaluation, evaluator_for_file
 from app.models import OfferFile
 from app.money import round_cents
 from app.rubric import DEFAULT_RUBRIC, Rubric
@@ -18,7 +20,44 @@ from app.rubric import DEFAULT_RUBRIC, Rubric
 
 def evaluate(offer_file: OfferFile, rubric: Rubric = DEFAULT_RUBRIC) -> dict[str, Any]:
     """The spec's `evaluate --json` object for a whole file (money as Decimals, rounded on output)."""
-    return {"offers": [evaluation_json(e) for e in evaluate_file(offer_file, rubric)]}
+    return evaluation_report(evaluator_for_file(offer_file, rubric))
+
+
+def evaluation_report(evaluator: Evaluator) -> dict[str, Any]:
+    """The spec's object for every offer of an evaluator: display currency, current job, offers."""
+    stay = evaluator.stay()
+    return {
+        "display_currency": evaluator.display_currency,
+        "current_job": stay_json(stay) if stay is not None else None,
+        "offers": [evaluation_json(e) for e in evaluator.evaluate_all()],
+    }
+
+
+def _years(fig: OfferFigures, taxes: tuple[YearTax, ...], components: tuple[str, ...]) -> list[dict[str, Any]]:
+    tax_by_year = {t.year: t for t in taxes}
+    years = []
+    for y in fig.years:
+        tax = tax_by_year.get(y.year)
+        years.append(
+            {
+                "year": y.year,
+                **{name: y.component(name) for name in components},
+                "total": y.total,
+                "tax": tax.tax if tax is not None else None,
+                "after_tax": tax.after_tax if tax is not None else None,
+            }
+        )
+    return years
+
+
+def stay_json(stay: StayEvaluation) -> dict[str, Any]:
+    """The current job: its years (base, bonus, equity, benefits, total), total, total_display, leaving_cost."""
+    return {
+        "years": _years(stay.figures, stay.taxes, ("base", "bonus", "equity", "benefits")),
+        "total": stay.figures.total,
+        "total_display": stay.total_display,
+        "leaving_cost": stay.leaving_cost,
+    }
 
 
 def evaluation_json(e: OfferEvaluation) -> dict[str, Any]:
@@ -29,12 +68,19 @@ def evaluation_json(e: OfferEvaluation) -> dict[str, Any]:
         "company": offer.company,
         "role": offer.role,
         "currency": offer.currency,
-        "years": [
-            {"year": y.year, **{name: y.component(name) for name in COMPONENTS}, "total": y.total}
-            for y in e.figures.years
-        ],
+        "stage": offer.stage,
+        "years": _years(e.figures, e.taxes, COMPONENTS),
         "total": e.figures.total,
         "total_display": e.total_display,
+        "scenarios": [
+            {
+                "name": s.name,
+                "growth_pct": s.growth_pct,
+                "years": [{"year": y.year, "equity": y.equity, "total": y.total} for y in s.figures.years],
+                "total": s.total,
+            }
+            for s in e.scenarios
+        ],
         "position": {
             "score": position.score,
             "tier": position.tier,

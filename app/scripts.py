@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from app.models import Offer
 from app.money import ZERO, exact
@@ -19,7 +19,7 @@ from app.package import Ask, Package
 from app.position import Alternative, Position
 from app.rubric import Rubric
 from app.stretch import Stretch
-from app.text import date_words, money_words, plural
+from app.text import date_words, money_words, plural, say_money
 
 # Phrases that commit the candidate: only the closing round may say them.
 COMMITMENT_PHRASES = (
@@ -63,14 +63,6 @@ class Words:
 
 
 # --- spoken numbers ------------------------------------------------------------------------------
-
-
-def say_money(amount: Decimal, currency: str) -> str:
-    """A number as people say it: to the thousand, or the hundred below ten thousand; never cents."""
-    step = Decimal(1000) if abs(amount) >= 10000 else Decimal(100) if abs(amount) >= 1000 else Decimal(1)
-    with exact():
-        rounded = (amount / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step
-    return money_words(rounded, currency)
 
 
 def say_shares(shares: Decimal) -> str:
@@ -182,8 +174,14 @@ class Scripts:
         if pk.alternative is not None:
             own, _ = pk.alternative.own()
             return f"I have another offer at about {self.money(own)} in the first year."
-        if pk.staying is not None and pk.staying.year_one is not None and pk.anchor_reason == "current_job":
-            return f"Staying where I am pays about {self.money(pk.staying.year_one)} in the first year."
+        staying = pk.staying
+        if (
+            staying is not None
+            and staying.year_one is not None
+            and pk.anchor_reason == "current_job"
+            and staying.currency == self.offer.currency  # like for like: another market's pay is not quoted
+        ):
+            return f"Staying where I am pays about {self.money(staying.year_one)} in the first year."
         if pk.other_market is not None:
             return "I'm also weighing another offer."
         if (self.offer.signals.competing_offers or 0) > 0:
@@ -206,6 +204,9 @@ class Scripts:
         if a.lever == "sign_on":
             return f"a sign-on of {self.money(a.ask)}"
         if a.lever == "make_whole":
+            cost = self.pk.staying.leaving_cost if self.pk.staying is not None else None
+            if cost is not None and a.ask > cost + 999:
+                return f"a sign-on of {self.money(a.ask)} (it covers what I leave behind)"
             return f"a sign-on of {self.money(a.ask)} to cover what I leave behind"
         if a.lever == "equity":
             if a.unit == "shares":
@@ -238,10 +239,7 @@ class Scripts:
 
     def closing_line(self, a: Ask) -> str:
         together = self.package_words()
-        answered = ""
-        if a.answer is not None:
-            answered = f"Thank you for coming back with {self.money(a.answer)}. "
-        return f"{answered}If you can get to {together}, I'm ready to sign today."
+        return f"Thank you for the revised offer. If you can get to {together}, I'm ready to sign today."
 
     def package_gain(self) -> Decimal:
         """What the package adds to year 1, the make-whole aside (it pays back a loss, it is no gain)."""
@@ -319,6 +317,9 @@ class Scripts:
             )
         if a.closing:
             script = self.closing_line(a)
+        elif a.answer is not None and self.pk.closing:
+            last = f" and my {self.money(a.last_ask)}" if a.last_ask is not None else ""
+            script = f"On the base: {self.money(a.ask)} meets you partway between your {self.money(a.answer)}{last}."
         elif a.answer is not None:
             script = (
                 f"Thank you for coming back with {self.money(a.answer)}. I'd like to meet you partway: could we "

@@ -18,6 +18,7 @@ from typing import Any, Literal
 from app.compensation import OfferFigures, figures, vesting_years_pct
 from app.models import MONEY_MAX, Grant, Offer, Vesting
 from app.money import ZERO, exact, round_cents
+from app.negotiation import counters_answered
 from app.rubric import DEFAULT_RUBRIC, TIER_NAMES, Rubric, Tier
 from app.text import money_words, plural
 
@@ -268,8 +269,9 @@ class Stretch:
 
 
 def answered_counters(offer: Offer) -> int:
-    """Counters the company already answered: each `response` event of the timeline."""
-    return sum(1 for e in offer.timeline if e.kind == "response")
+    """Counters the company already answered: from the rounds when there are any, else the
+    timeline's `response` events (app.negotiation)."""
+    return counters_answered(offer)
 
 
 def compute_stretch(
@@ -279,12 +281,14 @@ def compute_stretch(
     horizon: int | None = None,
     rubric: Rubric = DEFAULT_RUBRIC,
     answered: int | None = None,
+    long: OfferFigures | None = None,
 ) -> Stretch:
     """The stretch of `offer` from a position of `tier`.
 
     `offered` are the offer's figures (computed once per offer by the caller; computed here when
     not given, over `horizon` years); `answered` the counters the company already answered
-    (counted from the timeline when not given).
+    (counted from the timeline when not given); `long` the figures over at least five years, where
+    drops in pay are looked for (computed here when the horizon is shorter and none is given).
     """
     if offered is None:
         offered = figures(offer, horizon or 4)
@@ -413,7 +417,7 @@ def compute_stretch(
         best=best,
         best_allocation=best_allocation,
         goal=goal,
-        drops=find_drops(offer, offered, rubric),
+        drops=find_drops(offer, long if long is not None and long.horizon >= offered.horizon else offered, rubric),
         under_water=sunk,
         notes=tuple(notes),
         ceilings=ceilings,

@@ -6,7 +6,7 @@ Widgets and the PDF format their own tables; this is only for text that `app/` c
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from app.money import round_cents
 
@@ -19,6 +19,13 @@ def money_words(amount: Decimal, currency: str) -> str:
     digits = f"{value:,.0f}" if value == value.to_integral_value() else f"{value:,.2f}"
     symbol = _SYMBOLS.get(currency)
     return f"{symbol}{digits}" if symbol else f"{digits} {currency}"
+
+
+def say_money(amount: Decimal, currency: str) -> str:
+    """A number as people say it: to the thousand, or the hundred below ten thousand; never cents."""
+    step = Decimal(1000) if abs(amount) >= 10000 else Decimal(100) if abs(amount) >= 1000 else Decimal(1)
+    rounded = (amount / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step
+    return money_words(rounded, currency)
 
 
 def day_words(days: int) -> str:

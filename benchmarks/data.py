@@ -40,7 +40,7 @@ def offers(count: int, seed: int = 7) -> list[dict]:
 def offer_file(count: int) -> dict:
     sample = read_offer_file(sample_offers_path())
     return {
-        "format": "offer-planner/1",
+        "format": "offer-planner/2",  # the offers are the sample's, which carry format-2 parts
         "as_of": sample.as_of.isoformat(),
         "display_currency": "USD",
         "fx": {"GBP": 1.27},

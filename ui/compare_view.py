@@ -297,7 +297,7 @@ class CompareView(QWidget):
             combo.clear()
             for column in comparison.columns:
                 if column.converted:
-                    combo.addItem(column.company, column.offer_id)
+                    combo.addItem(f"Stay: {column.company}" if column.is_stay else column.company, column.offer_id)
             if comparison.baseline_index is not None:
                 combo.setCurrentIndex(combo.findData(comparison.columns[comparison.baseline_index].offer_id))
             combo.setEnabled(combo.count() > 1)

@@ -58,6 +58,14 @@ def money_plain(value: Decimal | None) -> str:
     return _grouped(value, 0 if value == value.to_integral_value() else 2)
 
 
+def per_share_plain(value: Decimal | None) -> str:
+    """A price per share for an edit field: every decimal it has (up to six), at least cents: 0.0125, 4.80."""
+    if value is None:
+        return ""
+    places = -value.normalize().as_tuple().exponent  # type: ignore[operator]
+    return _grouped(value, min(max(places, 2), 6)) if value != value.to_integral_value() else money_plain(value)
+
+
 def _grouped(value: Decimal, decimals: int) -> str:
     """Exact digits (never through float) with the locale's group separator and decimal point."""
     text = f"{value:,.{decimals}f}"

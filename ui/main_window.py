@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
-from app.files import OfferFileError, offer_file_for, read_offer_file, write_offer_file
+from app.files import OfferFileError, merge_file_parts, offer_file_for, read_offer_file, write_offer_file
 from app.models import STAGES, Offer
 from app.resources import sample_offers_path
 from ui.forms.offer_form import OfferForm
@@ -510,18 +510,15 @@ class MainWindow(QMainWindow):
             box.setInformativeText("The file was left as it is; no offer was added or changed.")
             box.open()
             return
+        settings = self.workspace.settings()
         if samples and not self.workspace.offers():
-            s = self.workspace.settings()
-            self.workspace.update_settings(
-                s.model_copy(
-                    update={
-                        "display_currency": offer_file.display_currency or s.display_currency,
-                        "fx": {**s.fx, **offer_file.fx},
-                    }
-                ),
-                "Use the sample offers' currency settings",
-            )
+            display = offer_file.display_currency or settings.display_currency
+            settings = settings.model_copy(update={"display_currency": display})
+        # the file's current job, scenarios, tax settings and rates, where the user has none yet
+        merged, taken = merge_file_parts(settings, offer_file)
         result = self.workspace.import_offers(offer_file.offers)
+        if result is not None and merged != self.workspace.settings():
+            self.workspace.update_settings(merged, f"Take {', '.join(taken) or 'the settings'} from the file")
         if result is not None and offer_file.offers:
             self.select_offer(offer_file.offers[0].id)
 
@@ -531,14 +528,7 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getSaveFileName(self, "Export offers", default, "Offer files (*.json)")
         if not path:
             return
-        s = self.workspace.settings()
-        offer_file = offer_file_for(
-            self.workspace.offers(),
-            display_currency=s.display_currency,
-            fx=dict(s.fx),
-            horizon_years=s.horizon_years,
-            as_of=self.workspace.as_of(),
-        )
+        offer_file = offer_file_for(self.workspace.offers(), self.workspace.settings(), as_of=self.workspace.as_of())
         try:
             write_offer_file(offer_file, path)
         except OSError as exc:

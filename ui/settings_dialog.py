@@ -74,7 +74,8 @@ class SettingsDialog(QDialog):
         self.paper.setAccessibleName("Paper size of the negotiation brief")
 
         self.fx = QTableWidget(0, 2, self)
-        self.fx.setHorizontalHeaderLabels(["Currency", "Value of one unit in the display currency"])
+        # rates are quoted in fx_base, which switching the display currency never changes
+        self.fx.setHorizontalHeaderLabels(["Currency", f"Value of one unit in {settings.base_currency}"])
         self.fx.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.fx.verticalHeader().setVisible(False)
         self.fx.setAccessibleName("Exchange rates")
@@ -223,6 +224,8 @@ class SettingsDialog(QDialog):
         try:
             return Settings.model_validate(
                 {
+                    # the parts this dialog doesn't edit (fx_base, scenarios, current job, tax) are kept
+                    **self._settings.model_dump(),
                     "display_currency": self.currency.currentText().strip().upper(),
                     "horizon_years": self.horizon.value(),
                     "fx": fx,

@@ -61,15 +61,8 @@ class Workspace(QObject):
     def evaluator(self) -> Evaluator:
         """Evaluations of the current offers, computed on demand and cached until the next change."""
         if self._evaluator is None:
-            s = self._settings
-            self._evaluator = Evaluator(
-                self._offers,
-                as_of=self.as_of(),
-                display_currency=s.display_currency,
-                fx=s.fx,
-                horizon=s.horizon_years,
-                rubric=s.active_rubric,
-                previous=self._previous_evaluator,
+            self._evaluator = Evaluator.for_settings(
+                self._offers, self._settings, as_of=self.as_of(), previous=self._previous_evaluator
             )
         return self._evaluator
 

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from app.models import Offer, Settings, Vesting
+from app.models import STORED, NegotiationRound, Offer, Settings, Vesting
 from app.rubric import Rubric
-from app.store.schema import BENEFITS, GRANTS, SIGN_ON, TIMELINE
+from app.store.schema import BENEFITS, GRANTS, ROUNDS, SIGN_ON, TIMELINE
 
 Row = dict[str, Any]
 
@@ -72,6 +72,65 @@ def _vesting(years_pct: str, cliff_months: int, frequency: str) -> dict[str, Any
     return {"years_pct": _pct_values(years_pct), "cliff_months": cliff_months, "frequency": frequency}
 
 
+def _day(value: Any) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+# A round's items as columns: (item, column, to row, from row).
+_ROUND_COLUMNS: tuple[tuple[str, str, Any, Any], ...] = (
+    ("base_salary", "base_salary_cents", to_cents, from_cents),
+    ("sign_on", "sign_on_cents", to_cents, from_cents),
+    ("equity_value", "equity_value_cents", to_cents, from_cents),
+    ("equity_shares", "equity_shares", to_text, from_text),
+    ("relocation", "relocation_cents", to_cents, from_cents),
+    ("bonus_target_pct", "bonus_target_pct", to_text, from_text),
+    ("pto_days", "pto_days", lambda v: v, lambda v: v),
+    ("level", "level", lambda v: v, lambda v: v),
+    ("title", "title", lambda v: v, lambda v: v),
+    ("remote", "remote", lambda v: v, lambda v: v),
+    ("start_date", "start_date", _day, lambda v: v),
+    ("deadline", "deadline", _day, lambda v: v),
+)
+
+
+def _round_row(offer_id: str, position: int, round_: NegotiationRound) -> Row:
+    row: Row = {
+        "offer_id": offer_id,
+        "position": position,
+        "date": round_.date.isoformat(),
+        "side": round_.side,
+        "note": round_.note,
+    }
+    items = round_.items
+    for item, column, out, _back in _ROUND_COLUMNS:
+        value = getattr(items, item)
+        row[column] = None if value is None else out(value)
+    return row
+
+
+def _round_data(row: Mapping[str, Any]) -> dict[str, Any]:
+    items = {item: back(row[column]) for item, column, _out, back in _ROUND_COLUMNS if row[column] is not None}
+    return {"date": row["date"], "side": row["side"], "note": row["note"], "items": items}
+
+
+def _bonus_columns(bonus: Any) -> Row:
+    return {
+        "bonus_target_pct": to_text(bonus.target_pct) if bonus else None,
+        "bonus_target_amount_cents": to_cents(bonus.target_amount) if bonus else None,
+        "bonus_expected_payout_pct": to_text(bonus.expected_payout_pct) if bonus else None,
+    }
+
+
+def _bonus_data(row: Mapping[str, Any]) -> dict[str, Any] | None:
+    if row["bonus_expected_payout_pct"] is None:
+        return None
+    return {
+        "target_pct": from_text(row["bonus_target_pct"]),
+        "target_amount": from_cents(row["bonus_target_amount_cents"]),
+        "expected_payout_pct": from_text(row["bonus_expected_payout_pct"]),
+    }
+
+
 # --- offers --------------------------------------------------------------------------------------
 
 
@@ -86,6 +145,7 @@ class OfferRows:
 def offer_to_rows(offer: Offer, *, position: int, created_at: str, updated_at: str) -> OfferRows:
     bonus, refreshers, budget = offer.bonus, offer.refreshers, offer.budget
     headcount, signals, goal = offer.headcount, offer.signals, offer.goal
+    repayment = offer.sign_on_repayment
     refreshers_vesting: Vesting | None = refreshers.vesting if refreshers else None
     row: Row = {
         "id": offer.id,
@@ -97,12 +157,14 @@ def offer_to_rows(offer: Offer, *, position: int, created_at: str, updated_at: s
         "level": offer.level,
         "location": offer.location,
         "currency": offer.currency,
+        "tax_region": offer.tax_region,
         "stage": offer.stage,
+        "start_date": _day(offer.start_date),
         "base_salary_cents": to_cents(offer.base_salary),
         "annual_raise_pct": to_text(offer.annual_raise_pct),
-        "bonus_target_pct": to_text(bonus.target_pct) if bonus else None,
-        "bonus_target_amount_cents": to_cents(bonus.target_amount) if bonus else None,
-        "bonus_expected_payout_pct": to_text(bonus.expected_payout_pct) if bonus else None,
+        **_bonus_columns(bonus),
+        "sign_on_repayment_months": repayment.months if repayment else None,
+        "sign_on_repayment_pro_rata": _flag(repayment.pro_rata) if repayment else None,
         "relocation_cents": to_cents(offer.relocation),
         "refreshers_annual_value_cents": to_cents(refreshers.annual_value) if refreshers else None,
         "refreshers_first_year": refreshers.first_year if refreshers else None,
@@ -142,8 +204,12 @@ def offer_to_rows(offer: Offer, *, position: int, created_at: str, updated_at: s
                 "kind": grant.kind,
                 "value_cents": to_cents(grant.value),
                 "shares": to_text(grant.shares),
-                "price_cents": to_cents(grant.price),
-                "strike_cents": to_cents(grant.strike),
+                "price": to_text(grant.price),
+                "strike": to_text(grant.strike),
+                "fmv": to_text(grant.fmv),
+                "preferred_price": to_text(grant.preferred_price),
+                "fully_diluted_shares": grant.fully_diluted_shares,
+                "exercise_window_days": grant.exercise_window_days,
                 "vesting_years_pct": _pct_list(grant.vesting.years_pct),
                 "vesting_cliff_months": grant.vesting.cliff_months,
                 "vesting_frequency": grant.vesting.frequency,
@@ -164,6 +230,7 @@ def offer_to_rows(offer: Offer, *, position: int, created_at: str, updated_at: s
              "note": event.note}
             for i, event in enumerate(offer.timeline)
         ],
+        ROUNDS: [_round_row(key, i, round_) for i, round_ in enumerate(offer.negotiation)],
     }
     return OfferRows(row, children)
 
@@ -177,10 +244,12 @@ def offer_from_rows(row: Mapping[str, Any], children: Mapping[str, Sequence[Mapp
         "level": row["level"],
         "location": row["location"],
         "currency": row["currency"],
+        "tax_region": row["tax_region"],
         "stage": row["stage"],
+        "start_date": row["start_date"],
         "base_salary": from_cents(row["base_salary_cents"]),
         "annual_raise_pct": from_text(row["annual_raise_pct"]),
-        "bonus": None,
+        "bonus": _bonus_data(row),
         "sign_on": [from_cents(r["amount_cents"]) for r in children.get(SIGN_ON, ())],
         "relocation": from_cents(row["relocation_cents"]),
         "equity": [
@@ -188,8 +257,12 @@ def offer_from_rows(row: Mapping[str, Any], children: Mapping[str, Sequence[Mapp
                 "kind": r["kind"],
                 "value": from_cents(r["value_cents"]),
                 "shares": from_text(r["shares"]),
-                "price": from_cents(r["price_cents"]),
-                "strike": from_cents(r["strike_cents"]),
+                "price": from_text(r["price"]),
+                "strike": from_text(r["strike"]),
+                "fmv": from_text(r["fmv"]),
+                "preferred_price": from_text(r["preferred_price"]),
+                "fully_diluted_shares": r["fully_diluted_shares"],
+                "exercise_window_days": r["exercise_window_days"],
                 "vesting": _vesting(
                     r["vesting_years_pct"], r["vesting_cliff_months"], r["vesting_frequency"]
                 ),
@@ -207,6 +280,8 @@ def offer_from_rows(row: Mapping[str, Any], children: Mapping[str, Sequence[Mapp
             {"date": r["date"], "kind": r["kind"], "note": r["note"]}
             for r in children.get(TIMELINE, ())
         ],
+        "negotiation": [_round_data(r) for r in children.get(ROUNDS, ())],
+        "sign_on_repayment": None,
         "signals": {
             "competing_offers": row["signals_competing_offers"],
             "recruiter_advocating": _unflag(row["signals_recruiter_advocating"]),
@@ -216,11 +291,10 @@ def offer_from_rows(row: Mapping[str, Any], children: Mapping[str, Sequence[Mapp
         "goal": None,
         "notes": row["notes"],
     }
-    if row["bonus_expected_payout_pct"] is not None:
-        data["bonus"] = {
-            "target_pct": from_text(row["bonus_target_pct"]),
-            "target_amount": from_cents(row["bonus_target_amount_cents"]),
-            "expected_payout_pct": from_text(row["bonus_expected_payout_pct"]),
+    if row["sign_on_repayment_months"] is not None:
+        data["sign_on_repayment"] = {
+            "months": row["sign_on_repayment_months"],
+            "pro_rata": _unflag(row["sign_on_repayment_pro_rata"]),
         }
     if row["refreshers_annual_value_cents"] is not None:
         data["refreshers"] = {
@@ -248,35 +322,129 @@ def offer_from_rows(row: Mapping[str, Any], children: Mapping[str, Sequence[Mapp
             "target_total": from_cents(row["goal_target_total_cents"]),
             "walk_away_total": from_cents(row["goal_walk_away_total_cents"]),
         }
-    return Offer.model_validate(data)
+    # what the file already holds is never refused for a rule added later (app.models.STORED)
+    return Offer.model_validate(data, context=STORED)
 
 
 # --- settings ------------------------------------------------------------------------------------
 
 
-def settings_to_rows(settings: Settings) -> tuple[Row, list[Row]]:
-    """The settings row (id 1) and one row per exchange rate, in the user's order."""
+@dataclass
+class SettingsRows:
+    """The settings as rows: the settings row (id 1), and the rows of each file-level part's table."""
+
+    row: Row
+    fx: list[Row]
+    scenarios: list[Row]
+    scenario_offers: list[Row]
+    current_job: Row | None
+    current_job_benefits: list[Row]
+    current_job_equity: list[Row]
+    current_job_leaving: list[Row]
+
+
+def settings_to_rows(settings: Settings) -> SettingsRows:
+    """The settings row (id 1) and the rows of rates, scenarios and the current job, in the user's order."""
+    tax = settings.tax
     row = {
         "id": 1,
         "display_currency": settings.display_currency,
         "horizon_years": settings.horizon_years,
         "rubric": settings.rubric.model_dump_json() if settings.rubric is not None else None,
         "paper": settings.paper,
+        "fx_base": settings.base_currency,
+        "fx_as_of": _day(settings.fx_as_of),
+        "tax_year": tax.year if tax else None,
+        "tax_filing_status": tax.filing_status if tax else None,
     }
     fx = [
         {"currency": code, "position": i, "rate": to_text(rate)}
         for i, (code, rate) in enumerate(settings.fx.items())
     ]
-    return row, fx
-
-
-def settings_from_rows(row: Mapping[str, Any], fx: Sequence[Mapping[str, Any]]) -> Settings:
-    return Settings.model_validate(
-        {
-            "display_currency": row["display_currency"],
-            "horizon_years": row["horizon_years"],
-            "fx": {r["currency"]: from_text(r["rate"]) for r in fx},
-            "rubric": Rubric.model_validate_json(row["rubric"]) if row["rubric"] is not None else None,
-            "paper": row.get("paper") or "auto",
+    scenarios = [
+        {"position": i, "name": scenario.name, "growth_pct": to_text(scenario.growth_pct)}
+        for i, scenario in enumerate(settings.scenarios)
+    ]
+    scenario_offers = [
+        {"scenario_position": i, "offer_id": offer_id, "position": j, "growth_pct": to_text(growth)}
+        for i, scenario in enumerate(settings.scenarios)
+        for j, (offer_id, growth) in enumerate(scenario.offers.items())
+    ]
+    job = settings.current_job
+    job_row = benefits = equity = leaving = None
+    if job is not None:
+        job_row = {
+            "id": 1,
+            "company": job.company,
+            "role": job.role,
+            "currency": job.currency,
+            "tax_region": job.tax_region,
+            "base_salary_cents": to_cents(job.base_salary),
+            "annual_raise_pct": to_text(job.annual_raise_pct),
+            **_bonus_columns(job.bonus),
         }
-    )
+        benefits = [
+            {"position": i, "name": b.name, "annual_value_cents": to_cents(b.annual_value)}
+            for i, b in enumerate(job.benefits)
+        ]
+        equity = [{"position": i, "amount_cents": to_cents(a)} for i, a in enumerate(job.equity_by_year)]
+        leaving = [
+            {"kind": kind, "position": i, "what": item.what, "amount_cents": to_cents(item.amount)}
+            for kind, items in (("forfeit", job.forfeit_on_leaving), ("repay", job.repay_on_leaving))
+            for i, item in enumerate(items)
+        ]
+    return SettingsRows(row, fx, scenarios, scenario_offers, job_row, benefits or [], equity or [], leaving or [])
+
+
+def settings_from_rows(rows: SettingsRows) -> Settings:
+    row = rows.row
+    growth_by_scenario: dict[int, dict[str, Decimal | None]] = {}
+    for r in sorted(rows.scenario_offers, key=lambda r: (r["scenario_position"], r["position"])):
+        growth_by_scenario.setdefault(r["scenario_position"], {})[r["offer_id"]] = from_text(r["growth_pct"])
+    data: dict[str, Any] = {
+        "display_currency": row["display_currency"],
+        "fx_base": row.get("fx_base"),
+        "horizon_years": row["horizon_years"],
+        "fx": {r["currency"]: from_text(r["rate"]) for r in rows.fx},
+        "fx_as_of": row.get("fx_as_of"),
+        "scenarios": [
+            {
+                "name": r["name"],
+                "growth_pct": from_text(r["growth_pct"]),
+                "offers": growth_by_scenario.get(r["position"], {}),
+            }
+            for r in sorted(rows.scenarios, key=lambda r: r["position"])
+        ],
+        "current_job": None,
+        "tax": None,
+        "rubric": Rubric.model_validate_json(row["rubric"]) if row["rubric"] is not None else None,
+        "paper": row.get("paper") or "auto",
+    }
+    if row.get("tax_year") is not None:
+        data["tax"] = {"year": row["tax_year"], "filing_status": row["tax_filing_status"]}
+    job = rows.current_job
+    if job is not None:
+        leaving = sorted(rows.current_job_leaving, key=lambda r: (r["kind"], r["position"]))
+        data["current_job"] = {
+            "company": job["company"],
+            "role": job["role"],
+            "currency": job["currency"],
+            "tax_region": job["tax_region"],
+            "base_salary": from_cents(job["base_salary_cents"]),
+            "annual_raise_pct": from_text(job["annual_raise_pct"]),
+            "bonus": _bonus_data(job),
+            "benefits": [
+                {"name": r["name"], "annual_value": from_cents(r["annual_value_cents"])}
+                for r in sorted(rows.current_job_benefits, key=lambda r: r["position"])
+            ],
+            "equity_by_year": [
+                from_cents(r["amount_cents"]) for r in sorted(rows.current_job_equity, key=lambda r: r["position"])
+            ],
+            "forfeit_on_leaving": [
+                {"what": r["what"], "amount": from_cents(r["amount_cents"])} for r in leaving if r["kind"] == "forfeit"
+            ],
+            "repay_on_leaving": [
+                {"what": r["what"], "amount": from_cents(r["amount_cents"])} for r in leaving if r["kind"] == "repay"
+            ],
+        }
+    return Settings.model_validate(data, context=STORED)

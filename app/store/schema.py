@@ -2,12 +2,20 @@
 
 Every column has a declared type and every table is STRICT (where SQLite supports it), so nothing is
 stored as a guessed type: money is INTEGER cents, exact non-money decimals (percentages, share
-counts, exchange rates) are TEXT, dates are TEXT YYYY-MM-DD. There is never a REAL column.
+counts, per-share prices, exchange rates) are TEXT, dates are TEXT YYYY-MM-DD. There is never a
+REAL column.
+
+Version 2 (offer file format 2): an offer's tax region, start date, sign-on repayment and rounds of
+negotiation; option details and per-share prices with six decimals (TEXT, no longer cents); and the
+file-level parts kept with the settings: `fx_base`, `fx_as_of`, the tax settings, the scenarios and
+the current job. Upgrading a version-1 file keeps every offer and setting; its rates were quoted in
+its display currency, so `fx_base` becomes that currency and no figure changes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 
 from sqlite_utils import Database
 from sqlite_utils.db import ForeignKey
@@ -20,11 +28,21 @@ SIGN_ON = "offer_sign_on"
 GRANTS = "offer_grants"
 BENEFITS = "offer_benefits"
 TIMELINE = "offer_timeline"
+ROUNDS = "offer_rounds"
 SETTINGS = "settings"
 SETTINGS_FX = "settings_fx"
+SCENARIOS = "settings_scenarios"
+SCENARIO_OFFERS = "settings_scenario_offers"
+CURRENT_JOB = "current_job"
+CURRENT_JOB_BENEFITS = "current_job_benefits"
+CURRENT_JOB_EQUITY = "current_job_equity"
+CURRENT_JOB_LEAVING = "current_job_leaving"
 
 # Child tables of an offer: rows keyed by (offer_id, position), in the offer's list order.
-CHILD_TABLES = (SIGN_ON, GRANTS, BENEFITS, TIMELINE)
+CHILD_TABLES = (SIGN_ON, GRANTS, BENEFITS, TIMELINE, ROUNDS)
+# Tables of the file-level parts saved with the settings (all rewritten by one save).
+SETTINGS_TABLES = (SETTINGS_FX, SCENARIO_OFFERS, SCENARIOS, CURRENT_JOB_LEAVING, CURRENT_JOB_EQUITY,
+                   CURRENT_JOB_BENEFITS, CURRENT_JOB)
 
 _OFFER_COLUMNS = {
     "id": "TEXT",
@@ -127,5 +145,150 @@ def _v1_create_tables(db: Database) -> None:
     )
 
 
+_V2_OFFER_COLUMNS = {
+    "tax_region": "TEXT",
+    "start_date": "TEXT",
+    # sign-on repayment: present when sign_on_repayment_months is not NULL
+    "sign_on_repayment_months": "INTEGER",
+    "sign_on_repayment_pro_rata": "INTEGER",  # 0/1
+}
+_V2_GRANT_COLUMNS = {
+    "kind": "TEXT",
+    "value_cents": "INTEGER",
+    "shares": "TEXT",
+    "price": "TEXT",  # per-share prices: exact decimals (six places), no longer cents
+    "strike": "TEXT",
+    "fmv": "TEXT",
+    "preferred_price": "TEXT",
+    "fully_diluted_shares": "INTEGER",
+    "exercise_window_days": "INTEGER",
+    "vesting_years_pct": "TEXT",
+    "vesting_cliff_months": "INTEGER",
+    "vesting_frequency": "TEXT",
+}
+_V2_ROUND_COLUMNS = {
+    "date": "TEXT",
+    "side": "TEXT",  # candidate or company
+    "note": "TEXT",
+    # the items: each NULL when the round doesn't name it
+    "base_salary_cents": "INTEGER",
+    "sign_on_cents": "INTEGER",
+    "equity_value_cents": "INTEGER",
+    "equity_shares": "TEXT",
+    "relocation_cents": "INTEGER",
+    "bonus_target_pct": "TEXT",
+    "pto_days": "INTEGER",
+    "level": "TEXT",
+    "title": "TEXT",
+    "remote": "TEXT",
+    "start_date": "TEXT",
+    "deadline": "TEXT",
+}
+_V2_SETTINGS_COLUMNS = {
+    "fx_base": "TEXT",  # the currency the rates are quoted in
+    "fx_as_of": "TEXT",
+    # tax settings: present when tax_year is not NULL
+    "tax_year": "INTEGER",
+    "tax_filing_status": "TEXT",
+}
+
+
+def _child(db: Database, table: str, columns: dict[str, str], not_null: set[str]) -> None:
+    db[table].create(
+        {"offer_id": "TEXT", "position": "INTEGER", **columns},
+        pk=("offer_id", "position"),
+        not_null={"offer_id", "position", *not_null},
+        foreign_keys=[ForeignKey(table, "offer_id", OFFERS, "id", on_delete="CASCADE")],
+        strict=True,
+    )
+
+
+def _v2_format_2(db: Database) -> None:
+    """Version 2: the parts of offer file format 2 (see the module docstring)."""
+    conn = db.conn
+    for name, kind in _V2_OFFER_COLUMNS.items():
+        conn.execute(f"ALTER TABLE {OFFERS} ADD COLUMN {name} {kind}")
+
+    # Per-share prices were INTEGER cents: rebuild the grants table with exact TEXT prices.
+    rebuilt = f"{GRANTS}_v2"
+    _child(db, rebuilt, _V2_GRANT_COLUMNS, {"kind", "vesting_years_pct", "vesting_cliff_months", "vesting_frequency"})
+    rows = conn.execute(
+        f"SELECT offer_id, position, kind, value_cents, shares, price_cents, strike_cents, vesting_years_pct, "
+        f"vesting_cliff_months, vesting_frequency FROM {GRANTS}"
+    ).fetchall()
+    conn.executemany(
+        f"INSERT INTO {rebuilt} (offer_id, position, kind, value_cents, shares, price, strike, vesting_years_pct, "
+        "vesting_cliff_months, vesting_frequency) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(*row[:5], _cents_text(row[5]), _cents_text(row[6]), *row[7:]) for row in rows],
+    )
+    conn.execute(f"DROP TABLE {GRANTS}")
+    conn.execute(f"ALTER TABLE {rebuilt} RENAME TO {GRANTS}")
+
+    _child(db, ROUNDS, _V2_ROUND_COLUMNS, {"date", "side", "note"})
+
+    for name, kind in _V2_SETTINGS_COLUMNS.items():
+        conn.execute(f"ALTER TABLE {SETTINGS} ADD COLUMN {name} {kind}")
+    # Format 1 quoted the rates in the display currency: that is their base, so no figure changes.
+    conn.execute(f"UPDATE {SETTINGS} SET fx_base = display_currency")
+
+    db[SCENARIOS].create(
+        {"position": "INTEGER", "name": "TEXT", "growth_pct": "TEXT"},
+        pk="position",
+        not_null={"name", "growth_pct"},
+        strict=True,
+    )
+    db[SCENARIO_OFFERS].create(
+        # an offer's own growth in a scenario; offer_id is not a foreign key: an offer deleted (and
+        # perhaps brought back by undo) keeps its entry, and a file written leaves it out
+        {"scenario_position": "INTEGER", "offer_id": "TEXT", "position": "INTEGER", "growth_pct": "TEXT"},
+        pk=("scenario_position", "offer_id"),
+        not_null={"position", "growth_pct"},
+        foreign_keys=[ForeignKey(SCENARIO_OFFERS, "scenario_position", SCENARIOS, "position", on_delete="CASCADE")],
+        strict=True,
+    )
+    db[CURRENT_JOB].create(
+        {
+            "id": "INTEGER",  # one row, id 1, when there is a current job
+            "company": "TEXT",
+            "role": "TEXT",
+            "currency": "TEXT",
+            "tax_region": "TEXT",
+            "base_salary_cents": "INTEGER",
+            "annual_raise_pct": "TEXT",
+            # bonus: present when bonus_expected_payout_pct is not NULL
+            "bonus_target_pct": "TEXT",
+            "bonus_target_amount_cents": "INTEGER",
+            "bonus_expected_payout_pct": "TEXT",
+        },
+        pk="id",
+        not_null={"company", "role", "currency", "base_salary_cents", "annual_raise_pct"},
+        strict=True,
+    )
+    db[CURRENT_JOB_BENEFITS].create(
+        {"position": "INTEGER", "name": "TEXT", "annual_value_cents": "INTEGER"},
+        pk="position",
+        not_null={"name", "annual_value_cents"},
+        strict=True,
+    )
+    db[CURRENT_JOB_EQUITY].create(
+        {"position": "INTEGER", "amount_cents": "INTEGER"},  # element i vests in year i + 1
+        pk="position",
+        not_null={"amount_cents"},
+        strict=True,
+    )
+    db[CURRENT_JOB_LEAVING].create(
+        # kind: "forfeit" (lost by leaving) or "repay" (paid back on leaving)
+        {"kind": "TEXT", "position": "INTEGER", "what": "TEXT", "amount_cents": "INTEGER"},
+        pk=("kind", "position"),
+        not_null={"what", "amount_cents"},
+        strict=True,
+    )
+
+
+def _cents_text(cents: int | None) -> str | None:
+    """Integer cents as the exact decimal text the new price columns hold: 18750 → "187.50"."""
+    return None if cents is None else str(Decimal(cents).scaleb(-2))
+
+
 # Step i (0-based) takes the file from schema version i to i + 1. Append new steps; never edit old ones.
-MIGRATIONS: list[Callable[[Database], None]] = [_v1_create_tables]
+MIGRATIONS: list[Callable[[Database], None]] = [_v1_create_tables, _v2_format_2]

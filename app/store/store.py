@@ -31,12 +31,26 @@ from app.models import Offer, Settings
 from app.store import schema
 from app.store.errors import BadDataFile, StoreError
 from app.store.rows import (
+    SettingsRows,
     offer_from_rows,
     offer_to_rows,
     settings_from_rows,
     settings_to_rows,
 )
-from app.store.schema import APPLICATION_ID, CHILD_TABLES, OFFERS, SETTINGS, SETTINGS_FX
+from app.store.schema import (
+    APPLICATION_ID,
+    CHILD_TABLES,
+    CURRENT_JOB,
+    CURRENT_JOB_BENEFITS,
+    CURRENT_JOB_EQUITY,
+    CURRENT_JOB_LEAVING,
+    OFFERS,
+    SCENARIO_OFFERS,
+    SCENARIOS,
+    SETTINGS,
+    SETTINGS_FX,
+    SETTINGS_TABLES,
+)
 
 # How long a write waits for another process's write to finish before giving up.
 BUSY_TIMEOUT_MS = 5000
@@ -173,8 +187,12 @@ class Store:
             deleted = db.execute(f"DELETE FROM {OFFERS} WHERE id = ?", [offer_id]).rowcount
         return deleted > 0
 
-    def import_offers(self, offers: Sequence[Offer]) -> ImportResult:
-        """Store all the offers or none: stored ids are replaced in place, new ones appended in order."""
+    def import_offers(self, offers: Sequence[Offer], settings: Settings | None = None) -> ImportResult:
+        """Store all the offers or none: stored ids are replaced in place, new ones appended in order.
+
+        With `settings`, they are saved in the same transaction (an import that also brings file-level
+        parts: see `app.files.merge_file_parts`).
+        """
         added = replaced = 0
         now = _now()
         with self._write() as db:
@@ -183,6 +201,8 @@ class Store:
                     replaced += 1
                 else:
                     added += 1
+            if settings is not None:
+                self._put_settings(db, settings)
         return ImportResult(added=added, replaced=replaced)
 
     def apply(
@@ -227,27 +247,51 @@ class Store:
     # --- settings --------------------------------------------------------------------------------
 
     def load_settings(self) -> Settings:
-        """The saved settings, or the defaults when none were ever saved."""
+        """The saved settings (with the file-level parts: rates, scenarios, current job, tax), or the
+        defaults when none were ever saved."""
         with self._read() as db:
             found = list(db[SETTINGS].rows_where("id = 1"))
-            fx = list(db[SETTINGS_FX].rows_where(order_by="position"))
-        if not found:
-            return Settings()
+            if not found:
+                return Settings()
+            jobs = list(db[CURRENT_JOB].rows_where("id = 1"))
+            rows = SettingsRows(
+                row=found[0],
+                fx=list(db[SETTINGS_FX].rows_where(order_by="position")),
+                scenarios=list(db[SCENARIOS].rows_where(order_by="position")),
+                scenario_offers=list(db[SCENARIO_OFFERS].rows_where(order_by="scenario_position, position")),
+                current_job=jobs[0] if jobs else None,
+                current_job_benefits=list(db[CURRENT_JOB_BENEFITS].rows_where(order_by="position")),
+                current_job_equity=list(db[CURRENT_JOB_EQUITY].rows_where(order_by="position")),
+                current_job_leaving=list(db[CURRENT_JOB_LEAVING].rows_where(order_by="kind, position")),
+            )
         try:
-            return settings_from_rows(found[0], fx)
+            return settings_from_rows(rows)
         except ValidationError as exc:
             raise StoreError(
                 f"Can't read the settings in {self.path}: {problems_from(exc)[0]}."
             ) from None
 
     def save_settings(self, settings: Settings) -> None:
-        row, fx = settings_to_rows(settings)
+        """Save the settings and every file-level part in one transaction (all or nothing)."""
         with self._write() as db:
-            db[SETTINGS].upsert(row, pk="id")
-            db[SETTINGS_FX].delete_where()
-            db[SETTINGS_FX].insert_all(fx)
+            self._put_settings(db, settings)
 
     # --- internals -------------------------------------------------------------------------------
+
+    def _put_settings(self, db: Database, settings: Settings) -> None:
+        """Write the settings and their parts inside the caller's transaction."""
+        rows = settings_to_rows(settings)
+        db[SETTINGS].upsert(rows.row, pk="id")
+        for table in SETTINGS_TABLES:  # children before parents
+            db[table].delete_where()
+        db[SETTINGS_FX].insert_all(rows.fx)
+        db[SCENARIOS].insert_all(rows.scenarios)
+        db[SCENARIO_OFFERS].insert_all(rows.scenario_offers)
+        if rows.current_job is not None:
+            db[CURRENT_JOB].insert(rows.current_job)
+        db[CURRENT_JOB_BENEFITS].insert_all(rows.current_job_benefits)
+        db[CURRENT_JOB_EQUITY].insert_all(rows.current_job_equity)
+        db[CURRENT_JOB_LEAVING].insert_all(rows.current_job_leaving)
 
     def _put(self, db: Database, offer: Offer, now: str) -> bool:
         """Write one offer inside the caller's transaction; True when it replaced a stored one."""

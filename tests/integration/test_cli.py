@@ -82,7 +82,7 @@ def test_evaluate_json_prints_the_spec_figures(tmp_path):
     assert northwind["years"][0] == {
         "year": 1, "base": Decimal("172000.00"), "bonus": Decimal("17200.00"),
         "sign_on": Decimal("20000.00"), "equity": Decimal("40000.00"), "benefits": Decimal("6000.00"),
-        "one_time": Decimal("0.00"), "total": Decimal("255200.00"),
+        "one_time": Decimal("0.00"), "total": Decimal("255200.00"), "tax": None, "after_tax": None,
     }
     # year 4 base: 172,000 × 1.03³ = 187,949.044 → 187,949.04; bonus 18,794.9044 → 18,794.90
     assert northwind["years"][3]["base"] == Decimal("187949.04")
@@ -225,6 +225,11 @@ def test_sample_offers_ship_and_validate():
     assert 3 <= len(sample.offers) <= 4
     assert {o.currency for o in sample.offers} >= {"USD", "GBP"}
     assert any(g.kind == "option" for o in sample.offers for g in o.equity)
+    # format 2: a current job, rounds on the negotiating offer, a startup offer with option details
+    assert sample.format == "offer-planner/2" and sample.current_job is not None and sample.scenarios
+    negotiating = [o for o in sample.offers if o.stage == "negotiating"]
+    assert negotiating and all(o.negotiation for o in negotiating)
+    assert any(g.fmv is not None and g.fully_diluted_shares for o in sample.offers for g in o.equity)
 
 
 def test_console_script_version_and_no_traceback(tmp_path):

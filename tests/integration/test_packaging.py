@@ -328,3 +328,26 @@ def test_self_test_fails_clearly_without_the_brief(qapp, monkeypatch, capsys):
     err = capsys.readouterr().err
     assert "self-test: FAILED: the negotiation brief is not in this build (no module ui.pdf.brief_pdf)" in err
     assert "(passed: icon ok, window ok, 4 sample offers)" in err
+
+
+def test_the_wheel_config_ships_every_package_and_the_tax_rules():
+    """What `pip wheel .` puts in the wheel: every package under app/ and ui/ (a hand-kept list once
+    left out app.tax and ui's subpackages) and every file of resources/tax (the rule files)."""
+    from fnmatch import fnmatchcase
+
+    setuptools_config = PYPROJECT["tool"]["setuptools"]
+    include = setuptools_config["packages"]["find"]["include"]  # setuptools matches these with fnmatch
+    on_disk = {
+        ".".join(init.parent.relative_to(ROOT).parts)
+        for top in ("app", "ui")
+        for init in (ROOT / top).rglob("__init__.py")
+    }
+    missing = sorted(name for name in on_disk | {"resources"} if not any(fnmatchcase(name, p) for p in include))
+    assert not missing, f"packages missing from the wheel: {missing}"
+    assert "app.tax" in on_disk
+    globs = setuptools_config["package-data"]["resources"]
+    rule_files = [p.relative_to(ROOT / "resources").as_posix() for p in (ROOT / "resources" / "tax").rglob("*")
+                  if p.is_file()]
+    assert any(name.endswith(".toml") for name in rule_files)
+    unshipped = [name for name in rule_files if not any(fnmatchcase(name, glob) for glob in globs)]
+    assert not unshipped, f"resources/tax files the package-data globs miss: {unshipped}"

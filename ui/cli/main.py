@@ -33,11 +33,13 @@ from pydantic import ValidationError
 
 from app import __version__
 from app.brief import Brief, BriefError, build_brief
+from app.comparison import comparison_for
 from app.compensation import COMPONENTS, figures
 from app.errors import problems_from
-from app.evaluation import evaluate_file, evaluator_for_file
+from app.evaluation import Evaluator, StayEvaluation, evaluator_for_file
 from app.files import (
     OfferFileError,
+    merge_file_parts,
     offer_file_for,
     read_offer_file,
     to_json,
@@ -63,15 +65,19 @@ class UserError(Exception):
 
 
 def _print_table(offer_file: OfferFile, out: TextIO, rubric: Rubric = DEFAULT_RUBRIC) -> None:
-    horizon = offer_file.horizon_years
-    display = offer_file.display_currency or "USD"
-    headers = ["Year", "Base", "Bonus", "Sign-on", "Equity", "Benefits", "One-time", "Total"]
+    evaluator = evaluator_for_file(offer_file, rubric)
+    horizon = evaluator.horizon
+    display = evaluator.display_currency
+    stay = evaluator.stay()
+    if stay is not None:
+        _print_stay(stay, horizon, display, out)
     if not offer_file.offers:
         out.write("No offers in this file.\n")
         return
-    for index, e in enumerate(evaluate_file(offer_file, rubric)):
+    headers = ["Year", "Base", "Bonus", "Sign-on", "Equity", "Benefits", "One-time", "Total"]
+    for index, e in enumerate(evaluator.evaluate_all()):
         offer, fig = e.offer, e.figures
-        if index:
+        if index or stay is not None:
             out.write("\n")
         out.write(f"{offer.company} — {offer.role}  [{offer.id}, {offer.stage}, amounts in {offer.currency}]\n")
         rows = [
@@ -84,10 +90,7 @@ def _print_table(offer_file: OfferFile, out: TextIO, rubric: Rubric = DEFAULT_RU
                 _money_text(fig.total),
             ]
         )
-        widths = [max(len(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
-        out.write("  ".join(h.rjust(w) for h, w in zip(headers, widths, strict=True)) + "\n")
-        for row in rows:
-            out.write("  ".join(c.rjust(w) for c, w in zip(row, widths, strict=True)) + "\n")
+        _write_rows(headers, rows, out)
         out.write(
             f"Annual average: {_money_text(fig.annual_average)} {offer.currency}"
             f"   Guaranteed cash: {_money_text(fig.guaranteed_cash)}"
@@ -102,6 +105,37 @@ def _print_table(offer_file: OfferFile, out: TextIO, rubric: Rubric = DEFAULT_RU
                 )
             else:
                 out.write(f"{horizon}-year total in {display}: {_money_text(e.total_display)}\n")
+        if stay is not None:
+            if e.leaving_cost is None:
+                out.write(
+                    f"Year 1: {_money_text(fig.year_one)} {offer.currency}; leaving your current job costs "
+                    f"{_money_text(stay.leaving_cost)} {stay.job.currency} (no rate to show it in {offer.currency})\n"
+                )
+            else:
+                out.write(
+                    f"Year 1: {_money_text(fig.year_one)} {offer.currency}; after what leaving your current job "
+                    f"costs ({_money_text(e.leaving_cost)}): {_money_text(fig.year_one - e.leaving_cost)}\n"
+                )
+        if e.scenarios:
+            parts = [f"{s.name} {_growth_text(s.growth_pct)}: {_money_text(s.total)}" for s in e.scenarios]
+            low, high = min(s.total for s in e.scenarios), max(s.total for s in e.scenarios)
+            out.write(
+                f"{horizon}-year total under the scenarios ({offer.currency}): {' · '.join(parts)}"
+                f"  → range {_money_text(low)} – {_money_text(high)}\n"
+            )
+        for option in e.options:
+            details = [f"exercise cost {_money_text(option.exercise_cost)}"]
+            if option.ownership_pct is not None:
+                details.insert(0, f"ownership {option.ownership_pct.normalize():f} %")
+            if option.spread_at_fmv is not None:
+                details.append(f"spread at the 409A value {_money_text(option.spread_at_fmv)}")
+            if option.spread_at_preferred is not None:
+                details.append(f"at the preferred price {_money_text(option.spread_at_preferred)}")
+            window = f"{option.exercise_window_days} days" + ("" if option.exercise_window_given else " (assumed)")
+            details.append(f"exercise window {window}")
+            if option.under_water:
+                details.append("UNDER WATER: the price is at or below the strike")
+            out.write(f"Options (grant {option.grant_index + 1}): {'; '.join(details)}\n")
         p, s = e.position, e.stretch
         out.write(f"\nPosition: {p.tier_name} (score {p.score} of 100, rubric {p.rubric_version})\n")
         for reason in p.reasons:
@@ -135,6 +169,69 @@ def _print_table(offer_file: OfferFile, out: TextIO, rubric: Rubric = DEFAULT_RU
             out.write(f'     Say: "{lever.script}"\n')
             if lever.if_no:
                 out.write(f'     If no: "{lever.if_no}"\n')
+    if stay is not None or len(offer_file.offers) > 1:
+        _print_side_by_side(evaluator, out)
+
+
+def _print_stay(stay: StayEvaluation, horizon: int, display: str, out: TextIO) -> None:
+    job = stay.job
+    role = f" — {job.role}" if job.role else ""
+    out.write(f"Current job (stay): {job.company}{role}  [amounts in {job.currency}]\n")
+    parts = ("base", "bonus", "equity", "benefits")
+    rows = [
+        [str(y.year), *(_money_text(y.component(n)) for n in parts), _money_text(y.total)] for y in stay.figures.years
+    ]
+    rows.append(
+        [
+            "Total",
+            *(_money_text(sum((y.component(n) for y in stay.figures.years), Decimal(0))) for n in parts),
+            _money_text(stay.figures.total),
+        ]
+    )
+    _write_rows(["Year", "Base", "Bonus", "Equity", "Benefits", "Total"], rows, out)
+    if job.currency != display:
+        shown = _money_text(stay.total_display) if stay.total_display is not None else f"no {job.currency} rate in fx"
+        out.write(f"{horizon}-year total in {display}: {shown}\n")
+    items = [f"forfeit {_money_text(i.amount)} ({i.what})" for i in job.forfeit_on_leaving]
+    items += [f"repay {_money_text(i.amount)} ({i.what})" for i in job.repay_on_leaving]
+    detail = f": {'; '.join(items)}" if items else ""
+    out.write(f"Leaving costs {_money_text(stay.leaving_cost)} {job.currency}{detail}\n")
+
+
+def _print_side_by_side(evaluator: Evaluator, out: TextIO) -> None:
+    """The offers (and Stay) side by side in the display currency: year totals, the horizon total,
+    each scenario, the leaving cost; a column without a rate is shown in its own currency, marked."""
+    comparison = comparison_for(evaluator, [o.id for o in evaluator.offers])
+    out.write(f"\nSide by side (in {comparison.display_currency}; * = in its own currency, no rate):\n")
+    headers = ["", *(c.label + ("" if c.converted else f" ({c.currency}*)") for c in comparison.columns)]
+    keys = [f"year:{y}" for y in range(1, comparison.horizon + 1)]
+    keys += [r.key for r in comparison.rows if r.kind == "leaving"] + ["total"]
+    keys += [f"scenario:{name}" for name in comparison.scenario_names]
+    rows = []
+    for key in keys:
+        row = comparison.row(key)
+        rows.append([row.label, *(_money_text(v) if v is not None else "—" for v in row.values)])
+    if comparison.scenario_names:
+        ranges = [comparison.scenario_range(i) for i in range(len(comparison.columns))]
+        rows.append(
+            ["Scenario range", *(f"{_money_text(r[0])} – {_money_text(r[1])}" if r else "—" for r in ranges)]
+        )
+    widths = [max(len(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
+    for row in [headers, *rows]:
+        out.write("  ".join([row[0].ljust(widths[0]), *(c.rjust(w) for c, w in zip(row[1:], widths[1:], strict=True))]))
+        out.write("\n")
+
+
+def _write_rows(headers: list[str], rows: list[list[str]], out: TextIO) -> None:
+    widths = [max(len(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
+    out.write("  ".join(h.rjust(w) for h, w in zip(headers, widths, strict=True)) + "\n")
+    for row in rows:
+        out.write("  ".join(c.rjust(w) for c, w in zip(row, widths, strict=True)) + "\n")
+
+
+def _growth_text(growth: Decimal) -> str:
+    text = f"{growth.normalize():f}" if growth == growth.to_integral_value() else f"{growth:.2f}"
+    return f"{'+' if growth > 0 else ''}{text} %"
 
 
 def _money_text(value: Decimal) -> str:
@@ -159,13 +256,7 @@ def _open_store(db: str | None):
 
 
 def _stored_file(store) -> OfferFile:
-    settings = store.load_settings()
-    return offer_file_for(
-        store.list_offers(),
-        display_currency=settings.display_currency,
-        fx=dict(settings.fx),
-        horizon_years=settings.horizon_years,
-    )
+    return offer_file_for(store.list_offers(), store.load_settings())
 
 
 def cmd_evaluate(args: argparse.Namespace, out: TextIO) -> int:
@@ -252,12 +343,15 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     offer_file = read_offer_file(args.file)
     with _open_store(args.db) as store:
         _daily_backup(store, args)
-        result = store.import_offers(list(offer_file.offers))
+        settings, taken = merge_file_parts(store.load_settings(), offer_file)
+        result = store.import_offers(list(offer_file.offers), settings if taken else None)
     count = result.added + result.replaced
     out.write(
         f"Imported {count} offer{'s' if count != 1 else ''} from {args.file}: "
         f"{result.added} added, {result.replaced} replaced.\n"
     )
+    if taken:
+        out.write(f"Also taken from the file (the data file had none): {', '.join(taken)}.\n")
     return EXIT_OK
 
 
@@ -439,7 +533,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("evaluate", help="evaluate an offer file (or the stored offers with --db)")
-    p.add_argument("file", nargs="?", metavar="FILE", help="an offer file (format 1)")
+    p.add_argument("file", nargs="?", metavar="FILE", help="an offer file (format 1 or 2)")
     p.add_argument("--json", action="store_true", help="print the spec's JSON instead of a table")
     p.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="evaluate the stored offers")
     p.add_argument("--rubric", metavar="RUBRIC.json", help="rate with this rubric instead")
@@ -464,7 +558,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_export)
 
     p = sub.add_parser("brief", help="write the negotiation brief of one offer as a PDF (no display needed)")
-    p.add_argument("file", nargs="?", metavar="FILE", help="an offer file (format 1); or --db for a stored offer")
+    p.add_argument("file", nargs="?", metavar="FILE", help="an offer file (format 1 or 2); or --db for a stored offer")
     p.add_argument("--offer", metavar="ID", help="the offer (needed when there is more than one)")
     p.add_argument(
         "-o", "--output", metavar="PDF", help="where to write it (default: a file named for the offer, here)"

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from app.parsing import ParseError, parse_percent
 from ui.forms.binder import FormBinder, add_form_row
 from ui.forms.rows import ListRow
-from ui.widgets.fields import MoneyEdit, NumberEdit
+from ui.widgets.fields import MoneyEdit, NumberEdit, PerShareEdit
 
 CUSTOM = "custom"
 
@@ -196,8 +196,8 @@ class GrantRow(ListRow):
         self.valued_by.addItem("Shares × price per share", "shares")
         self.value = MoneyEdit(currency)
         self.shares = NumberEdit()
-        self.price = MoneyEdit(currency)
-        self.strike = MoneyEdit(currency)
+        self.price = PerShareEdit(currency)  # six decimals: a $0.0125 strike is kept as typed
+        self.strike = PerShareEdit(currency)
         self.price.setToolTip("The share price the grant is valued at")
         for combo in (self.kind, self.valued_by):
             combo.setSizePolicy(QSizePolicy.Policy.Fixed, combo.sizePolicy().verticalPolicy())

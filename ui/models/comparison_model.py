@@ -139,7 +139,7 @@ class ComparisonTableModel(QAbstractTableModel):
         assert column is not None and self._comparison is not None
         is_baseline = section - FIRST_OFFER_COLUMN == self._comparison.baseline_index
         if role == Qt.ItemDataRole.DisplayRole:
-            first = column.company
+            first = f"Stay: {column.company}" if column.is_stay else column.company
             if not column.converted:
                 first += f" ({column.currency}, no rate)"
             elif is_baseline and self._show_differences:

@@ -12,7 +12,7 @@ from decimal import Decimal
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from app.parsing import ParseError, parse_date, parse_money, parse_percent, parse_plain_number
+from app.parsing import ParseError, parse_date, parse_money, parse_per_share, parse_percent, parse_plain_number
 from ui import format as fmt
 
 
@@ -67,6 +67,16 @@ class MoneyEdit(_ParsedEdit):
 
     def set_value(self, value: Decimal | None) -> None:
         self.setText(fmt.money_plain(value))
+
+
+class PerShareEdit(MoneyEdit):
+    """A price per share (price, strike): up to six decimals, so a $0.0125 strike stays 0.0125."""
+
+    def value(self) -> Decimal | None:
+        return parse_per_share(self.text())
+
+    def set_value(self, value: Decimal | None) -> None:
+        self.setText(fmt.per_share_plain(value))
 
 
 class PercentEdit(_ParsedEdit):

@@ -160,7 +160,8 @@ def test_alternatives_are_the_other_offers_held_in_the_display_currency(evaluato
     # Tessellate is still interviewing: not an offer the user holds
     assert [c.offer_id for c in alt.columns] == ["sample-lumen", "sample-kestrel", "sample-aurelia"]
     assert alt.others == 2 and alt.display_currency == "USD"
-    comparison = comparison_for(evaluator, ["sample-lumen", "sample-kestrel", "sample-aurelia"], "sample-lumen")
+    ids = ["sample-lumen", "sample-kestrel", "sample-aurelia"]
+    comparison = comparison_for(evaluator, ids, "sample-lumen", stay=False)  # the brief has no Stay column yet
     for key, _label in alt.figures:
         row = comparison.row(key)
         for index, column in enumerate(alt.columns):
@@ -217,8 +218,14 @@ def test_checklist_adapts_to_where_the_talks_stand(evaluator) -> None:
     waiting = {item.lead: item.text for item in build_brief(evaluator, "sample-tessellate").checklist}
     assert "No offer yet" in waiting and "When the offer comes" in waiting
     assert "Ask for everything at once" not in waiting and "Name your number first" not in waiting
-    one_ask = {item.lead for item in build_brief(evaluator, "sample-aurelia").checklist}
-    assert "Name your number first" in one_ask
+    # without the current job there is nothing to make whole: Aurelia's package is its base alone
+    alone = Evaluator([evaluator.by_id["sample-aurelia"]], as_of=evaluator.as_of, display_currency="GBP", fx={},
+                      horizon=4)
+    assert [lv.lever for lv in alone.evaluate("sample-aurelia").levers if lv.step == "package"] == ["base_salary"]
+    one_ask = {item.lead for item in build_brief(alone, "sample-aurelia").checklist}
+    assert "Name your number first" in one_ask and "Ask for everything at once" not in one_ask
+    both = {item.lead for item in build_brief(evaluator, "sample-aurelia").checklist}
+    assert "Ask for everything at once" in both  # the make-whole and the base
 
 
 def test_rating_and_assumptions(evaluator, brief) -> None:

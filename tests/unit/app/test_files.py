@@ -1,7 +1,8 @@
 """Offer files: the example file hand-checked, exact export → import, and all-or-nothing reading.
 
 Any file that does not follow the format must raise OfferFileError (listing its problems) and never
-any other exception; the example's figures were worked out by hand from the spec.
+any other exception; the example's figures were worked out by hand from the spec. The properties
+run on format-1 files and on format-2 files (`strategies.offer_files_v2`); export writes format 2.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from app.files import (
     read_offer_file,
     write_offer_file,
 )
-from app.models import OfferFile
+from app.models import FORMAT, OfferFile, Settings
 from app.money import convert
 from tests import strategies
 from tests.examples import THREE_OFFERS_JSON
@@ -35,6 +36,8 @@ from tests.strategies import json_text
 
 D = Decimal
 PROPERTY = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY_V2 = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+READS = 'it reads "offer-planner/1" and "offer-planner/2"'
 
 # A copy of ../shared/examples/three-offers.json, so these tests stand on their own.
 THREE_OFFERS = THREE_OFFERS_JSON
@@ -128,7 +131,9 @@ def test_example_other_sections(example: OfferFile) -> None:
 
 def test_example_export_then_import_is_identical(example: OfferFile) -> None:
     text = dump_offer_file(example)
-    assert parse_offer_file(text) == example
+    assert json.loads(text)["format"] == "offer-planner/2"  # a format-1 file is written as format 2
+    assert json.loads(text)["fx_base"] == "USD"  # its rates were quoted in its display currency
+    assert parse_offer_file(text) == example.model_copy(update={"format": FORMAT})
     assert dump_offer_file(parse_offer_file(text)) == text
 
 
@@ -149,26 +154,27 @@ def test_export_writes_numbers_exactly() -> None:
 def test_export_writes_dates_and_leaves_out_absent_fields() -> None:
     offer_file = offer_file_for(
         [parse_offer_file(THREE_OFFERS).offers[2]],
-        display_currency="EUR",
-        fx={"USD": D("0.93")},
-        horizon_years=3,
+        Settings(display_currency="EUR", fx={"USD": D("0.93")}, horizon_years=3),
         as_of=date(2026, 1, 2),
     )
     data = json.loads(dump_offer_file(offer_file))
     assert data["as_of"] == "2026-01-02"
     assert data["horizon_years"] == 3
     assert data["fx"] == {"USD": 0.93}
+    assert data["fx_base"] == "EUR"
     assert "bonus" not in data["offers"][0]  # None is left out, not written as null
+    assert "current_job" not in data and "tax" not in data and data["scenarios"] == []
     assert data["offers"][0]["timeline"][0] == {"date": "2026-10-22", "kind": "interview", "note": ""}
 
 
 def test_write_then_read_a_file(tmp_path: Path, example: OfferFile) -> None:
     target = tmp_path / "offers.json"
     write_offer_file(example, target)
-    assert read_offer_file(target) == example
+    in_format_2 = example.model_copy(update={"format": FORMAT})
+    assert read_offer_file(target) == in_format_2
     assert [p.name for p in tmp_path.iterdir()] == ["offers.json"]  # no temporary file left behind
     write_offer_file(example, target)  # overwriting works too
-    assert read_offer_file(target) == example
+    assert read_offer_file(target) == in_format_2
 
 
 def test_reading_a_file_with_a_byte_order_mark(tmp_path: Path) -> None:
@@ -209,16 +215,16 @@ def test_reading_a_file_that_is_not_utf8(tmp_path: Path) -> None:
         ("", "not valid JSON: Expecting value at line 1, column 1"),
         ('{"format": "offer-planner/1", "offers": [', "not valid JSON: Expecting value at line 1, column 42"),
         ("[1, 2]", "not an offer file: the top level must be a JSON object"),
-        ('{"offers": []}', 'not an offer file: there is no "format": "offer-planner/1" key'),
+        ('{"offers": []}', 'not an offer file: there is no "format": "offer-planner/2" key'),
         (
-            '{"format": "offer-planner/2", "offers": []}',
-            'format "offer-planner/2" is not one this version reads (it reads "offer-planner/1")',
+            '{"format": "offer-planner/3", "offers": []}',
+            f'format "offer-planner/3" is not one this version reads ({READS})',
         ),
-        ('{"format": 1.5}', 'format 1.5 is not one this version reads (it reads "offer-planner/1")'),
-        ('{"format": 1}', 'format 1 is not one this version reads (it reads "offer-planner/1")'),
+        ('{"format": 1.5}', f"format 1.5 is not one this version reads ({READS})"),
+        ('{"format": 1}', f"format 1 is not one this version reads ({READS})"),
         (
             '{"format": {"v": 1.5}}',
-            'format {"v": "1.5"} is not one this version reads (it reads "offer-planner/1")',
+            f'format {{"v": "1.5"}} is not one this version reads ({READS})',
         ),
         ('{"format": "offer-planner/1", "offers": [], "fx": {"EUR": NaN}}', "not valid JSON: NaN is not a number"),
         ('{"format": "offer-planner/1", "offers": [], "fx": {"EUR": Infinity}}',
@@ -252,16 +258,29 @@ def test_export_then_import_gives_an_equal_offer_file(data: dict[str, Any]) -> N
     original = OfferFile.model_validate(data)
     text = dump_offer_file(original)
     again = parse_offer_file(text)
+    assert again == original.model_copy(update={"format": FORMAT})
+    assert dump_offer_file(again) == text  # and the text is stable
+
+
+@PROPERTY_V2
+@given(data=strategies.offer_files_v2())
+def test_format_2_export_then_import_is_the_identity(data: dict[str, Any]) -> None:
+    original = parse_offer_file(json_text(data))
+    text = dump_offer_file(original)
+    again = parse_offer_file(text)
     assert again == original
     assert dump_offer_file(again) == text  # and the text is stable
 
 
 MONEY_KEYS = {
     "base_salary", "relocation", "value", "price", "strike", "annual_value", "band_min", "band_max",
-    "combinable_budget", "target_amount", "target_total", "walk_away_total",
+    "combinable_budget", "target_amount", "target_total", "walk_away_total", "fmv", "preferred_price",
+    "sign_on", "equity_value", "amount",
 }
 
-files_with_offers = strategies.offer_files().filter(lambda d: len(d["offers"]) > 0)
+files_with_offers = st.one_of(strategies.offer_files(), strategies.offer_files_v2()).filter(
+    lambda d: len(d["offers"]) > 0
+)
 
 
 def nodes(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[tuple[Any, ...], Any]]:
@@ -307,8 +326,8 @@ def negative_money(draw: st.DrawFn) -> tuple[str, tuple[Any, ...]]:
     data = copy.deepcopy(draw(files_with_offers))
     candidates = [
         path for path, v in nodes(data)
-        if path[0] == "offers" and not isinstance(v, dict | list)
-        and (path[-1] in MONEY_KEYS or (len(path) >= 2 and path[-2] == "sign_on"))
+        if path[0] in ("offers", "current_job") and not isinstance(v, dict | list)
+        and (path[-1] in MONEY_KEYS or (len(path) >= 2 and path[-2] in ("sign_on", "equity_by_year")))
     ]
     if not candidates:
         data["offers"][0]["base_salary"] = 0
@@ -347,6 +366,10 @@ def assert_reported(text: str) -> OfferFileError:
 def offer_named(error: OfferFileError, path: tuple[Any, ...]) -> None:
     if len(path) >= 2 and path[0] == "offers":
         assert all(p.offer for p in error.problems), "a problem inside an offer names the offer"
+    if len(path) >= 2 and path[0] == "current_job":
+        assert all(p.place == "current job" for p in error.problems), "a problem in the current job says so"
+    if len(path) >= 3 and path[0] == "scenarios":
+        assert all((p.place or "").startswith("scenario") for p in error.problems), "a scenario's problem says so"
 
 
 @PROPERTY
@@ -408,8 +431,14 @@ json_values = st.recursive(
 
 @st.composite
 def anything_anywhere(draw: st.DrawFn) -> str:
-    data = copy.deepcopy(draw(strategies.offer_files()))
-    top = [(key,) for key in ("format", "as_of", "display_currency", "fx", "horizon_years", "offers")]
+    data = copy.deepcopy(draw(st.one_of(strategies.offer_files(), strategies.offer_files_v2())))
+    top = [
+        (key,)
+        for key in (
+            "format", "as_of", "display_currency", "fx", "horizon_years", "offers",
+            "fx_base", "fx_as_of", "scenarios", "current_job", "tax",
+        )
+    ]
     deep = [path for path, _ in nodes(data)]
     path = draw(st.sampled_from(top) | st.sampled_from(deep)) if deep else draw(st.sampled_from(top))
     put(data, path, draw(json_values))
@@ -417,11 +446,11 @@ def anything_anywhere(draw: st.DrawFn) -> str:
 
 
 @PROPERTY
-@given(value=json_values.filter(lambda v: v != "offer-planner/1"))
+@given(value=json_values.filter(lambda v: v not in ("offer-planner/1", "offer-planner/2")))
 def test_any_other_format_value_is_reported(value: Any) -> None:
     text = json_text({"format": value, "offers": []})
     [problem] = assert_reported(text).problems
-    assert problem.message.endswith('is not one this version reads (it reads "offer-planner/1")') or (
+    assert problem.message.endswith(f"is not one this version reads ({READS})") or (
         value is None and problem.message.startswith("not an offer file")
     )
 

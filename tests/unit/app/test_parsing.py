@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from app.parsing import ParseError, parse_date, parse_money, parse_percent, parse_plain_number
+from app.parsing import ParseError, parse_date, parse_money, parse_per_share, parse_percent, parse_plain_number
 
 
 @pytest.mark.parametrize(
@@ -74,3 +74,12 @@ def test_dates():
         parse_date("2026-02-30")
     with pytest.raises(ParseError, match="YYYY-MM-DD"):
         parse_date("11/04/2026")  # ambiguous: refused rather than guessed
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("0.0125", "0.0125"), ("$1.125", "1.125"), ("USD 4.80", "4.8"), ("1,250.50", "1250.5"), ("1,250", "1250"),
+     ("12", "12"), ("", None)],
+)
+def test_a_price_per_share_keeps_its_decimals(text: str, expected: str | None) -> None:
+    assert parse_per_share(text) == (None if expected is None else Decimal(expected))

@@ -590,7 +590,7 @@ def test_example_contoso_is_at_best_uncertain(example):
     assert p.interview_to_offer_days is None
     assert (p.score, p.tier) == (37, "uncertain")
     assert "It has been 17 days since your final interview (Tue 3 Nov 2026)" in sentence(p, "waiting")
-    assert "Northwind Analytics pays about $105,188 more in year 1" in sentence(p, "better_offer")
+    assert "Northwind Analytics pays about $105,000 more in year 1" in sentence(p, "better_offer")
     assert "another market" in sentence(p, "better_offer")
     # no offer yet: the advice is a follow-up plan, now
     assert [lv.lever for lv in example["contoso"].levers] == ["follow_up"]

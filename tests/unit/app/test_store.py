@@ -82,7 +82,8 @@ def test_exact_decimals_and_none_versus_default_survive(store: Store) -> None:
             "bonus": {"target_amount": Decimal("0.01"), "expected_payout_pct": Decimal("112.5")},
             "equity": [
                 {"kind": "rsu", "shares": Decimal("1234.5678"), "price": Decimal("12.34")},
-                {"kind": "option", "shares": 10, "strike": 0, "price": Decimal("999999999999.99")},
+                {"kind": "option", "shares": 10, "strike": Decimal("0.0125"), "price": Decimal("999999.999999"),
+                 "fmv": Decimal("0.41"), "fully_diluted_shares": 24_000_000, "exercise_window_days": 0},
             ],
             "refreshers": {"annual_value": 5, "vesting": {"years_pct": [Decimal("33.33"), Decimal("66.67")]}},
             "goal": {},  # a goal with neither total is still a goal
@@ -98,6 +99,7 @@ def test_exact_decimals_and_none_versus_default_survive(store: Store) -> None:
     assert got is not None
     assert got.annual_raise_pct == Decimal("3.125")
     assert got.equity[0].shares == Decimal("1234.5678")
+    assert (got.equity[1].strike, got.equity[1].exercise_window_days) == (Decimal("0.0125"), 0)
     assert got.level == "" and got.goal is not None and got.budget is None
     got_bare = store.get_offer("bare")
     assert got_bare == bare
@@ -254,8 +256,9 @@ def test_every_column_has_a_declared_type_and_none_is_real(store: Store) -> None
     with raw_connection(store.path) as conn:
         tables = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
         assert set(tables) == {
-            "offers", "offer_sign_on", "offer_grants", "offer_benefits", "offer_timeline",
-            "settings", "settings_fx",
+            "offers", "offer_sign_on", "offer_grants", "offer_benefits", "offer_timeline", "offer_rounds",
+            "settings", "settings_fx", "settings_scenarios", "settings_scenario_offers",
+            "current_job", "current_job_benefits", "current_job_equity", "current_job_leaving",
         }
         for table in tables:
             types = {row[1]: row[2] for row in conn.execute(f"PRAGMA table_info({table})")}
@@ -278,7 +281,7 @@ def test_file_is_recognisably_ours_in_wal_mode_and_connections_are_safe(store: S
     with raw_connection(store.path) as conn:
         assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID == 0x4F504C4E
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == len(schema.MIGRATIONS) == 1
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == len(schema.MIGRATIONS) == 2
     conn = store._db.conn  # per-connection settings can only be read on the store's own connection
     assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
@@ -382,7 +385,7 @@ def test_settings_are_the_defaults_until_saved(store: Store) -> None:
 
 
 def test_settings_round_trip_exactly_and_in_order(db_path: Path) -> None:
-    chosen = Settings(display_currency="EUR", fx={"USD": Decimal("0.925"), "GBP": Decimal("1.1712345")},
+    chosen = Settings(display_currency="EUR", fx={"USD": Decimal("0.925"), "GBP": Decimal("1.171234")},
                       horizon_years=6)
     with Store.open(db_path) as store:
         store.save_settings(chosen)
@@ -409,7 +412,7 @@ def test_a_file_from_a_newer_version_is_refused_untouched(db_path: Path) -> None
     with pytest.raises(StoreError) as caught:
         Store.open(db_path)
     assert (
-        "written by a newer version of Offer Planner (schema 7; this version reads up to 1). "
+        "written by a newer version of Offer Planner (schema 7; this version reads up to 2). "
         "Update the app to open it." in str(caught.value)
     )
     assert _snapshot(db_path.parent) == before
@@ -523,14 +526,14 @@ def test_upgrading_copies_the_file_aside_first(db_path: Path, monkeypatch: pytes
     with Store.open(db_path) as store:
         assert store.list_offers() == three_offers()
 
-    backup = db_path.with_name("offers.sqlite3.before-v2.bak")
+    backup = db_path.with_name("offers.sqlite3.before-v3.bak")
     assert stat.S_IMODE(backup.stat().st_mode) == 0o600
     with raw_connection(backup) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
         assert conn.execute("SELECT count(*) FROM offers").fetchone()[0] == 3
         assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'offer_tags'").fetchone()[0] == 0
     with raw_connection(db_path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
         assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'offer_tags'").fetchone()[0] == 1
 
 
@@ -543,12 +546,12 @@ def test_a_failed_upgrade_leaves_the_file_at_its_old_version(db_path: Path, monk
         db.execute("INSERT INTO no_such_table VALUES (1)")
 
     monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, broken_step])
-    with pytest.raises(StoreError, match=r"Can't upgrade .*Nothing was changed.*before-v2\.bak"):
+    with pytest.raises(StoreError, match=r"Can't upgrade .*Nothing was changed.*before-v3\.bak"):
         Store.open(db_path)
     monkeypatch.undo()
 
     with raw_connection(db_path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
         assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'offer_tags'").fetchone()[0] == 0
     with Store.open(db_path) as store:
         assert store.list_offers() == three_offers()

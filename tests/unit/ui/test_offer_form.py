@@ -484,3 +484,33 @@ def test_focus_first_field_selects_the_company(qtbot, form):
     form.focus_first_field()
     qtbot.waitUntil(form.company.hasFocus)
     assert form.company.selectedText() == "Lumen Health"
+
+
+# --- format 2: what the form has no field for yet is kept; per-share prices keep six decimals -------
+
+
+def test_an_edit_keeps_the_rounds_and_other_format_2_parts(qtbot, form, workspace, store):
+    before = stored(store)
+    assert before.negotiation and before.tax_region == "US-WA" and before.sign_on_repayment is not None
+    with qtbot.waitSignal(workspace.saved):
+        type_into(qtbot, form.base_salary, "195000")
+    after = stored(store)
+    assert after.base_salary == 195000
+    assert (after.negotiation, after.tax_region, after.start_date, after.sign_on_repayment) == (
+        before.negotiation, before.tax_region, before.start_date, before.sign_on_repayment
+    )
+
+
+def test_a_strike_of_a_fraction_of_a_cent_is_kept_as_typed(qtbot, form, workspace, store):
+    form.set_offer("sample-kestrel")
+    grant = form.equity.rows()[0]
+    assert grant.strike.text() == "1.20" and grant.price.text() == "4.80"
+    with qtbot.waitSignal(workspace.saved):
+        type_into(qtbot, grant.strike, "0.0125")
+    saved = stored(store, "sample-kestrel").equity[0]
+    assert saved.strike == Decimal("0.0125")
+    assert (saved.fmv, saved.fully_diluted_shares) == (Decimal("1.2"), 16000000)  # the details are kept
+    assert grant.strike.text() == "0.0125"
+    with qtbot.waitSignal(workspace.saved):
+        type_into(qtbot, grant.price, "1.125")  # a price, not 1,125: per-share prices have decimals
+    assert stored(store, "sample-kestrel").equity[0].price == Decimal("1.125")
