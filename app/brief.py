@@ -131,6 +131,7 @@ class Summary:
     annual_average: Decimal
     guaranteed_year_one: Decimal
     anchor_year_one: Decimal | None  # year 1 with the whole package granted (None without a package)
+    make_whole_year_one: Decimal  # the part of it that pays back what leaving costs (not a gain)
     tier: str
     tier_name: str
     score: int
@@ -410,6 +411,7 @@ def _summary(e: OfferEvaluation, rubric: Rubric, levers: Sequence[BriefLever], d
         annual_average=fig.annual_average,
         guaranteed_year_one=fig.years[0].guaranteed_cash,
         anchor_year_one=anchor.year_one if anchor is not None else None,
+        make_whole_year_one=advice.package.make_whole_part,
         tier=p.tier,
         tier_name=p.tier_name,
         score=p.score,
@@ -462,7 +464,11 @@ def _goal_lines(e: OfferEvaluation) -> tuple[GoalLine, ...]:
             )
     anchor = e.advice.package.anchor
     if anchor is not None and anchor.year_one != s.offered.year_one:
-        lines.append(GoalLine("anchor", "The package, year 1", anchor.year_one, "what you ask for, all together"))
+        part = e.advice.package.make_whole_part
+        verdict = "what you ask for, all together"
+        if part > 0:
+            verdict += f", {say_money(part, e.offer.currency)} of it to make you whole for what you leave"
+        lines.append(GoalLine("anchor", "The package, year 1", anchor.year_one, verdict))
     lines.append(
         GoalLine(
             "best",

@@ -163,6 +163,14 @@ class Package:
     make_whole_covered: bool  # the sign-on offered already covers the leaving cost
 
     @property
+    def make_whole_part(self) -> Decimal:
+        """How much of the package's year 1 pays back what leaving costs (not a gain)."""
+        make_whole = next((a for a in self.asks if a.lever == "make_whole"), None)
+        if make_whole is None or make_whole.ask is None or self.allocation is None:
+            return ZERO
+        return max(make_whole.ask - self.allocation.sign_on, ZERO)
+
+    @property
     def package_asks(self) -> tuple[Ask, ...]:
         return tuple(a for a in self.asks if a.step in ("first", "package"))
 
@@ -218,7 +226,7 @@ class _Builder:
         with exact():
             # after the company's answers the steps get smaller: so does the smallest ask worth making
             self.smallest = round_cents(
-                self.offered.year_one * rubric.smallest_ask_pct / 100 * stretch.room_left_pct / 100
+                self.offered.year_one * rubric.smallest_ask_pct / 100 * max(stretch.room_left_pct, Decimal(50)) / 100
             )
 
     # numbers shared by every ask
@@ -362,8 +370,24 @@ class _Builder:
         return min(gain, s.best_gain), reason, capped
 
     def within_talks(self, a: Allocation) -> Allocation:
-        """The allocation kept at or below the candidate's own last numbers."""
+        """The allocation kept at or below the candidate's own last numbers; once the company has
+        answered, only for items the candidate already asked for (a new item then moves the goalposts)."""
         s, offer = self.s, self.offer
+        asked = self.talks.last_ask
+        if self.talks.answered and asked:
+            before = {
+                "base_salary": "base_salary" in asked,
+                "sign_on": "sign_on" in asked,
+                "equity": "equity_value" in asked or "equity_shares" in asked,
+            }
+            kept = tuple(item for item in a.order if before[item])
+            a = Allocation(
+                a.base if before["base_salary"] else s.base_offered,
+                a.sign_on if before["sign_on"] else s.sign_on_offered,
+                a.equity if before["equity"] else s.equity_offered,
+                kept,
+                a.base_exception and before["base_salary"],
+            )
         base = max(self.cap("base_salary", a.base), s.base_offered)
         later = sum(offer.sign_on[1:], ZERO)
         sign_on = a.sign_on
@@ -506,8 +530,11 @@ class _Builder:
         )
 
     def make_whole(self, a: Allocation, cost: Decimal) -> Ask | None:
-        """A sign-on that covers what leaving costs, plus any sign-on the package adds on top."""
+        """A sign-on that covers what leaving costs, plus any sign-on the package adds on top (after the
+        company's answers, only if a sign-on was already on the table: no new goalposts)."""
         s, offer = self.s, self.offer
+        if self.talks.answered and self.talks.last_ask and "sign_on" not in self.talks.last_ask:
+            return None
         uncovered = cost - s.sign_on_offered
         if uncovered < max(self.smallest, Decimal(1)):
             return None  # covered by the sign-on offered, or too small to raise
@@ -734,7 +761,7 @@ class _Builder:
                 taken = taken | {fix.lever}
         options = [g for g in offer.equity if g.kind == "option"]
         if options:
-            window = getattr(options[0], "exercise_window_days", None) or 90
+            window = options[0].exercise_window_days or 90
             want = self.rubric.exercise_window_years * 365
             if window < want:
                 out.append(
@@ -772,7 +799,7 @@ class _Builder:
                     day=day,
                 )
             )
-        start = getattr(offer, "start_date", None)
+        start = offer.start_date
         out.append(
             Ask(
                 "start_date",

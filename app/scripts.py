@@ -246,11 +246,7 @@ class Scripts:
         pk = self.pk
         if pk.anchor is None:
             return ZERO
-        added = pk.anchor.year_one - self.s.offered.year_one
-        make_whole = next((a for a in pk.asks if a.lever == "make_whole"), None)
-        if make_whole is not None and make_whole.ask is not None and pk.allocation is not None:
-            added -= make_whole.ask - pk.allocation.sign_on
-        return added
+        return pk.anchor.year_one - self.s.offered.year_one - pk.make_whole_part
 
     def where_from(self) -> str:
         """Where the package's size comes from, in one sentence (the brief repeats it on page 1)."""
@@ -425,9 +421,9 @@ class Scripts:
         return rationale + self.sign_on_drop_line(), script, if_no
 
     def _repayment(self) -> str:
-        terms = getattr(self.offer, "sign_on_repayment", None)
-        if terms is not None and getattr(terms, "months", None):
-            how = "pro rata" if getattr(terms, "pro_rata", True) else "in full"
+        terms = self.offer.sign_on_repayment
+        if terms is not None:
+            how = "pro rata" if terms.pro_rata else "in full"
             return f"It is repaid {how} if you leave within {terms.months} months."
         return "Sign-on bonuses usually must be repaid if you leave within a year or two."
 
@@ -540,9 +536,7 @@ class Scripts:
         cur = self.cur
         strike, price = grant.strike or ZERO, grant.price or ZERO
         details = []
-        fds = getattr(grant, "fully_diluted_shares", None)
-        fmv = getattr(grant, "fmv", None)
-        preferred = getattr(grant, "preferred_price", None)
+        fds, fmv, preferred = grant.fully_diluted_shares, grant.fmv, grant.preferred_price
         if fds:
             with exact():
                 own = (grant.shares or ZERO) * 100 / Decimal(fds)
@@ -557,7 +551,7 @@ class Scripts:
         if preferred is None:
             questions.append("the price of the last round")
         questions.append("the liquidation preferences ahead of common stock")
-        window = getattr(grant, "exercise_window_days", None) or 90
+        window = grant.exercise_window_days or 90
         questions.append(f"whether the {window}-day exercise window after leaving can be longer")
         if a.reason == "under_water":
             lead = (

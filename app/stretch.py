@@ -438,7 +438,8 @@ def allocate(offer: Offer, c: Ceilings, gain: Decimal, rubric: Rubric = DEFAULT_
     share is under the rubric's smallest ask is left out.
     """
     with exact():
-        smallest = round_cents(c.year_one * rubric.smallest_ask_pct / 100 * c.room_left)
+        # after the company's answers the steps get smaller, so does the smallest one worth asking (to half)
+        smallest = round_cents(c.year_one * rubric.smallest_ask_pct / 100 * max(c.room_left, Decimal("0.5")))
     k = bonus_factor(offer)
     share = yearly_share(offer)
     base, sign_on, equity = c.base_offered, c.sign_on_offered, c.equity_offered

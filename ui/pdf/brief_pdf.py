@@ -604,9 +604,12 @@ def _tiles(s: Summary) -> list[tuple[str, str, str]]:
     offered = ("Offered, year 1", _money(s.year_one, cur), f"guaranteed cash {_money(s.guaranteed_year_one, cur)}")
     if s.mode == "asks":
         if s.anchor_year_one is not None and s.anchor_year_one != s.year_one:
-            more = s.anchor_year_one - s.year_one
+            more = s.anchor_year_one - s.year_one - s.make_whole_year_one
             pct = more * 100 / s.year_one if s.year_one else Decimal(0)
-            ask = ("Your ask, year 1", _money(s.anchor_year_one, cur), f"+{_money(more, cur)} ({_percent(pct)})")
+            note = f"+{_money(more, cur)} ({_percent(pct)})"
+            if s.make_whole_year_one:
+                note += f" and {_money(s.make_whole_year_one, cur)} to make you whole"
+            ask = ("Your ask, year 1", _money(s.anchor_year_one, cur), note)
         else:
             ask = ("Your ask, year 1", "No new money", "the package asks for terms, not cash")
         goal = next((g for g in s.goal_lines if g.key == "walk_away"), None)

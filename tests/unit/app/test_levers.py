@@ -355,6 +355,16 @@ def test_the_closing_line_only_after_an_answer_and_only_when_the_package_meets_t
     assert not short.package.closing
 
 
+def test_after_an_answer_no_new_item_joins_the_package():
+    # you asked for base only; the company answered: adding a sign-on now would move the goalposts
+    offer = make_offer(budget=BAND, equity=[RSU_100K], sign_on=[5000])
+    talks = Talks(answered=1, last_ask={"base_salary": Decimal(160000)}, last_answer={"base_salary": Decimal(150000)})
+    advice = advice_for(offer, "grand_slam", talks=talks)
+    assert [lv.lever for lv in advice.levers if lv.step == "package"] == ["base_salary"]
+    # … while the ladder may still pivot to them if the answer is no
+    assert "sign_on" in {lv.lever for lv in advice.levers if lv.step == "fallback"}
+
+
 # --- make-whole ----------------------------------------------------------------------------------
 
 

@@ -214,7 +214,10 @@ def test_two_rounds_close_between_the_answer_and_the_last_ask():
     e = evaluate(BY_KEY["two_rounds"])
     first = e.levers[0]
     assert first.closing and "ready to sign today" in first.script
-    assert "$197,000" in first.script
+    assert "If you can get to a base of $197,000, I'm ready to sign today." in first.script
+    # the last round asks for what was already on the table, nothing new (the sign-on step would be
+    # 1,000, under half the smallest ask; equity was never asked for)
+    assert [lv.lever for lv in e.levers if lv.step == "package"] == ["base_salary"]
 
 
 def test_the_make_whole_cites_what_is_left_behind():

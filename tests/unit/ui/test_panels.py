@@ -189,8 +189,8 @@ def test_levers_header_is_the_call_sheet(levers_panel, panels_workspace):
     advice = panels_workspace.evaluation("sample-lumen").advice
     lines = levers_panel.header.texts()
     assert lines[0] == "Ask for the package together, in this order; if they say no, go down the ladder."
-    # year 1 303,200; the package adds 11,000 × 1.15 = 12,650 in base and 37,000 × 5 % = 1,850 of equity
-    assert lines[1] == "Year 1: $303,200 offered → $317,700 with the package (best plausible $317,700)"
+    # year 1 303,200; the package adds 11,000 × 1.15 = 12,650 in base (after the company's answer, nothing new)
+    assert lines[1] == "Year 1: $303,200 offered → $315,850 with the package (best plausible $317,700)"
     assert lines[2] == "Band: $165,000–$215,000, source: posting"
     assert "Your target of $330,000 in year 1: short by $12,300 even at the best plausible outcome." in lines
     assert "Your walk-away of $290,000: met by the offer as it stands." in lines
