@@ -269,8 +269,10 @@ class Scripts:
         added = self.package_gain()
         if why:
             tail = f"; {why}, so the package asks for {self.money(added)} more in year 1"
-            if pk.anchor_capped:
+            if pk.anchor_capped and added * 10 >= s.best_gain * 9:
                 tail += ", about the most this position plausibly reaches"
+            elif pk.talks.answered and pk.talks.last_ask:
+                tail += ", on what you already asked for"
         else:
             tail = f"; the package asks for {self.money(added)} more in year 1"
         if any(a.lever == "make_whole" for a in pk.asks):
@@ -865,6 +867,13 @@ def headline(package: Package, offer: Offer) -> str:
         return "The closing round: the package meets your target. Say what would make you sign — and only that."
     if not any(a.ask is not None for a in package.package_asks):
         return "No plausible room for more money: ask for what costs the company little."
+    if package.talks.answered and package.talks.last_ask:
+        return (
+            "The company has answered: meet it partway on what you already asked for; if they say no, go down "
+            "the ladder."
+        )
+    if len([a for a in package.package_asks if a.step == "package"]) == 1:
+        return "Name your number with its reason; if they say no, go down the ladder."
     return "Ask for the package together, in this order; if they say no, go down the ladder."
 
 

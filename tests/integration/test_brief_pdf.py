@@ -27,7 +27,7 @@ from ui.pdf.brief_pdf import SECTION_TITLES, choose_paper, layout_brief, paper_f
 ROOT = Path(__file__).resolve().parents[2]
 # page 1 is a call sheet; the position and the numbers behind the package follow it
 PAGE_ONE_HEADINGS = (
-    "The package: ask for these together, in this order",
+    "Your ask",  # after the company's answer, the sample's package is the base alone
     "If they say no, in this order",
     "On the call",
 )

@@ -498,11 +498,14 @@ class LeversPanel(QWidget):
         else:
             self._clear_cards()
             step = None
+            single = sum(lv.step == "package" for lv in levers) == 1
             for rank, lever in enumerate(levers, start=1):
                 if lever.step != step:
                     step = lever.step
                     # the follow-up plan before an offer is one card: its heading says what it is
                     title = "The plan until there is an offer" if lever.lever == "follow_up" else STEP_HEADINGS[step]
+                    if lever.lever != "follow_up" and step == "package" and single:
+                        title = "Your ask"
                     label = heading_label(title, self.content, scale=1.0)
                     label.setAccessibleName(STEP_NAMES[step])
                     self.cards_layout.addWidget(label)

@@ -837,6 +837,8 @@ def _asks_block(flow: Flow, brief: Brief) -> None:
         title = "The plan until there is an offer"
     elif s.asks and s.asks[0].step == "first":
         title = "First the time you need, then the package, in this order"
+    elif len(s.asks) == 1:
+        title = "Your ask"
     else:
         title = "The package: ask for these together, in this order"
     flow.heading(title, "h2", space_before=14.0)

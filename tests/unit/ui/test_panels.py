@@ -178,7 +178,7 @@ def test_levers_panel_lists_the_levers_in_app_order_with_app_asks(levers_panel, 
     assert levers_panel.card("pto").ask_label.text() == "Ask the recruiter: 5 days"
     assert levers_panel.card("remote").ask_label.text() == "Ask the hiring manager"
     assert levers_panel.step_titles() == [
-        "The package: ask for these together, in this order",
+        "Your ask",  # after the company's answer, the base alone: nothing new on the table
         "If they say no, in this order",
         "Also worth raising",
     ]
@@ -188,7 +188,9 @@ def test_levers_header_is_the_call_sheet(levers_panel, panels_workspace):
     levers_panel.set_offer("sample-lumen")
     advice = panels_workspace.evaluation("sample-lumen").advice
     lines = levers_panel.header.texts()
-    assert lines[0] == "Ask for the package together, in this order; if they say no, go down the ladder."
+    assert lines[0] == (
+        "The company has answered: meet it partway on what you already asked for; if they say no, go down the ladder."
+    )
     # year 1 303,200; the package adds 11,000 × 1.15 = 12,650 in base (after the company's answer, nothing new)
     assert lines[1] == "Year 1: $303,200 offered → $315,850 with the package (best plausible $317,700)"
     assert lines[2] == "Band: $165,000–$215,000, source: posting"
