@@ -318,11 +318,14 @@ class _Builder:
         taken = {a.lever for a in (*first, *package, *fallbacks)}
         also = [a for a in self.also_asks(taken | hosted) if a.lever not in taken]
         asks = (*first, *package, *fallbacks, *also)
-        anchor_offer = apply_allocation(offer, allocation)
         make_whole = next((a for a in package if a.lever == "make_whole"), None)
-        if make_whole is not None and make_whole.ask is not None:
-            anchor_offer = derived(anchor_offer, sign_on=sign_on_with_first(offer, make_whole.ask))
-        anchor = figures(anchor_offer, self.horizon)
+        if make_whole is None and allocation == s.best_allocation:
+            anchor = s.best  # the package is the best plausible one: the same figures, computed once
+        else:
+            anchor_offer = apply_allocation(offer, allocation)
+            if make_whole is not None and make_whole.ask is not None:
+                anchor_offer = derived(anchor_offer, sign_on=sign_on_with_first(offer, make_whole.ask))
+            anchor = figures(anchor_offer, self.horizon)
         goal = offer.goal
         closing = bool(
             self.talks.answered >= 1

@@ -7,6 +7,7 @@ nothing commits the candidate ("ready to sign") outside the closing round.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -84,15 +85,27 @@ def say_years(years: int) -> str:
     return words.get(years, f"{years} years")
 
 
+_SPACES = re.compile(r"\s+")
+_SPACE_BEFORE = re.compile(r" ([,.;:?!])")
+_DOTS = re.compile(r"\.\.+")
+_DOT_AFTER = re.compile(r"([?!])\.")
+# "a" before a vowel sound, "an" before a consonant ("a one-off", "a unit", "a usual" keep their "a")
+_A_VOWEL = re.compile(r"\b([Aa]) (?!one|once|uni|use|usu|eu)([aeiou])")
+_AN_CONSONANT = re.compile(r"\b([Aa])n ([bcdfgjklmnpqrstvwxyz])")
+
+
+@functools.lru_cache(maxsize=8192)  # many sentences repeat from offer to offer (evaluate runs thousands)
 def tidy(text: str) -> str:
     """The grammar pass every generated sentence goes through: spaces, stray punctuation, articles."""
-    text = re.sub(r"\s+", " ", text).strip()
-    text = re.sub(r" ([,.;:?!])", r"\1", text)
-    text = re.sub(r"\.\.+", ".", text)
-    text = re.sub(r"([?!])\.", r"\1", text)
-    text = re.sub(r"\ba ([aeiou])", r"an \1", text)
-    text = re.sub(r"\bA ([aeiou])", r"An \1", text)
-    text = re.sub(r"\ban ([bcdfgjklmnpqrstvwxyz])", r"a \1", text)
+    text = _SPACES.sub(" ", text).strip()
+    if " " in text:
+        text = _SPACE_BEFORE.sub(r"\1", text)
+    if ".." in text:
+        text = _DOTS.sub(".", text)
+    if "?." in text or "!." in text:
+        text = _DOT_AFTER.sub(r"\1", text)
+    text = _A_VOWEL.sub(r"\1n \2", text)
+    text = _AN_CONSONANT.sub(r"\1 \2", text)
     if text and text[0].islower():
         text = text[0].upper() + text[1:]
     return text
@@ -250,6 +263,10 @@ class Scripts:
 
     def where_from(self) -> str:
         """Where the package's size comes from, in one sentence (the brief repeats it on page 1)."""
+        return self._where_from
+
+    @functools.cached_property
+    def _where_from(self) -> str:
         s, pk = self.s, self.pk
         line = self.rubric.stretch[self.p.tier]
         head = (

@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from app.compensation import OfferFigures, figures, vesting_years_pct
 from app.models import MONEY_MAX, Grant, Offer, Vesting
-from app.money import ZERO, exact, round_cents
+from app.money import QUOTIENT, ZERO, exact, round_cents
 from app.negotiation import counters_answered
 from app.rubric import DEFAULT_RUBRIC, TIER_NAMES, Rubric, Tier
 from app.text import money_words, plural
@@ -451,8 +451,9 @@ def allocate(offer: Offer, c: Ceilings, gain: Decimal, rubric: Rubric = DEFAULT_
         nonlocal base, remaining
         if remaining <= 0 or cap <= base:
             return
+        # the need is rounded to the thousand: 28 digits are plenty (and 200 are slow for 1/1.135)
+        want = min(cap, max(near_step(base + QUOTIENT.divide(remaining, k)), base))
         with exact():
-            want = min(cap, max(near_step(base + remaining / k), base))
             added = (want - base) * k
         if added >= smallest:
             base = want
@@ -474,8 +475,8 @@ def allocate(offer: Offer, c: Ceilings, gain: Decimal, rubric: Rubric = DEFAULT_
         nonlocal equity, remaining
         if remaining <= 0 or c.equity_ceiling <= equity or share <= 0 or c.equity_offered <= 0:
             return
+        want = min(c.equity_ceiling, near_step(equity + QUOTIENT.divide(remaining, share)))
         with exact():
-            want = min(c.equity_ceiling, near_step(equity + remaining / share))
             added = (want - equity) * share
         if added >= smallest:
             remaining -= added

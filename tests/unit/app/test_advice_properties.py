@@ -28,7 +28,7 @@ from app.position import Alternative, rate_position
 from app.scripts import commits, tidy
 from app.stretch import compute_stretch, under_water
 
-ADVICE = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+ADVICE = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 TIERS = ("grand_slam", "strong", "steady", "uncertain", "weak")
 TIER_SCORES = {"grand_slam": 95, "strong": 80, "steady": 65, "uncertain": 45, "weak": 25}
 SPEC_LEVERS = {
@@ -307,7 +307,8 @@ def test_every_sentence_went_through_the_grammar_pass(case):
         assert text[0].isupper() or text[0] in "“$€£", text
         assert text.rstrip("”")[-1] in ".?!", text
         assert "  " not in text and " ," not in text and ".." not in text
-        assert not re.search(r"\ba [aeiou]", text) and not re.search(r"\ban [bcdfgjklmnpqrstvwxyz]", text), text
+        assert not re.search(r"\ba (?!one|once|uni|use|usu|eu)[aeiou]", text), text
+        assert not re.search(r"\ban [bcdfgjklmnpqrstvwxyz]", text), text
 
 
 @ADVICE
@@ -344,3 +345,10 @@ def test_levers_are_complete_and_named_as_the_spec_says(case):
         for drop in stretch.drops:
             if drop.year <= 5 and drop.cause != "other":
                 assert drop.fix in fixes or f"year {drop.year}" in texts, (drop, fixes)
+
+
+def test_the_grammar_pass_by_hand():
+    assert tidy("a uncertain position ,  said  he..") == "An uncertain position, said he."
+    assert tidy("an strong case?.") == "A strong case?"
+    # "a" stays before a vowel that sounds like a consonant, "an" before a silent h
+    assert tidy("a one-off payment and a unit and an hour") == "A one-off payment and a unit and an hour"

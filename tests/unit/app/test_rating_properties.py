@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from app.models import Offer
 from app.position import Alternative, rate_position
 
-PROPERTIES = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTIES = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 TIERS = ("grand_slam", "strong", "steady", "uncertain", "weak")  # best first
 AT_BEST_UNCERTAIN = ("uncertain", "weak")
