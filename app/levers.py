@@ -58,7 +58,6 @@ __all__ = [
     "find_drops",
     "offer_with",
     "sign_on_with_first",
-    "suggest_levers",
 ]
 
 LEVER_TITLES = {
@@ -184,19 +183,3 @@ def _lever(ask: Ask, scripts: Scripts) -> Lever:
         who=ask.who,
         closing=ask.closing,
     )
-
-
-def suggest_levers(
-    offer: Offer,
-    position: Position,
-    stretch: Stretch,
-    horizon: int | None = None,
-    alternatives: Sequence[Alternative] = (),
-    rubric: Rubric = DEFAULT_RUBRIC,
-    year_one_display: Decimal | None = None,
-    as_of: date | None = None,
-) -> list[Lever]:
-    """The levers for this offer, best first (`advise` without the call sheet's words)."""
-    del horizon  # the stretch's figures hold it
-    day = as_of or date.today()
-    return list(advise(offer, position, stretch, day, rubric, alternatives, year_one_display).levers)
