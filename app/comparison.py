@@ -43,12 +43,9 @@ STAY_STAGE = "current"  # the stage shown for the Stay column
 
 # The four parts a year's pay is split into for the charts, in stacking order (bottom first).
 CHART_PARTS: tuple[str, ...] = ("guaranteed_cash", "contingent_cash", "equity", "benefits")
-CHART_PART_LABELS: Mapping[str, str] = {
-    "guaranteed_cash": "Guaranteed cash (base + sign-on + relocation)",
-    "contingent_cash": "Contingent cash (bonus)",
-    "equity": "Equity vesting",
-    "benefits": "Benefits",
-}
+
+
+ColumnKind = Literal["offer", "stay"]  # "stay": the current job (what staying pays)
 
 
 @dataclass(frozen=True)
@@ -62,7 +59,13 @@ class Column:
     offer_currency: str
     currency: str  # the display currency, or the offer's own when there is no rate
     converted: bool  # False: no rate for offer_currency; shown, flagged, never compared
-    is_stay: bool = False  # the current job: what staying pays
+    slot: int = 0  # a stable number for the offer's letter and colour, whichever others are compared
+    kind: ColumnKind = "offer"
+
+    @property
+    def is_stay(self) -> bool:
+        """The current job: what staying pays."""
+        return self.kind == "stay"
 
     @property
     def label(self) -> str:
@@ -74,7 +77,7 @@ class Row:
     """One figure across the offers: values per column, the best, and differences to the baseline."""
 
     key: str  # stable: "year:1", "base", "total", …
-    label: str  # with its convention: "Year 1 total", "4-year total", …
+    label: str  # with its convention: "Year 1 total", "Guaranteed cash, 4 years (base + sign-on + relocation)"
     description: str  # one sentence for tooltips and screen readers
     kind: RowKind
     values: tuple[Decimal | None, ...]  # per column, in that column's currency
@@ -82,6 +85,8 @@ class Row:
     differences: tuple[Decimal | None, ...]  # per column: value − baseline value, display currency
     differs: bool  # not all comparable values equal (the "differences only" filter keeps these)
     higher_is_better: bool = True
+    name: str = ""  # the label without its detail: "Guaranteed cash, 4 years" (a narrow column shows this)
+    detail: str = ""  # what the label adds in brackets: "base + sign-on + relocation"
 
 
 @dataclass(frozen=True)
@@ -125,6 +130,7 @@ class OfferSeries:
     label: str  # the company
     currency: str
     years: tuple[SeriesYear, ...]
+    slot: int = 0  # the offer's stable letter and colour (see `Column.slot`)
 
 
 @dataclass(frozen=True)
@@ -167,12 +173,6 @@ class Comparison:
                 return row
         raise KeyError(key)
 
-    def column_index(self, offer_id: str) -> int:
-        for index, column in enumerate(self.columns):
-            if column.offer_id == offer_id:
-                return index
-        raise KeyError(offer_id)
-
     @property
     def max_year_total(self) -> Decimal:
         """The tallest stacked bar (for a chart's axis)."""
@@ -195,7 +195,7 @@ class _Converted:
     figure shows the same number everywhere. A column kept in its own currency converts to itself.
     """
 
-    own: tuple[YearFigures, ...]
+    own: OfferFigures
     rates: Rates
     currency: str
     shown_in: str
@@ -209,20 +209,20 @@ class _Converted:
         return converted
 
     def sum(self, name: str) -> Decimal:
-        return self.value(sum((getattr(y, name) for y in self.own), ZERO))
+        return self.value(self.own.component_total(name))
 
     def year_total(self, index: int) -> Decimal:
-        return self.value(self.own[index].total)
+        return self.value(self.own.years[index].total)
 
     def average(self, years: int) -> Decimal:
-        return self.value(_average(sum((y.total for y in self.own), ZERO), years))
+        return self.value(_average(self.own.total, years))
 
     @property
     def years(self) -> tuple[YearFigures, ...]:
         """Each component of each year converted on its own (for the chart's stacked parts)."""
         return tuple(
-            YearFigures(year=y.year, **{name: self.value(y.component(name)) for name in COMPONENTS})  # type: ignore[arg-type]
-            for y in self.own
+            YearFigures(year=y.year, **{name: self.value(y.component(name)) for name in COMPONENTS})
+            for y in self.own.years
         )
 
 
@@ -412,6 +412,7 @@ def build_comparison(
     horizon: int,
     baseline_id: str | None = None,
     figures_for: Callable[[str], OfferFigures] | None = None,
+    slots: Mapping[str, int] | None = None,
     fx_base: str | None = None,
     stay: StayEvaluation | None = None,
     scenarios: Sequence[Scenario] = (),
@@ -425,8 +426,9 @@ def build_comparison(
     first, with the leaving-cost rows; `scenarios` with `scenarios_for(offer_id)`
     (`Evaluator.scenario_results`) add a row per scenario. The baseline is `baseline_id` (an offer
     id, or `CURRENT_JOB_ID` for Stay) when that column is converted; without one, the first
-    converted offer column; an unconverted baseline gives no differences. `comparison_for` passes
-    all of this from an Evaluator.
+    converted offer column; an unconverted baseline gives no differences. `slots` gives each offer
+    its stable letter and colour (by default its column). `comparison_for` passes all of this from
+    an Evaluator.
     """
     rates = Rates(fx_base or display_currency, fx)
     columns: list[Column] = []
@@ -435,7 +437,7 @@ def build_comparison(
     leaving_own = stay.leaving_cost if stay is not None else None
     leaving_currency = stay.job.currency if stay is not None else None
 
-    def add(column: Column, own: tuple[YearFigures, ...], totals: tuple[Decimal | None, ...], is_stay: bool) -> None:
+    def add(column: Column, own: OfferFigures, totals: tuple[Decimal | None, ...], is_stay: bool) -> None:
         shown_in = column.currency
         leaving: Decimal | None = None
         if leaving_own is not None and leaving_currency is not None:
@@ -455,13 +457,15 @@ def build_comparison(
                 offer_currency=job.currency,
                 currency=display_currency if ok else job.currency,
                 converted=ok,
-                is_stay=True,
+                # after every offer's slot, so staying never takes an offer's letter and colour
+                slot=len(slots) if slots is not None else len(offers),
+                kind="stay",
             ),
-            fig.years,
-            (),  # filled below, once the scenarios are known
+            fig,
+            (fig.total,) * len(scenario_list),  # staying's equity is as the broker shows it: no growth
             True,
         )
-    for offer in offers:
+    for index, offer in enumerate(offers):
         fig = figures_for(offer.id) if figures_for is not None else figures(offer, horizon)
         if fig.horizon != horizon:
             raise ValueError(f"figures of {offer.company} cover {fig.horizon} years, not {horizon}")
@@ -476,22 +480,12 @@ def build_comparison(
                 offer_currency=offer.currency,
                 currency=display_currency if ok else offer.currency,
                 converted=ok,
+                slot=slots.get(offer.id, index) if slots is not None else index,
             ),
-            fig.years,
+            fig,
             tuple(r.total for r in results),
             False,
         )
-    if scenario_list:
-        # Stay (and an offer without results) gets a value per scenario too: Stay's total is unchanged
-        for index, (column, data) in enumerate(zip(columns, converted, strict=True)):
-            if column.is_stay or len(data.scenario_totals) != len(scenario_list):
-                total = sum((y.total for y in data.own), ZERO)
-                totals: tuple[Decimal | None, ...] = (
-                    (total,) * len(scenario_list) if column.is_stay else (None,) * len(scenario_list)
-                )
-                converted[index] = _Converted(
-                    data.own, data.rates, data.currency, data.shown_in, data.leaving_cost, totals
-                )
 
     comparable = [c.converted for c in columns]
     if baseline_id is None:
@@ -511,6 +505,7 @@ def build_comparison(
 
     rows = []
     for key, label, description, kind, value_of in specs:
+        name, _, detail = label.partition(" (")
         values = [value_of(c) for c in converted]
         higher_is_better = kind != "leaving" or key != "leaving_cost"
         statuses, differs = _statuses(values, comparable, higher_is_better)
@@ -532,6 +527,8 @@ def build_comparison(
                 differences=differences,
                 differs=differs,
                 higher_is_better=higher_is_better,
+                name=name,
+                detail=detail.removesuffix(")"),
             )
         )
 
@@ -549,7 +546,7 @@ def build_comparison(
 
 def _series(column: Column, data: _Converted) -> OfferSeries:
     years, running = [], ZERO
-    for own, year in zip(data.own, data.years, strict=True):
+    for own, year in zip(data.own.years, data.years, strict=True):
         running += own.total
         years.append(
             SeriesYear(
@@ -562,7 +559,9 @@ def _series(column: Column, data: _Converted) -> OfferSeries:
                 cumulative=data.value(running),
             )
         )
-    return OfferSeries(offer_id=column.offer_id, label=column.label, currency=column.currency, years=tuple(years))
+    return OfferSeries(
+        offer_id=column.offer_id, label=column.label, currency=column.currency, years=tuple(years), slot=column.slot
+    )
 
 
 # --- chart axes ----------------------------------------------------------------------------------
@@ -594,7 +593,9 @@ def comparison_for(
     evaluator: Evaluator, offer_ids: Sequence[str], baseline_id: str | None = None, *, stay: bool = True
 ) -> Comparison:
     """A comparison of some of an `app.evaluation.Evaluator`'s offers, with its settings and cache:
-    the Stay column when there is a current job (and `stay`), a row per scenario when there are any."""
+    the Stay column when there is a current job (and `stay`), a row per scenario when there are any;
+    each offer keeps its letter and colour (its place among all the evaluator's offers) whatever is
+    compared."""
     offers = [evaluator.by_id[i] for i in offer_ids if i in evaluator.by_id]
     return build_comparison(
         offers,
@@ -604,6 +605,7 @@ def comparison_for(
         horizon=evaluator.horizon,
         baseline_id=baseline_id,
         figures_for=evaluator.figures,
+        slots={offer.id: index for index, offer in enumerate(evaluator.offers)},
         stay=evaluator.stay() if stay else None,
         scenarios=evaluator.scenarios,
         scenarios_for=evaluator.scenario_results,

@@ -520,20 +520,6 @@ class Evaluator:
         return [self.evaluate(offer.id) for offer in self.offers]
 
 
-def evaluate_offers(
-    offers: Sequence[Offer],
-    *,
-    as_of: date,
-    display_currency: str,
-    fx: Mapping[str, Decimal],
-    horizon: int,
-    rubric: Rubric = DEFAULT_RUBRIC,
-) -> list[OfferEvaluation]:
-    """Evaluate every offer against the others (the alternatives the user holds)."""
-    evaluator = Evaluator(offers, as_of=as_of, display_currency=display_currency, fx=fx, horizon=horizon, rubric=rubric)
-    return evaluator.evaluate_all()
-
-
 def evaluator_for_file(offer_file: OfferFile, rubric: Rubric = DEFAULT_RUBRIC) -> Evaluator:
     return Evaluator.for_settings(offer_file.offers, offer_file.settings, as_of=offer_file.as_of, rubric=rubric)
 

@@ -88,7 +88,6 @@ STEP_NAMES = {
     "fallback": "If they say no",
     "also": "Also worth raising",
 }
-WHO_NAMES = {"recruiter": "Recruiter", "hiring_manager": "Hiring manager", "above_manager": "Above the hiring manager"}
 UNIT_WORDS = {"per_year": "a year", "once": "once", "grant": "whole grant", "shares": "options", "days": "days"}
 
 

@@ -17,7 +17,7 @@ from typing import Literal
 from app.models import Offer, TimelineEvent
 from app.money import exact
 from app.negotiation import counters_answered
-from app.rubric import DEFAULT_RUBRIC, TIER_NAMES, Rubric, Tier
+from app.rubric import DEFAULT_RUBRIC, TIER_NAMES, Band, Rubric, Tier
 from app.text import date_words, day_words, money_words, plural, say_money
 
 INTERVIEW_KINDS = ("recruiter_screen", "interview", "final_interview")
@@ -128,6 +128,20 @@ def read_timeline(offer: Offer) -> TimelineFacts:
     )
 
 
+def missing_for_rating(offer: Offer) -> tuple[str, ...]:
+    """What an offer still needs before its position is worth rating: a base salary and a timeline.
+
+    Without them the rating would rest on defaults alone (a new offer would read "Steady, 55" and get
+    levers against a base of 0), which looks like advice and is none. Empty when it can be rated.
+    """
+    missing = []
+    if offer.base_salary <= 0:
+        missing.append("the base salary")
+    if not offer.timeline:
+        missing.append("the timeline (when you interviewed, when the offer came)")
+    return tuple(missing)
+
+
 def rate_position(
     offer: Offer,
     as_of: date,
@@ -158,12 +172,14 @@ def rate_position(
             bands = rubric.offer_speed
             index = rubric.band_index(bands, days)
             band = bands[index]
-            anchor_name = "final interview" if facts.anchor.kind == "final_interview" else "last interview"
+            anchor, offer_event = facts.anchor, facts.offer
+            assert anchor is not None and offer_event is not None  # the days are counted between them
+            anchor_name = "final interview" if anchor.kind == "final_interview" else "last interview"
             when = (
-                f"the same day as the {anchor_name} ({date_words(facts.anchor.date)})"
+                f"the same day as the {anchor_name} ({date_words(anchor.date)})"
                 if days == 0
                 else f"{day_words(days)} after the {anchor_name} "
-                f"({date_words(facts.anchor.date)} → {date_words(facts.offer.date)})"
+                f"({date_words(anchor.date)} → {date_words(offer_event.date)})"
             )
             evidence.append(Evidence("speed", band.points, f"The offer came {when}: {band.meaning}."))
             evidence.extend(_relief(rubric, bands, index, signals.hiring_manager_responsive, "the offer took"))
@@ -348,7 +364,7 @@ def _better_evidence(
     return Evidence("better_offer", points, sentence)
 
 
-def _relief(rubric: Rubric, bands, index: int, responsive: bool | None, what: str) -> list[Evidence]:
+def _relief(rubric: Rubric, bands: tuple[Band, ...], index: int, responsive: bool | None, what: str) -> list[Evidence]:
     if responsive is False and rubric.relieved(bands, index):
         return [
             Evidence(

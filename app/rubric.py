@@ -327,6 +327,22 @@ class Rubric(BaseModel):
 
 
 DEFAULT_RUBRIC = Rubric()
+EDITED_MARK = " (edited)"
+
+
+def edited_rubric(rubric: Rubric, started_from: Rubric = DEFAULT_RUBRIC) -> Rubric:
+    """A rubric as the user left it in Settings, after starting from `started_from`: that rubric when
+    nothing changed; `DEFAULT_RUBRIC` itself when every number is the shipped one (so a later
+    version's rubric applies); else the rubric with " (edited)" after its version, so every rating and
+    brief says it was not made by the rules it started from."""
+    if rubric == started_from:
+        return started_from
+    if rubric.model_copy(update={"version": DEFAULT_RUBRIC.version}) == DEFAULT_RUBRIC:
+        return DEFAULT_RUBRIC
+    base = rubric.version.removesuffix(EDITED_MARK)
+    if rubric.version.endswith(EDITED_MARK) or len(base) + len(EDITED_MARK) > 40:
+        return rubric
+    return rubric.model_copy(update={"version": base + EDITED_MARK})
 
 
 def explain_rubric(rubric: Rubric = DEFAULT_RUBRIC) -> list[tuple[str, list[str]]]:

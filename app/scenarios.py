@@ -60,10 +60,6 @@ class GrowthModel:
         equity = equity_under_growth(self.pieces, self.horizon, growth_pct)
         return self.cash_total + sum((amount for amount, _options in equity), ZERO)
 
-    @property
-    def has_equity(self) -> bool:
-        return bool(self.pieces)
-
 
 def growth_model(figures: OfferFigures, pieces: Sequence[VestPiece]) -> GrowthModel:
     cash = sum((y.total - y.equity for y in figures.years), ZERO)
@@ -173,13 +169,17 @@ def find_break_even(
     start_sign = signs[first - 1]
     while high - low > 1:  # narrow the bracket down to one tenth of a point
         middle = (low + high) // 2
-        if _sign(at(middle)) == start_sign:  # type: ignore[arg-type]
+        value = at(middle)
+        if value is None:  # comparable at every whole point, so never: but never a wrong answer either
+            return BreakEven(offer_id, other_id, currency, comparable=False, held=held)
+        if _sign(value) == start_sign:
             low = middle
         else:
             high = middle
     # equal up to `low` and apart from `high` on: they part at `low`; else the tenth where they are closer
     best = low
-    if start_sign != 0 and abs(at(high)) < abs(at(low)):  # type: ignore[arg-type]
+    low_value, high_value = values[low], values[high]  # both computed above: the bracket's ends
+    if start_sign != 0 and abs(high_value) < abs(low_value):
         best = high
     below = next((s for s in reversed(signs[:first]) if s), None)
     above = next((s for s in signs[first:] if s), None)

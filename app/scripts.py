@@ -35,18 +35,6 @@ COMMITMENT_PHRASES = (
     "sign today",
     "accept today",
 )
-WHO_NAMES = {
-    "recruiter": "the recruiter",
-    "hiring_manager": "the hiring manager",
-    "above_manager": "the hiring manager, who takes it above them",
-}
-DROP_CAUSE_WORDS = {
-    "sign_on_ends": "the sign-on ends",
-    "grant_runs_out": "the initial grant runs out",
-    "front_loaded": "the vesting schedule is front-loaded: the grant vests less each year",
-    "cliff": "a long cliff piled the first vesting into one year",
-    "other": "other components fall",
-}
 BAND_SOURCES = {
     "posting": "the posted band",
     "recruiter": "the band the recruiter shared",

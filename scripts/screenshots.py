@@ -1,12 +1,14 @@
 """Refresh the screenshots in resources/screenshots/: the main window, the editor, the levers and the
-compare view, in light and dark, with the sample offers. Runs offscreen; no display needed.
+compare view, in light and dark, at 1280×720 and 1600×1000, with the sample offers. Runs offscreen;
+no display needed. Files are named NAME-WIDTHxHEIGHT-SCHEME.png.
 
-    .venv/bin/python scripts/screenshots.py [--out resources/screenshots]
+    .venv/bin/python scripts/screenshots.py [--out resources/screenshots] [--locale de_DE]
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import sys
 import tempfile
@@ -19,7 +21,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QColor, QPalette
 
 ROOT = Path(__file__).resolve().parents[1]
-SIZE = (1440, 900)
+SIZES = ((1280, 720), (1600, 1000))
 
 
 def dark_palette() -> QPalette:
@@ -44,6 +46,7 @@ def dark_palette() -> QPalette:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", default=str(ROOT / "resources" / "screenshots"))
+    parser.add_argument("--locale", default="en_US", help="the locale figures are written in (default en_US)")
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -55,7 +58,7 @@ def main() -> int:
     from ui.main_window import COMPARE_TAB, NEGOTIATE_TAB, OFFER_TAB, MainWindow
     from ui.workspace import Workspace
 
-    app = make_application(sys.argv[:1])
+    app = make_application(sys.argv[:1], locale=args.locale)
     app.setStyle("Fusion")
     light = app.style().standardPalette()
     sample = read_offer_file(sample_offers_path())
@@ -65,10 +68,12 @@ def main() -> int:
         workspace.update_settings(sample.settings)  # rates, scenarios, the current job: as the sample has them
         workspace.import_offers(sample.offers)
         settings = QSettings(str(Path(folder) / "ui.ini"), QSettings.Format.IniFormat)
-        for scheme, palette in (("light", light), ("dark", dark_palette())):
+        schemes = (("light", light), ("dark", dark_palette()))
+        for (width, height), (scheme, palette) in itertools.product(SIZES, schemes):
             app.setPalette(palette)
+            settings.clear()  # each size starts as a first start would: the list takes its share
             window = MainWindow(workspace, settings)
-            window.resize(*SIZE)
+            window.resize(width, height)
             window.show()
             shots = [
                 ("main", OFFER_TAB, "sample-lumen"),
@@ -79,12 +84,15 @@ def main() -> int:
             for name, tab, offer_id in shots:
                 window.select_offer(offer_id)
                 window.tabs.setCurrentIndex(tab)
+                if name == "compare":  # all four samples, the differences under the values
+                    window.compare_view.set_checked([o.id for o in workspace.offers()])
+                    window.compare_view.show_differences_check.setChecked(True)
                 for _ in range(3):
                     app.processEvents()
                 if name == "editor":  # further down the editor: the timeline, its strip, the signals
                     window.form.scroll.ensureWidgetVisible(window.form.strip, 0, 320)
                     app.processEvents()
-                path = out / f"{name}-{scheme}.png"
+                path = out / f"{name}-{width}x{height}-{scheme}.png"
                 window.grab().save(str(path))
                 print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
             window.close()

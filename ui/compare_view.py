@@ -3,12 +3,21 @@
 Everything shown is built by `app.comparison` from the workspace's evaluator; this widget only picks
 which offers go in, keeps the user's choices across changes, and hands the result to a table model
 and two chart widgets.
+
+The table fits what it shows, from two offers to six and from 1280×720 up: the figures' names stay
+at the left edge while the offers scroll sideways (`FrozenColumnTable`); the offers share the width
+left, each at least as wide as its widest figure; each header has the company on one line and the
+role on a second (the whole text in its tooltip); differences to the baseline sit under each value
+in the same cell. The charts keep a legible height and fold away with one button.
+
+To add a switch (after tax, say): put its check box in `options` with `add_option`, keep its state
+here, and pass it to `comparison_for` in `_rebuild`; the table and the charts follow the Comparison.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -20,21 +29,34 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QSplitter,
-    QTableView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from app.comparison import Comparison, comparison_for
 from app.position import OFFER_STAGES
+from app.words import STAGE_NAMES
 from ui.charts.chart_widget import ChartWidget
 from ui.models.comparison_model import (
     FIRST_OFFER_COLUMN,
     LABEL_COLUMN,
     ComparisonFilterProxy,
     ComparisonTableModel,
+    DifferenceTextRole,
+    HeaderDetailRole,
+    HeaderTitleRole,
+    LetterRole,
 )
+from ui.widgets.frozen_table import FrozenColumnTable, TwoLineHeader
 from ui.workspace import Workspace
+
+_Index = QModelIndex | QPersistentModelIndex
+CELL_PADDING = 10  # each side of a figure
+CHARTS_MIN_HEIGHT = 250  # below this a chart's plot area is too short to read
 
 PICK_NOTE = "Pick two or more offers to compare."
 _ID_ROLE = Qt.ItemDataRole.UserRole
@@ -95,22 +117,25 @@ class CompareView(QWidget):
         self.model = ComparisonTableModel(parent=self)
         self.proxy = ComparisonFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
+        self.table = FrozenColumnTable()
+        header = TwoLineHeader(HeaderTitleRole, HeaderDetailRole, LetterRole, self.table)
+        self.table.setHorizontalHeader(header)
         self.table.setModel(self.proxy)
+        self.delegate = FigureDelegate(self.table)
+        self.table.setItemDelegate(self.delegate)
+        self.table.viewport_resized.connect(self._fit_columns)
         self.table.setAccessibleName("Comparison table")
         self.table.setAccessibleDescription(
             "Figures as rows, offers as columns. The best figure of a row is starred and bold."
         )
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setHighlightSections(False)
-        header.setMaximumSectionSize(420)
-        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        for view in (self.table, self.table.frozen):
+            view.setAlternatingRowColors(True)
+            view.setWordWrap(False)
+            view.verticalHeader().hide()
+            view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+            view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setMinimumSectionSize(40)
         self.model.set_palette(self.table.palette())
 
         self.bars_chart = ChartWidget("stacked_bars")
@@ -119,6 +144,7 @@ class CompareView(QWidget):
         self.charts.setChildrenCollapsible(False)
         self.charts.addWidget(self.bars_chart)
         self.charts.addWidget(self.lines_chart)
+        self.charts.setMinimumHeight(CHARTS_MIN_HEIGHT)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.table)
@@ -126,20 +152,28 @@ class CompareView(QWidget):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
 
+        self.charts_button = QToolButton()
+        self.charts_button.setText("Hide c&harts")
+        self.charts_button.setCheckable(True)
+        self.charts_button.setChecked(True)
+        self.charts_button.setAccessibleName("Charts")
+        self.charts_button.setToolTip("Show or hide the charts under the table")
+        self.charts_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.charts_button.toggled.connect(self._on_charts_toggled)
+
         picks = QHBoxLayout()
         picks.addWidget(offers_label, 0, Qt.AlignmentFlag.AlignTop)
         picks.addWidget(self.offer_list, 1)
-        options = QHBoxLayout()
-        options.addWidget(baseline_label)
-        options.addWidget(self.baseline_combo)
-        options.addSpacing(16)
-        options.addWidget(self.show_differences_check)
-        options.addSpacing(16)
-        options.addWidget(self.differences_only_check)
-        options.addStretch(1)
+        self.options = QHBoxLayout()
+        self.options.addWidget(baseline_label)
+        self.options.addWidget(self.baseline_combo)
+        self.options.addStretch(1)
+        self.options.addWidget(self.charts_button)
+        self.add_option(self.show_differences_check)
+        self.add_option(self.differences_only_check)
         layout = QVBoxLayout(self)
         layout.addLayout(picks)
-        layout.addLayout(options)
+        layout.addLayout(self.options)
         layout.addWidget(self.pick_note)
         layout.addWidget(self.rate_note)
         layout.addWidget(self.splitter, 1)
@@ -205,9 +239,19 @@ class CompareView(QWidget):
             self._baseline_id = self.baseline_combo.itemData(index)
             self._rebuild()
 
+    def add_option(self, widget: QWidget) -> None:
+        """A switch in the options row (after the ones there, before the charts button)."""
+        index = self.options.count() - 2
+        self.options.insertSpacing(index, 16)
+        self.options.insertWidget(index + 1, widget)
+
     def _on_show_differences_toggled(self, on: bool) -> None:
         self.model.set_show_differences(on)
         self._fit_columns()
+
+    def _on_charts_toggled(self, shown: bool) -> None:
+        self.charts.setVisible(shown)
+        self.charts_button.setText("Hide c&harts" if shown else "Show c&harts")
 
     def _on_differences_only_toggled(self, on: bool) -> None:
         self.proxy.set_differences_only(on)
@@ -239,12 +283,13 @@ class CompareView(QWidget):
         try:
             self.offer_list.clear()
             for offer in offers:
-                item = QListWidgetItem(f"{offer.company} · {offer.stage}")
+                stage = STAGE_NAMES.get(offer.stage, offer.stage)
+                item = QListWidgetItem(f"{offer.company} · {stage}")
                 item.setData(_ID_ROLE, offer.id)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Checked if offer.id in self._checked else Qt.CheckState.Unchecked)
-                item.setToolTip(f"{offer.company}, {offer.role} ({offer.stage}, {offer.currency})")
-                item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{offer.company}, {offer.role}, {offer.stage}")
+                item.setToolTip(f"{offer.company}, {offer.role} ({stage}, {offer.currency})")
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{offer.company}, {offer.role}, {stage}")
                 self.offer_list.addItem(item)
         finally:
             self.offer_list.blockSignals(False)
@@ -306,45 +351,48 @@ class CompareView(QWidget):
         self.show_differences_check.setEnabled(combo.count() > 1)
 
     def _fit_columns(self) -> None:
-        """Fit the figures' names; give every offer the same width, so the eye scans straight across.
-
-        Measured again only when the columns (or the display mode) change, not on every edit.
-        """
-        shape = (
-            self.model.columnCount(),
-            self.model.show_differences(),
-            tuple(str(self.model.headerData(c, Qt.Orientation.Horizontal)) for c in range(self.model.columnCount())),
-        )
-        if shape == getattr(self, "_fitted_shape", None):
-            return
-        self._fitted_shape = shape
-        self.table.resizeColumnsToContents()
-        header = self.table.horizontalHeader()
+        """The names of the figures at their width (at most a third of the table); the offers share
+        what is left, each at least as wide as its widest figure and its company's name, all the same
+        width so the eye scans straight across. Narrower than that, the offers scroll sideways under
+        the names."""
         count = self.model.columnCount()
-        if count > LABEL_COLUMN:
-            header.resizeSection(LABEL_COLUMN, header.sectionSize(LABEL_COLUMN) + 12)
-        offer_columns = range(FIRST_OFFER_COLUMN, count)
-        if offer_columns:
-            # width from the figures and the company names, not the (long) roles: headers elide those
-            metrics = header.fontMetrics()
-            names = [
-                metrics.horizontalAdvance(str(self.model.headerData(c, Qt.Orientation.Horizontal)).split("\n")[0])
-                for c in offer_columns
-            ]
-            width = max(max(self.table.sizeHintForColumn(c) for c in offer_columns), max(names) + 16) + 16
-            for column in offer_columns:
-                header.resizeSection(column, width)
+        header = self.table.horizontalHeader()
+        self.table.set_row_height(self.delegate.row_height(self.model.show_differences()))
+        if count <= LABEL_COLUMN:
+            return
+        view_width = max(1, self.table.viewport().width())
+        labels = self.table.sizeHintForColumn(LABEL_COLUMN) + 8
+        labels = max(min(labels, view_width // 3), min(160, view_width // 2))
+        self.table.set_label_width(labels)
+        offers = range(FIRST_OFFER_COLUMN, count)
+        if not offers:
+            return
+        needed = max(max(self._figure_width(c), header.section_width_hint(c)) for c in offers)
+        share = (view_width - labels) // len(offers)
+        width = max(needed, share)
+        for column in offers:
+            header.resizeSection(column, width)
+
+    def _figure_width(self, column: int) -> int:
+        """The widest cell of an offer column as the delegate draws it (value and difference)."""
+        widest = 0
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, column)
+            widest = max(widest, self.delegate.text_width(index))
+        return widest + 2 * CELL_PADDING
 
     def _share_height(self) -> None:
-        """Give the table the rows it needs (up to 60 % of the height); the charts get the rest."""
+        """Give the table the rows it needs, leaving the charts a legible height; the table scrolls
+        (its header and the figures' names stay) when the window is short."""
         total = sum(self.splitter.sizes())
         if total <= 0:
             return
         rows = self.proxy.rowCount()
         needed = self.table.horizontalHeader().height() + rows * self.table.verticalHeader().defaultSectionSize()
-        needed += 2 * self.table.frameWidth() + 2
-        table = min(needed, int(total * 0.6), total - self.charts.minimumSizeHint().height())
-        self.splitter.setSizes([table, total - table])
+        needed += 2 * self.table.frameWidth() + self.table.horizontalScrollBar().sizeHint().height() + 2
+        charts = max(CHARTS_MIN_HEIGHT, int(total * 0.4))
+        table = max(min(needed, total - charts), min(needed, 160))
+        self.splitter.setSizes([table, max(0, total - table)])
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -358,3 +406,76 @@ class CompareView(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_offer_list()
+
+
+class FigureDelegate(QStyledItemDelegate):
+    """Paints a figure right-aligned and, while differences are shown, the difference to the
+    baseline under it in a smaller, quieter type; the label column is left as Qt paints it."""
+
+    def row_height(self, two_lines: bool) -> int:
+        metrics = QFontMetrics(self.parent().font())
+        small = QFontMetrics(self._small(self.parent().font()))
+        return metrics.height() + 10 + (small.height() + 2 if two_lines else 0)
+
+    def text_width(self, index: _Index) -> int:
+        font = QFont(self.parent().font())
+        custom = index.data(Qt.ItemDataRole.FontRole)
+        if isinstance(custom, QFont):
+            font = QFont(custom)
+        value = QFontMetrics(font).horizontalAdvance(str(index.data() or ""))
+        difference = index.data(DifferenceTextRole)
+        if difference:
+            value = max(value, QFontMetrics(self._small(font)).horizontalAdvance(str(difference)))
+        return value
+
+    @staticmethod
+    def _small(font: QFont) -> QFont:
+        small = QFont(font)
+        small.setBold(False)
+        if small.pointSizeF() > 0:
+            small.setPointSizeF(small.pointSizeF() * 0.9)
+        return small
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        hint = super().sizeHint(option, index)
+        if index.column() == LABEL_COLUMN:
+            return hint
+        return QSize(self.text_width(index) + 2 * CELL_PADDING, hint.height())
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        difference = index.data(DifferenceTextRole)
+        if index.column() == LABEL_COLUMN:
+            super().paint(painter, option, index)
+            return
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)
+        text = item.text
+        item.text = ""
+        style = item.widget.style() if item.widget is not None else None
+        painter.save()
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, item.widget)
+        selected = bool(item.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        area = option.rect.adjusted(CELL_PADDING, 0, -CELL_PADDING, 0)
+        metrics = QFontMetrics(item.font)
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        if difference:
+            small = self._small(item.font)
+            small_metrics = QFontMetrics(small)
+            block = metrics.height() + 2 + small_metrics.height()
+            top = area.top() + (area.height() - block) // 2
+            painter.setFont(item.font)
+            painter.setPen(item.palette.color(role))
+            value_area = QRect(area.left(), top, area.width(), metrics.height())
+            painter.drawText(value_area, right, metrics.elidedText(text, Qt.TextElideMode.ElideLeft, area.width()))
+            painter.setFont(small)
+            quiet = item.palette.color(role if selected else QPalette.ColorRole.PlaceholderText)
+            painter.setPen(quiet)
+            difference_area = QRect(area.left(), top + metrics.height() + 2, area.width(), small_metrics.height())
+            painter.drawText(difference_area, right, str(difference))
+        else:
+            painter.setFont(item.font)
+            painter.setPen(item.palette.color(role))
+            painter.drawText(area, right, metrics.elidedText(text, Qt.TextElideMode.ElideLeft, area.width()))
+        painter.restore()

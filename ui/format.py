@@ -1,89 +1,305 @@
-"""Display formatting of the numbers `app/` computes: money with its currency and separators, percents.
+"""Display formatting of what `app/` computes — money, numbers, percentages, dates — the way the
+user's locale writes them: "$185,000.00" in the US, "185.000,00 $" in Germany, "185 000,00 $US" in France.
 
-Only formatting lives here (no arithmetic): the value shown is exactly the Decimal the domain gave.
+One formatter for every screen, the PDF brief and the command line's tables, and it never imports Qt:
+the command line must not load it. The locale data is CLDR's, through Babel (the same tables Qt and
+the operating systems use), so no currency symbol or separator is written by hand here. Each
+composition root says once which locale to follow (`set_locale`): the window passes the system
+locale as Qt reads it (the OS region settings on macOS and Windows), the command line the
+environment's (LC_ALL, LC_NUMERIC, LANG).
+
+Only formatting lives here (no arithmetic): the digits shown are exactly the Decimal the domain gave,
+never passed through float. Whole units are shown only for whole amounts, so nothing is rounded away;
+a table that mixes both passes `cents=True` for every cell (`needs_cents`), so one table shows one
+precision.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
+from functools import lru_cache
 
-from PySide6.QtCore import QLocale
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date, format_skeleton
+from babel.numbers import (
+    NumberPattern,
+    format_compact_currency,
+    get_currency_symbol,
+    get_decimal_symbol,
+    get_group_symbol,
+    parse_pattern,
+)
 
-_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹", "CAD": "CA$", "AUD": "A$"}
+from app.parsing import DateOrder, NumberMarks
+
+MINUS = "\u2212"  # a real minus sign: it lines up with "+" and is not read as a hyphen
+DEFAULT_LOCALE = "en_US"
+DASH = "—"  # no figure
+
+
+@dataclass(frozen=True)
+class _Conventions:
+    """What one locale needs for our figures, read from CLDR once and kept."""
+
+    locale: Locale
+    money_cents: NumberPattern  # the locale's currency pattern with two decimals
+    money_whole: NumberPattern  # … and with none
+    number: str  # the locale's decimal pattern without decimals ("#,##0", "#,##,##0")
+    marks: NumberMarks
+    date_order: DateOrder
+    date_pattern: str  # short numeric date with a four-digit year: "dd.MM.y", "M/d/y"
+    symbol_first: bool  # "$185,000" (True) or "185.000 $" (False)
+    symbol_gap: str  # what separates the symbol from the digits in the locale's pattern ("" or a space)
+
+
+_current: _Conventions | None = None
+_current_name = DEFAULT_LOCALE
+# the order of day, month and year in a locale's short date pattern; ISO's when the pattern is odd
+_DATE_ORDERS: dict[str, DateOrder] = {"dmy": "dmy", "mdy": "mdy", "ymd": "ymd"}
+
+
+def set_locale(name: str | None) -> str:
+    """Follow the locale `name` ("de_DE", "fr-FR", "de_DE.UTF-8"); unknown, empty, "C" or "POSIX":
+    US English, the app's own language. Returns the locale now used."""
+    global _current, _current_name
+    _current_name = _normalized(name)
+    _current = None  # read when first needed: a start that formats nothing pays nothing
+    return _current_name
+
+
+def locale_name() -> str:
+    return _current_name
+
+
+def _normalized(name: str | None) -> str:
+    text = (name or "").split(".")[0].split("@")[0].replace("-", "_")
+    if not text or text in ("C", "POSIX") or text.startswith("en_US_POSIX"):
+        return DEFAULT_LOCALE
+    try:
+        return str(Locale.parse(text))
+    except (ValueError, UnknownLocaleError):
+        return DEFAULT_LOCALE
+
+
+def _conventions() -> _Conventions:
+    global _current
+    if _current is None:
+        _current = _read_conventions(_current_name)
+    return _current
+
+
+@lru_cache(maxsize=8)
+def _read_conventions(name: str) -> _Conventions:
+    locale = Locale.parse(name)
+    currency = locale.currency_formats["standard"].pattern.split(";")[0]
+    decimal = locale.decimal_formats[None].pattern.split(";")[0]
+    number = re.sub(r"\.[#0]+", "", decimal)
+    short = locale.date_formats["short"].pattern
+    four_digit_year = re.sub(r"y+", "y", short)
+    positions = sorted((four_digit_year.find(letter), letter) for letter in "dMy")
+    order = "".join({"d": "d", "M": "m", "y": "y"}[letter] for _, letter in positions)
+    symbol_at = currency.find("¤")
+    digits_at = re.search(r"[#0]", currency)
+    symbol_first = digits_at is None or symbol_at < digits_at.start()
+    around = currency[symbol_at + 1 : symbol_at + 2] if symbol_first else currency[symbol_at - 1 : symbol_at]
+    return _Conventions(
+        locale=locale,
+        money_cents=parse_pattern(re.sub(r"\.0+", ".00", currency) if "." in currency else currency + ".00"),
+        money_whole=parse_pattern(re.sub(r"\.0+", "", currency)),
+        number=number,
+        marks=NumberMarks(
+            decimal=get_decimal_symbol(locale),
+            group=get_group_symbol(locale),
+            group_size=parse_pattern(number).grouping[1],
+        ),
+        date_order=_DATE_ORDERS.get(order, "ymd"),
+        date_pattern=four_digit_year,
+        symbol_first=symbol_first,
+        symbol_gap=around if around.isspace() else "",
+    )
+
+
+# --- what the parsers need ---------------------------------------------------------------------
+
+
+def marks() -> NumberMarks:
+    """The locale's decimal mark and group separator, for reading typed numbers the same way."""
+    return _conventions().marks
+
+
+def date_order() -> DateOrder:
+    """The order of day, month and year in the locale's numeric dates ("dmy" in Germany)."""
+    return _conventions().date_order
+
+
+def date_hint() -> str:
+    """The locale's numeric date as a pattern for a field's placeholder: "DD.MM.YYYY", "M/D/YYYY"."""
+    pattern = _conventions().date_pattern
+    return re.sub(r"y+", "YYYY", pattern).replace("d", "D")
+
+
+# --- money ---------------------------------------------------------------------------------------
 
 
 def money(value: Decimal | None, currency: str, *, cents: bool = False, signed: bool = False) -> str:
-    """185000 USD → "$185,000" (or "$185,000.00" with cents); None → "—". Locale-aware separators."""
+    """185000 USD → "$185,000" (en_US), "185.000 $" (de_DE); with cents (or when the value has cents)
+    "$185,000.00". None → "—". `signed` puts "+" before a positive value (differences)."""
     if value is None:
-        return "—"
-    decimals = 2 if cents or value != value.to_integral_value() else 0
-    digits = _grouped(abs(value), decimals)
-    sign = "−" if value < 0 else ("+" if signed and value > 0 else "")
-    symbol = _SYMBOLS.get(currency)
-    return f"{sign}{symbol}{digits}" if symbol else f"{sign}{digits} {currency}"
+        return DASH
+    conventions = _conventions()
+    whole = not cents and value == value.to_integral_value()
+    pattern = conventions.money_whole if whole else conventions.money_cents
+    with _digits_for(value):
+        text = pattern.apply(abs(value), conventions.locale, currency=currency, currency_digits=False)
+    text = _spaced(text, currency, conventions)
+    return _sign(value, signed) + text
 
 
-_SCALES = ((Decimal(10) ** 9, -9, "B"), (Decimal(10) ** 6, -6, "M"), (Decimal(10) ** 3, -3, "k"))
-
-
-def money_compact(value: Decimal | None, currency: str) -> str:
-    """A short label for chart axes and summaries: 250000 USD → "$250k", 1412344.84 → "$1.41M".
-
-    Three significant digits at most, rounded half up (a label, not a figure: tables show `money`).
-    """
-    if value is None:
-        return "—"
-    magnitude = abs(value)
-    if magnitude >= 1:
-        # three significant digits first, so 999,999 reads "$1M", not "$1000k"
-        magnitude = magnitude.quantize(Decimal(1).scaleb(magnitude.adjusted() - 2), rounding=ROUND_HALF_UP)
-    suffix = ""
-    for limit, shift, letter in _SCALES:
-        if magnitude >= limit:
-            magnitude, suffix = magnitude.scaleb(shift), letter
-            break
-    else:
-        magnitude = magnitude.quantize(Decimal(1), rounding=ROUND_HALF_UP)
-    digits = format(magnitude.normalize(), "f").replace(".", QLocale().decimalPoint())
-    sign = "−" if value < 0 and magnitude != 0 else ""
-    symbol = _SYMBOLS.get(currency)
-    return f"{sign}{symbol}{digits}{suffix}" if symbol else f"{sign}{digits}{suffix} {currency}"
+def needs_cents(values: Iterable[Decimal | None]) -> bool:
+    """Whether any amount of a table has cents: then every cell of it shows cents (one precision)."""
+    return any(v is not None and v != v.to_integral_value() for v in values)
 
 
 def money_plain(value: Decimal | None) -> str:
-    """A number for an edit field: 185000 → "185,000" (no symbol, whole units unless cents)."""
+    """An amount for an edit field: 185000 → "185,000" / "185.000" (no symbol; cents only if any)."""
     if value is None:
         return ""
-    return _grouped(value, 0 if value == value.to_integral_value() else 2)
+    return number(value, decimals=0 if value == value.to_integral_value() else 2)
+
+
+def currency_symbol(currency: str) -> str:
+    """The symbol the locale writes for a currency: "$", "€", "CA$", "£", "CHF"."""
+    return get_currency_symbol(currency, _conventions().locale)
+
+
+def currency_affixes(currency: str) -> tuple[str, str]:
+    """(before, after) the digits of an amount in this locale: ("$", "") in the US, ("", " $") in
+    Germany — for an input field that shows its currency beside what is typed."""
+    conventions = _conventions()
+    symbol = currency_symbol(currency)
+    gap = conventions.symbol_gap or ("\u00a0" if _letter_edge(symbol, conventions.symbol_first) else "")
+    return (symbol + gap, "") if conventions.symbol_first else ("", gap + symbol)
+
+
+def money_compact(value: Decimal | None, currency: str) -> str:
+    """A short label for chart axes and summaries: 250000 USD → "$250K", 1412344.84 → "$1.41M"
+    ("1,41 Mio. $" in Germany). Three significant digits at most, rounded half up (a label, not a
+    figure: tables show `money`)."""
+    if value is None:
+        return DASH
+    magnitude = abs(value)
+    if magnitude >= 1:
+        # three significant digits first, so 999,999 reads "$1M", not "$1000K"
+        magnitude = magnitude.quantize(Decimal(1).scaleb(magnitude.adjusted() - 2), rounding=ROUND_HALF_UP)
+    else:
+        magnitude = magnitude.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    conventions = _conventions()
+    with _digits_for(magnitude):
+        text = format_compact_currency(magnitude, currency, locale=conventions.locale, fraction_digits=2)
+    # a locale without a short form for thousands writes "250000 $": group the digits then
+    grouped = re.search(r"\d{5,}", text)
+    text = money(magnitude, currency) if grouped else _spaced(text, currency, conventions)
+    return (MINUS if value < 0 and magnitude != 0 else "") + text
+
+
+# --- numbers, percentages, dates -----------------------------------------------------------------
+
+
+def number(value: Decimal | None, decimals: int | None = None) -> str:
+    """A count or amount with the locale's grouping: 12000 → "12,000"; `decimals` fixes the digits
+    after the mark, else as many as the value has (no rounding)."""
+    if value is None:
+        return ""
+    conventions = _conventions()
+    if decimals is None:
+        exponent = value.normalize().as_tuple().exponent
+        decimals = max(0, -exponent) if isinstance(exponent, int) else 0
+    with _digits_for(value):
+        text = _number_pattern(conventions.number, decimals).apply(abs(value), conventions.locale)
+    return (MINUS if value < 0 else "") + text
 
 
 def per_share_plain(value: Decimal | None) -> str:
     """A price per share for an edit field: every decimal it has (up to six), at least cents: 0.0125, 4.80."""
     if value is None:
         return ""
-    places = -value.normalize().as_tuple().exponent  # type: ignore[operator]
-    return _grouped(value, min(max(places, 2), 6)) if value != value.to_integral_value() else money_plain(value)
-
-
-def _grouped(value: Decimal, decimals: int) -> str:
-    """Exact digits (never through float) with the locale's group separator and decimal point."""
-    text = f"{value:,.{decimals}f}"
-    locale = QLocale()
-    group, point = locale.groupSeparator(), locale.decimalPoint()
-    return text.replace(",", "\x00").replace(".", point).replace("\x00", group)
+    if value == value.to_integral_value():
+        return money_plain(value)
+    exponent = value.normalize().as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) else 2
+    return number(value, decimals=min(max(places, 2), 6))
 
 
 def number_plain(value: Decimal | None) -> str:
-    """A count, rate or percentage as typed: 12000 → "12000", 2.5 → "2.5" (no rounding)."""
+    """A count, rate or percentage as typed, with the locale's decimal mark: 2.5 → "2.5" / "2,5";
+    12000 → "12000" (no grouping, no rounding)."""
     if value is None:
         return ""
-    return format(value.normalize(), "f")
+    text = format(value.normalize(), "f")
+    point = _conventions().marks.decimal
+    return text.replace("-", MINUS).replace(".", point)
 
 
 def percent(value: Decimal | None) -> str:
-    return "—" if value is None else f"{number_plain(value)} %"
+    """15 → "15 %", 2.5 → "2,5 %" in Germany (the value is already in percent)."""
+    return DASH if value is None else f"{number_plain(value)}\u00a0%"
 
 
 def day(value: date | None) -> str:
-    return "" if value is None else value.isoformat()
+    """A date as the locale writes it in numbers, with a four-digit year: "11/4/2026", "04.11.2026"."""
+    if value is None:
+        return ""
+    conventions = _conventions()
+    return format_date(value, conventions.date_pattern, locale=conventions.locale)
+
+
+def day_long(value: date) -> str:
+    """A date in words with its weekday: "Wed, Nov 4, 2026", "Mi., 4. Nov. 2026"."""
+    return format_skeleton("yMMMEd", value, locale=_conventions().locale)
+
+
+def month_short(value: date) -> str:
+    """A month's short name: "Nov", "Nov." (de), "nov." (fr)."""
+    return format_date(value, "MMM", locale=_conventions().locale)
+
+
+# --- helpers -------------------------------------------------------------------------------------
+
+
+def _digits_for(value: Decimal):
+    """A decimal context with room for every digit of `value` (a pasted 400-digit amount is shown,
+    marked as too large by the model, never a crash in the formatting)."""
+    return localcontext(prec=max(28, abs(value.adjusted()) + len(value.as_tuple().digits) + 8))
+
+
+@lru_cache(maxsize=32)
+def _number_pattern(pattern: str, decimals: int) -> NumberPattern:
+    return parse_pattern(pattern + ("." + "0" * decimals if decimals else ""))
+
+
+def _sign(value: Decimal, signed: bool) -> str:
+    if value < 0:
+        return MINUS
+    return "+" if signed and value > 0 else ""
+
+
+def _letter_edge(symbol: str, symbol_first: bool) -> bool:
+    edge = symbol[-1:] if symbol_first else symbol[:1]
+    return edge.isalpha()
+
+
+def _spaced(text: str, currency: str, conventions: _Conventions) -> str:
+    """CLDR's currency spacing, which Babel leaves out: a symbol ending in a letter is kept apart
+    from the digits ("SEK 1,200", not "SEK1,200"); "$1,200" stays as it is."""
+    symbol = get_currency_symbol(currency, conventions.locale)
+    if not symbol or (not symbol[-1:].isalpha() and not symbol[:1].isalpha()):
+        return text
+    if conventions.symbol_first and symbol[-1:].isalpha():
+        return re.sub(rf"^({re.escape(symbol)})(?=\d)", "\\1\u00a0", text)
+    if not conventions.symbol_first and symbol[:1].isalpha():
+        return re.sub(rf"(?<=\d)({re.escape(symbol)})$", "\u00a0\\1", text)
+    return text

@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QLocale, QLockFile, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -23,6 +23,7 @@ from app.resources import resource_path
 from app.store import BadDataFile, Store, StoreError, default_db_path
 from app.store.backup import Backup, backup_if_due, latest_backup, restore_backup
 from app.store.store import rename_aside
+from ui import format as fmt
 from ui.crash import CrashHandler, log_folder
 from ui.main_window import APP_ID, MainWindow
 from ui.open_problem_dialog import OpenProblemDialog
@@ -91,9 +92,13 @@ def bring_to_front(window: MainWindow) -> None:
     window.activateWindow()
 
 
-def make_application(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance()
-    if app is None:  # the scaling policy can only be set before the application exists (Qt warns after)
+def make_application(argv: list[str] | None = None, locale: str | None = None) -> QApplication:
+    """The QApplication, set up once: names, icon, and the locale every figure is written in (the
+    system's, as Qt reads it — the region settings on macOS and Windows — unless `locale` says)."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        app = existing
+    else:  # the scaling policy can only be set before the application exists (Qt warns after)
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("Offer Planner")
@@ -101,7 +106,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(QIcon(str(resource_path("icons", f"{APP_ID}.svg"))))
-    return app  # type: ignore[return-value]
+    shown = fmt.set_locale(locale or QLocale.system().name())
+    QLocale.setDefault(QLocale(shown))  # Qt's own widgets (spin boxes, calendars) agree with our figures
+    return app
 
 
 class Session(QObject):

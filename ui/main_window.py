@@ -6,6 +6,7 @@ remembers its geometry, splitters, tab and the last selected offer.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from html import escape
 from pathlib import Path
 
@@ -14,16 +15,19 @@ from PySide6.QtCore import (
     QEvent,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     QSettings,
     QStandardPaths,
     Qt,
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -32,28 +36,40 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QStackedWidget,
     QTableView,
     QTabWidget,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from app import __version__
-from app.files import OfferFileError, merge_file_parts, offer_file_for, read_offer_file, write_offer_file
+from app.atomic import write_problem
+from app.files import OfferFileError, merge_file_parts, read_offer_file, write_offer_file
 from app.models import STAGES, Offer
 from app.resources import sample_offers_path
+from app.store import StoreError
+from app.words import STAGE_NAMES
+from ui import format as fmt
 from ui.forms.offer_form import OfferForm
-from ui.models.offer_list_model import STAGE_NAMES, OfferFilterProxy, OfferIdRole, OfferListModel
+from ui.models.offer_list_model import OfferFilterProxy, OfferIdRole, OfferListModel
 from ui.rubric_dialog import RubricDialog
 from ui.widgets.badges import BadgeDelegate
 from ui.widgets.icons import action_icon
+from ui.widgets.wrapping import breakable_paths
 from ui.workspace import Workspace
 
 APP_ID = "io.github.offerplanner.OfferPlanner"
 OFFER_TAB, NEGOTIATE_TAB, COMPARE_TAB = range(3)
+REDO_KEYS = [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")]
+LIST_MARGIN = 8
+LIST_MIN_WIDTH = 260
+LIST_SHARE = 0.33  # of the window's width, on a first start
+ROLE_COLUMN_MIN = 140  # a list with less room for the role shows it in the company's tooltip instead
 
 
 class EmptyState(QWidget):
@@ -68,6 +84,7 @@ class EmptyState(QWidget):
             self,
         )
         text.setWordWrap(True)
+        text.setAlignment(Qt.AlignmentFlag.AlignHCenter)  # under its heading, not flush left
         self.sample_button = QPushButton("Load &sample offers", self)
         self.sample_button.setAccessibleName("Load sample offers")
         self.new_button = QPushButton("&New offer", self)
@@ -96,6 +113,46 @@ class EmptyState(QWidget):
         outer.addStretch()
 
 
+class _UndoKeys(QObject):
+    """Ctrl+Z and Ctrl+Shift+Z (Ctrl+Y) in a text field undo and redo the window's saved changes.
+
+    A line edit (a spin box, a text box) takes those keys for its own short typing history, so the
+    window's shortcuts never fire while the cursor is in a field — the natural place to press them,
+    and with no Save button Undo is the only safety net. This filter sits on the text field that has
+    the focus (installed as focus moves) and hands the keys to the window instead.
+    """
+
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self._window = window
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
+
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if (
+            isinstance(new, QLineEdit | QAbstractSpinBox | QPlainTextEdit | QTextEdit)
+            and new.window() is self._window
+            and not new.property("undoKeys")
+        ):
+            new.setProperty("undoKeys", True)
+            new.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) or not isinstance(event, QKeyEvent):
+            return False
+        undo = event.matches(QKeySequence.StandardKey.Undo)
+        redo = not undo and any(event.keyCombination().toCombined() == keys[0].toCombined() for keys in REDO_KEYS)
+        if not (undo or redo):
+            return False
+        if kind == QEvent.Type.ShortcutOverride:
+            event.accept()  # deliver it as a key press, caught below (the field's own undo never runs)
+            return True
+        (self._window.undo if undo else self._window.redo)()
+        return True
+
+
 class MainWindow(QMainWindow):
     """One window per data file."""
 
@@ -108,6 +165,7 @@ class MainWindow(QMainWindow):
         self.ui_settings = settings or QSettings()
         self.setWindowTitle(f"Offer Planner — {workspace.store.path.name}")
         self._current_id = ""
+        self._filtering = False
         self._brief_path: Path | None = None
 
         # the list
@@ -137,27 +195,30 @@ class MainWindow(QMainWindow):
         for column, sample in (
             (OfferListModel.COMPANY, "Kestrel Robotics"),
             (OfferListModel.STAGE, "Interviewing__"),
-            (OfferListModel.YEAR_ONE, "$1,000,000__"),
+            (OfferListModel.YEAR_ONE, fmt.money(Decimal("888888.88"), "USD") + "__"),
             (OfferListModel.TIER, "Grand slam___"),
         ):
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
+        self._company_width = header.sectionSize(OfferListModel.COMPANY)
         header.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list_view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+        self.list_view.installEventFilter(self)  # a narrow list drops the role column (see eventFilter)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("Search company, role, location")
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search offers")
-        self.search.textChanged.connect(self.proxy.set_search)
+        self.search.textChanged.connect(self._on_search_changed)
+        self.search.installEventFilter(self)  # Esc clears it (see eventFilter)
         self.stage_filter = QComboBox(self)
         self.stage_filter.setAccessibleName("Filter by stage")
         self.stage_filter.addItem("All stages", None)
         for stage in STAGES:
             self.stage_filter.addItem(STAGE_NAMES[stage], stage)
-        self.stage_filter.currentIndexChanged.connect(lambda _: self.proxy.set_stage(self.stage_filter.currentData()))
+        self.stage_filter.currentIndexChanged.connect(self._on_stage_filter_changed)
         list_panel = QWidget(self)
         list_layout = QVBoxLayout(list_panel)
-        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.setContentsMargins(LIST_MARGIN, LIST_MARGIN // 2, 0, LIST_MARGIN)  # off the window's edge
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)
         filters.addWidget(self.stage_filter)
@@ -170,16 +231,16 @@ class MainWindow(QMainWindow):
         self._position_panel = None
         self._levers_panel = None
         self._compare_view = None
-        self._negotiate_state: QByteArray | None = None
-        self.negotiate_splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.negotiate_splitter.setChildrenCollapsible(False)
+        self.negotiate_page = QWidget(self)  # holds the NegotiatePage once built
+        negotiate_layout = QVBoxLayout(self.negotiate_page)
+        negotiate_layout.setContentsMargins(0, 0, 0, 0)
         self.compare_page = QWidget(self)
         compare_layout = QVBoxLayout(self.compare_page)
         compare_layout.setContentsMargins(0, 0, 0, 0)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.form, "&Offer")
-        self.tabs.addTab(self.negotiate_splitter, "&Negotiate")
+        self.tabs.addTab(self.negotiate_page, "&Negotiate")
         self.tabs.addTab(self.compare_page, "&Compare")
         self.no_selection = QLabel("Select an offer on the left, or press Ctrl+N for a new one.", self)
         self.no_selection.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -188,10 +249,13 @@ class MainWindow(QMainWindow):
         self.detail.addWidget(self.no_selection)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(list_panel)
         self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([560, 880])
+        # both sides grow and shrink with the window, the list by a third of the change
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 2)
+        list_panel.setMinimumWidth(LIST_MIN_WIDTH)
         self.empty_state = EmptyState(self)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.splitter)
@@ -199,6 +263,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.pages)
 
         self._build_actions()
+        self._set_tab_order()
         self.statusBar().showMessage("Ready. Changes are saved as you type.", 4000)
 
         self.list_view.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
@@ -254,12 +319,15 @@ class MainWindow(QMainWindow):
         )
         self.settings_action.setShortcuts([QKeySequence("Ctrl+,")])
         self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
-        self.undo_action = ws.undo_stack.createUndoAction(self, "&Undo")  # menu: "Undo Delete Kestrel"
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = ws.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.addAction(self.undo_action)
-        self.addAction(self.redo_action)
+        # Undo and Redo save what is typed first (see undo()); the menu says what: "Undo Delete Kestrel"
+        self.undo_action = self._action("&Undo", self.undo, QKeySequence.StandardKey.Undo)
+        self.redo_action = self._action("&Redo", self.redo)
+        self.redo_action.setShortcuts(REDO_KEYS)
+        ws.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        ws.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.undo_action.setEnabled(ws.undo_stack.canUndo())
+        self.redo_action.setEnabled(ws.undo_stack.canRedo())
+        self._undo_keys = _UndoKeys(self)
         self.find_action = self._action("&Find", self._focus_search, QKeySequence.StandardKey.Find)
         self.tab_actions = [
             self._action("&Offer", lambda: self.tabs.setCurrentIndex(OFFER_TAB), "Ctrl+1"),
@@ -267,6 +335,9 @@ class MainWindow(QMainWindow):
             self._action("&Compare", lambda: self.tabs.setCurrentIndex(COMPARE_TAB), "Ctrl+3"),
         ]
         self.rubric_action = self._action("How is this &rated?", self.show_rubric)
+        self.samples_action = self._action(
+            "Load &sample offers", self.load_samples, tip="Add four sample offers to try the app with"
+        )
         self.about_action = self._action("&About Offer Planner", self.show_about)
 
         bar = self.menuBar()
@@ -294,6 +365,8 @@ class MainWindow(QMainWindow):
             view_menu.addAction(action)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.rubric_action)
+        help_menu.addAction(self.samples_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
         toolbar = self.addToolBar("Offers")
@@ -305,12 +378,12 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         # the toolbar keeps short labels; the Edit menu says what will be undone
         self.undo_button_action = QAction("Undo", self)
-        self.undo_button_action.triggered.connect(ws.undo_stack.undo)
+        self.undo_button_action.triggered.connect(self.undo)
         ws.undo_stack.canUndoChanged.connect(self.undo_button_action.setEnabled)
         ws.undo_stack.undoTextChanged.connect(self._on_undo_text_changed)
         self.undo_button_action.setEnabled(ws.undo_stack.canUndo())
         self.redo_button_action = QAction("Redo", self)
-        self.redo_button_action.triggered.connect(ws.undo_stack.redo)
+        self.redo_button_action.triggered.connect(self.redo)
         ws.undo_stack.canRedoChanged.connect(self.redo_button_action.setEnabled)
         ws.undo_stack.redoTextChanged.connect(self._on_redo_text_changed)
         self.redo_button_action.setEnabled(ws.undo_stack.canRedo())
@@ -344,6 +417,34 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "brief_action"):
             self._apply_icons()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.key() == Qt.Key.Key_Escape:
+                if self.search.text():
+                    self.search.clear()
+                else:
+                    self.list_view.setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
+            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.proxy.rowCount():
+                # from the search into what it found
+                if not self.list_view.selectionModel().currentIndex().isValid():
+                    self.select_offer(self.proxy.index(0, 0).data(OfferIdRole))
+                self.list_view.setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
+        if watched is self.list_view and event.type() == QEvent.Type.Resize:
+            # the list shrinks with the window: below a width the role goes (it is in the company's
+            # tooltip and the editor) so company, stage, year 1 and position stay readable
+            header = self.list_view.horizontalHeader()
+            others = sum(header.sectionSize(c) for c in range(OfferListModel.ROLE + 1, len(OfferListModel.HEADERS)))
+            narrow = self.list_view.width() < others + self._company_width + ROLE_COLUMN_MIN
+            if self.list_view.isColumnHidden(OfferListModel.ROLE) != narrow:
+                self.list_view.setColumnHidden(OfferListModel.ROLE, narrow)
+                header.setSectionResizeMode(
+                    OfferListModel.COMPANY,
+                    QHeaderView.ResizeMode.Stretch if narrow else QHeaderView.ResizeMode.Interactive,
+                )
+        return super().eventFilter(watched, event)
+
     def _on_tab_changed(self, index: int) -> None:
         if index == COMPARE_TAB:
             _ = self.compare_view  # built on first visit
@@ -374,24 +475,20 @@ class MainWindow(QMainWindow):
     def _build_negotiate(self) -> None:
         if self._position_panel is not None:
             return
-        from ui.panels.levers_panel import LeversPanel
-        from ui.panels.position_panel import PositionPanel
+        from ui.panels.negotiate_page import NegotiatePage
 
-        self._position_panel = PositionPanel(self.workspace, self.negotiate_splitter)
-        self._levers_panel = LeversPanel(self.workspace, self.negotiate_splitter)
-        self._position_panel.setMinimumWidth(300)
-        self.negotiate_splitter.addWidget(self._position_panel)
-        self.negotiate_splitter.addWidget(self._levers_panel)
-        self.negotiate_splitter.setStretchFactor(1, 2)
-        self.negotiate_splitter.setSizes([340, 560])
-        if self._negotiate_state is not None:
-            self.negotiate_splitter.restoreState(self._negotiate_state)
+        page = NegotiatePage(self.workspace, self.negotiate_page)
+        self.negotiate_page.layout().addWidget(page)
+        self._position_panel = page.position_panel
+        self._levers_panel = page.levers_panel
         self._levers_panel.copied.connect(self._on_saved)
 
     def _on_undo_text_changed(self, text: str) -> None:
+        self.undo_action.setText(f"&Undo {text}".strip())
         self.undo_button_action.setToolTip(f"Undo {text} (Ctrl+Z)" if text else "Undo (Ctrl+Z)")
 
     def _on_redo_text_changed(self, text: str) -> None:
+        self.redo_action.setText(f"&Redo {text}".strip())
         self.redo_button_action.setToolTip(f"Redo {text} (Ctrl+Shift+Z)" if text else "Redo (Ctrl+Shift+Z)")
 
     def _update_actions(self) -> None:
@@ -400,6 +497,37 @@ class MainWindow(QMainWindow):
         self.delete_action.setEnabled(has)
         self.export_action.setEnabled(bool(self.workspace.offers()))
         self.brief_action.setEnabled(bool(self._current_id))
+
+    def undo(self) -> None:
+        """Undo the last saved change, from anywhere in the window, a field included: what is typed
+        there and not yet saved is saved first (so that is what Undo takes back, and Redo brings
+        back); a value that can't be saved is put back to the saved one, and that is the undo."""
+        if self._settle_typing():
+            self.workspace.undo_stack.undo()
+
+    def redo(self) -> None:
+        if self._settle_typing():
+            self.workspace.undo_stack.redo()
+
+    def _settle_typing(self) -> bool:
+        """True when the undo stack may go on: nothing typed is left unsaved."""
+        if not self.form.has_unsaved_edit():
+            return True
+        if self.form.commit_pending():
+            return True
+        self.form.revert_pending()
+        self.statusBar().showMessage("Put back the saved values: what was typed could not be saved.", 6000)
+        return False
+
+    def _set_tab_order(self) -> None:
+        """Tab goes list → search → stage filter → the editor's fields; no stop on frames or scroll
+        areas. The tabs are reached with Ctrl+1/2/3 (View menu) or Ctrl+Tab."""
+        self.form.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.list_view.setTabKeyNavigation(False)  # Tab leaves the list (the arrows move in it)
+        QWidget.setTabOrder(self.list_view, self.search)
+        QWidget.setTabOrder(self.search, self.stage_filter)
+        QWidget.setTabOrder(self.stage_filter, self.form.company)
 
     def _focus_search(self) -> None:
         self.search.setFocus()
@@ -433,7 +561,39 @@ class MainWindow(QMainWindow):
         return True
 
     def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._filtering:
+            return  # rows come and go under a search: the offer shown stays (see _filter)
         self._show_offer(current.data(OfferIdRole) if current.isValid() else "")
+
+    def _on_search_changed(self, text: str) -> None:
+        self._filter(lambda: self.proxy.set_search(text))
+
+    def _on_stage_filter_changed(self, _index: int) -> None:
+        self._filter(lambda: self.proxy.set_stage(self.stage_filter.currentData()))
+
+    def _filter(self, change) -> None:
+        """Apply a search or stage filter without changing the offer shown: when the filter hides it,
+        it stays in the editor (nothing is selected in the list); when it shows it again (the search
+        is cleared), it is selected again."""
+        self._filtering = True
+        try:
+            change()
+        finally:
+            self._filtering = False
+        selection = self.list_view.selectionModel()
+        row = self.list_model.row_of(self._current_id) if self._current_id else -1
+        index = self.proxy.mapFromSource(self.list_model.index(row, 0)) if row >= 0 else QModelIndex()
+        self._filtering = True  # re-selecting the shown offer is not a change of offer
+        try:
+            if index.isValid():
+                flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+                selection.setCurrentIndex(index, flags)
+                self.list_view.scrollTo(index)
+            else:
+                selection.clear()
+        finally:
+            self._filtering = False
+        self._update_actions()
 
     def _show_offer(self, offer_id: str) -> None:
         if offer_id and self.workspace.offer(offer_id) is None:
@@ -506,7 +666,9 @@ class MainWindow(QMainWindow):
         try:
             offer_file = read_offer_file(path)
         except OfferFileError as exc:
-            box = QMessageBox(QMessageBox.Icon.Warning, "Nothing was imported", exc.report(), parent=self)
+            box = QMessageBox(
+                QMessageBox.Icon.Warning, "Nothing was imported", breakable_paths(exc.report()), parent=self
+            )
             box.setInformativeText("The file was left as it is; no offer was added or changed.")
             box.open()
             return
@@ -528,11 +690,14 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getSaveFileName(self, "Export offers", default, "Offer files (*.json)")
         if not path:
             return
-        offer_file = offer_file_for(self.workspace.offers(), self.workspace.settings(), as_of=self.workspace.as_of())
         try:
+            offer_file = self.workspace.store.offer_file(as_of=self.workspace.as_of())
             write_offer_file(offer_file, path)
+        except StoreError as exc:
+            QMessageBox.warning(self, "Not exported", str(exc))
+            return
         except OSError as exc:
-            QMessageBox.warning(self, "Not exported", f"{path} can't be written: {exc.strerror or exc}")
+            QMessageBox.warning(self, "Not exported", write_problem(path, exc, "the offer file"))
             return
         count = len(offer_file.offers)
         self.statusBar().showMessage(f"Exported {count} offer{'s' if count != 1 else ''} to {path}", 6000)
@@ -560,7 +725,7 @@ class MainWindow(QMainWindow):
             )
             written = render_brief_pdf(brief, path)
         except BriefError as exc:
-            box = QMessageBox(QMessageBox.Icon.Warning, "Brief not exported", str(exc), parent=self)
+            box = QMessageBox(QMessageBox.Icon.Warning, "Brief not exported", breakable_paths(str(exc)), parent=self)
             box.setTextFormat(Qt.TextFormat.PlainText)  # names the user typed are never read as markup
             box.setInformativeText("Nothing was written. Choose another folder and try again.")
             box.open()
@@ -570,7 +735,7 @@ class MainWindow(QMainWindow):
         box = QMessageBox(
             QMessageBox.Icon.Information,
             "Brief exported",
-            f"The negotiation brief for {offer.company} is saved as {written}.",
+            breakable_paths(f"The negotiation brief for {offer.company} is saved as {written}."),
             parent=self,
         )
         box.setTextFormat(Qt.TextFormat.PlainText)
@@ -625,7 +790,7 @@ class MainWindow(QMainWindow):
             "<p>Plan a job offer negotiation: exact offer math, an explainable position rating, levers "
             "inside a plausible budget stretch, and a brief for the call.</p>"
             "<p>Works offline: nothing you type leaves this computer.</p>"
-            f"<p>Data file: {escape(str(self.workspace.store.path))}<br>Application id: {APP_ID}</p>",
+            f"<p>Data file: {escape(breakable_paths(str(self.workspace.store.path)))}<br>Application id: {APP_ID}</p>",
         )
 
     def _on_saved(self, message: str) -> None:
@@ -633,7 +798,7 @@ class MainWindow(QMainWindow):
 
     def _on_failed(self, message: str) -> None:
         self.statusBar().showMessage(f"Not saved: {message}", 10000)
-        box = QMessageBox(QMessageBox.Icon.Warning, "Not saved", message, parent=self)
+        box = QMessageBox(QMessageBox.Icon.Warning, "Not saved", breakable_paths(message), parent=self)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setInformativeText(
             "Your edit is still in the window: fix the problem (free some disk space, say) and try again. "
@@ -662,9 +827,9 @@ class MainWindow(QMainWindow):
         state = s.value("window/splitter")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.splitter.restoreState(state)
-        state = s.value("window/negotiate")
-        if isinstance(state, QByteArray) and not state.isEmpty():
-            self._negotiate_state = state  # applied when the Negotiate tab is built
+        else:
+            width = self.width()
+            self.splitter.setSizes([int(width * LIST_SHARE), width - int(width * LIST_SHARE)])
         tab = s.value("window/tab", OFFER_TAB)
         self.tabs.setCurrentIndex(int(tab) if str(tab).isdigit() else OFFER_TAB)
         last = s.value("window/offer", "")
@@ -675,8 +840,6 @@ class MainWindow(QMainWindow):
         s = self.ui_settings
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/splitter", self.splitter.saveState())
-        if self._position_panel is not None:
-            s.setValue("window/negotiate", self.negotiate_splitter.saveState())
         s.setValue("window/tab", self.tabs.currentIndex())
         s.setValue("window/offer", self._current_id)
         s.sync()

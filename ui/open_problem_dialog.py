@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QV
 
 from app.store import BadDataFile, StoreError
 from app.store.backup import Backup
+from ui.widgets.wrapping import breakable_paths
 
 
 def day_text(backup: Backup) -> str:
@@ -31,7 +32,7 @@ class OpenProblemDialog(QDialog):
         self.setWindowTitle("Offer Planner can't open its data file")
         self.setObjectName("openProblemDialog")
         bad_file = isinstance(error, BadDataFile)
-        message = QLabel(str(error), self)
+        message = QLabel(breakable_paths(str(error)), self)
         message.setWordWrap(True)
         message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         if bad_file:
@@ -56,7 +57,7 @@ class OpenProblemDialog(QDialog):
             self.restore_button.setDefault(True)
             buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
             self.restore_button.clicked.connect(self._on_restore)
-        if bad_file:
+        if isinstance(error, BadDataFile):
             self.new_button = QPushButton("Start a &new file", self)
             self.new_button.setToolTip(f"{error.path.name} is kept, renamed to {error.path.name}.bad-<date and time>")
             buttons.addButton(self.new_button, QDialogButtonBox.ButtonRole.AcceptRole)

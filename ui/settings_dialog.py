@@ -1,7 +1,9 @@
 """Settings: display currency, exchange rates, horizon, the brief's paper, and the rating rubric.
 
 Validated with the pydantic `Settings` model: a bad value is marked at its field with words, and
-nothing is applied until everything is valid. Applying is one undoable step.
+nothing is applied until everything is valid. Applying is one undoable step. The rubric's numbers are
+edited in place on their own tab (`RubricForm`), validated by the Rubric model, with a Reset to the
+shipped numbers; a rubric can also be loaded from or saved to a file.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -32,9 +35,10 @@ from app.currencies import ISO_4217_CODES
 from app.errors import problems_from
 from app.models import Settings
 from app.parsing import ParseError, parse_plain_number
-from app.rubric import Rubric
+from app.rubric import DEFAULT_RUBRIC, Rubric
 from ui import format as fmt
-from ui.pdf.brief_pdf import paper_for_locale
+from ui.forms.rubric_form import RubricForm
+from ui.pdf.page_setup import paper_for_locale
 from ui.rubric_dialog import RubricDialog
 
 COMMON_CURRENCIES = ("USD", "EUR", "GBP", "CAD", "AUD", "CHF", "JPY", "INR", "SEK", "NOK", "DKK", "PLN", "SGD")
@@ -88,13 +92,15 @@ class SettingsDialog(QDialog):
 
         self.rubric_label = QLabel(self)
         self.rubric_label.setWordWrap(True)
+        self.rubric_form = RubricForm(settings.rubric, self)
+        self.rubric_form.edited.connect(self._update_rubric_label)
         show_rubric = QPushButton("How is this &rated?", self)
-        show_rubric.clicked.connect(lambda: RubricDialog(self._active_rubric(), self).open())
-        load_rubric = QPushButton("&Load rubric…", self)
+        show_rubric.clicked.connect(self._on_show_rubric)
+        load_rubric = QPushButton("&Load from a file…", self)
         load_rubric.clicked.connect(self._on_load_rubric)
-        save_rubric = QPushButton("&Save rubric as…", self)
+        save_rubric = QPushButton("&Save to a file…", self)
         save_rubric.clicked.connect(self._on_save_rubric)
-        self.reset_rubric = QPushButton("Use the &shipped rubric", self)
+        self.reset_rubric = QPushButton("R&eset to the shipped rubric", self)
         self.reset_rubric.clicked.connect(self._on_reset_rubric)
         self._update_rubric_label()
 
@@ -118,25 +124,32 @@ class SettingsDialog(QDialog):
         row.addWidget(remove_rate)
         row.addStretch()
         rates_layout.addLayout(row)
-        rubric = QGroupBox("Rating rubric", self)
+        rubric = QWidget(self)
         rubric_layout = QVBoxLayout(rubric)
         rubric_layout.addWidget(self.rubric_label)
+        rubric_layout.addWidget(self.rubric_form, 1)
         buttons_row = QHBoxLayout()
-        for button in (show_rubric, load_rubric, save_rubric, self.reset_rubric):
+        for button in (self.reset_rubric, show_rubric, load_rubric, save_rubric):
             buttons_row.addWidget(button)
         buttons_row.addStretch()
         rubric_layout.addLayout(buttons_row)
+
+        general = QWidget(self)
+        general_layout = QVBoxLayout(general)
+        general_layout.addLayout(form)
+        general_layout.addWidget(rates, 1)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(general, "&General")
+        self.tabs.addTab(rubric, "Rating r&ubric")
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self._on_accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.message)
-        layout.addLayout(form)
-        layout.addWidget(rates)
-        layout.addWidget(rubric)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
-        self.resize(620, 560)
+        self.resize(680, 640)
 
     # --- rates -----------------------------------------------------------------------------------
 
@@ -159,14 +172,17 @@ class SettingsDialog(QDialog):
     def _active_rubric(self) -> Rubric:
         return self._rubric if self._rubric is not None else Settings().active_rubric
 
+    def _on_show_rubric(self) -> None:
+        RubricDialog(self.rubric_form.preview() or self._active_rubric(), self).open()
+
     def _update_rubric_label(self) -> None:
-        rubric = self._active_rubric()
-        origin = "the shipped rubric" if self._rubric is None else "your own rubric"
+        rubric = self.rubric_form.preview() if hasattr(self, "rubric_form") else None
+        rubric = rubric or self._active_rubric()
+        origin = "the shipped rubric" if rubric is DEFAULT_RUBRIC else "your own rubric"
         self.rubric_label.setText(
-            f"Ratings use {origin}, version {rubric.version}. To adjust a threshold or weight, save the "
-            "rubric, edit the numbers in the file, and load it again."
+            f"Ratings use {origin}, version {rubric.version}. Change any number below: OK applies it "
+            "(Undo takes it back); Reset puts the shipped numbers back."
         )
-        self.reset_rubric.setEnabled(self._rubric is not None)
 
     def _on_load_rubric(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Load a rating rubric", "", "Rubric (*.json)")
@@ -182,6 +198,7 @@ class SettingsDialog(QDialog):
             self._show_problems([f"{path}: {p}" for p in problems_from(exc)])
             return
         self.message.hide()
+        self.rubric_form.load(self._rubric)
         self._update_rubric_label()
 
     def _on_save_rubric(self) -> None:
@@ -190,12 +207,14 @@ class SettingsDialog(QDialog):
             return
         try:
             with open(path, "w", encoding="utf-8") as handle:
-                handle.write(json.dumps(json.loads(self._active_rubric().model_dump_json()), indent=2))
+                rubric = self.rubric_form.preview() or self._active_rubric()
+                handle.write(json.dumps(json.loads(rubric.model_dump_json()), indent=2))
         except OSError as exc:
             self._show_problems([f"{path}: can't be written ({exc.strerror or exc})"])
 
     def _on_reset_rubric(self) -> None:
         self._rubric = None
+        self.rubric_form.reset()
         self._update_rubric_label()
 
     # --- applying --------------------------------------------------------------------------------
@@ -210,7 +229,7 @@ class SettingsDialog(QDialog):
             if not code and not text.strip():
                 continue
             try:
-                rate = parse_plain_number(text)
+                rate = parse_plain_number(text, fmt.marks())
             except ParseError as exc:
                 problems.append(f"Rate for {code or 'row ' + str(row + 1)}: {exc}")
                 continue
@@ -218,6 +237,10 @@ class SettingsDialog(QDialog):
                 problems.append(f"Rate for {code or 'row ' + str(row + 1)}: is required")
                 continue
             fx[code] = rate
+        rubric = self.rubric_form.rubric()
+        if rubric is None:
+            self.tabs.setCurrentIndex(1)
+            problems.append("The rating rubric: fix what is marked on its tab")
         if problems:
             self._show_problems(problems)
             return None
@@ -229,7 +252,7 @@ class SettingsDialog(QDialog):
                     "display_currency": self.currency.currentText().strip().upper(),
                     "horizon_years": self.horizon.value(),
                     "fx": fx,
-                    "rubric": self._rubric,
+                    "rubric": None if rubric is DEFAULT_RUBRIC else rubric,
                     "paper": self.paper.currentData(),
                 }
             )

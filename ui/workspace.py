@@ -7,6 +7,7 @@ copy only when the write succeeded, so what the window shows is what is saved. A
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Sequence
 from datetime import date
 
@@ -37,6 +38,18 @@ class Workspace(QObject):
         self._settings: Settings = store.load_settings()
         self._evaluator: Evaluator | None = None
         self._previous_evaluator: Evaluator | None = None  # what it knew of unchanged offers is reused
+
+    def __del__(self) -> None:
+        """Delete the undo commands while every Python object is still whole.
+
+        The commands are Python objects owned by the stack (a child of this workspace). When a window
+        and its workspace end up in a reference cycle (an exception's traceback is enough), the garbage
+        collector may free a command's Python half before the stack deletes the command, and Qt then
+        crashes deleting it. Finalizers run before the collector frees anything, so clearing here
+        deletes the commands in order.
+        """
+        with contextlib.suppress(RuntimeError):  # the C++ workspace is already gone: nothing to clear
+            self.undo_stack.clear()
 
     # --- reading ---------------------------------------------------------------------------------
 

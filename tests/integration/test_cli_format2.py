@@ -170,8 +170,7 @@ def broken_format_2_files(draw: st.DrawFn) -> tuple[dict[str, Any], tuple[Any, .
     return data, path
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                  HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])  # the examples share the fixtures
 @given(case=broken_format_2_files())
 def test_any_invalid_format_2_file_exits_2_naming_the_field(tmp_path: Path, case: tuple[dict[str, Any], Any]) -> None:
     data, path = case

@@ -30,14 +30,9 @@ from PySide6.QtGui import (
 )
 
 from app.comparison import CHART_PARTS, OfferSeries, nice_ticks
+from app.words import CHART_PART_NAMES
 from ui.format import money_compact
 
-PART_NAMES = {
-    "guaranteed_cash": "Guaranteed cash",
-    "contingent_cash": "Bonus (contingent)",
-    "equity": "Equity",
-    "benefits": "Benefits",
-}
 # Fill patterns laid over each part's colour, so the parts differ in grey scale and print too.
 PART_PATTERNS = {
     "guaranteed_cash": Qt.BrushStyle.NoBrush,
@@ -102,7 +97,13 @@ def part_colors(palette: QPalette) -> dict[str, QColor]:
 
 def offer_colors(palette: QPalette, count: int) -> list[QColor]:
     """One colour per offer line; golden-angle steps keep neighbours apart for any count."""
-    return [_rotated(palette, (i * 0.381966) % 1) for i in range(count)]
+    return [offer_color(palette, i) for i in range(count)]
+
+
+def offer_color(palette: QPalette, slot: int) -> QColor:
+    """The colour of the offer in `slot` (its stable place, `OfferSeries.slot`): the same offer keeps
+    its colour whichever others are charted with it."""
+    return _rotated(palette, (slot * 0.381966) % 1)
 
 
 # --- shared layout -------------------------------------------------------------------------------
@@ -297,16 +298,20 @@ def paint_stacked_bars(
 
             return draw
 
+        # one offer: the bars need no letters and the legend only the parts
+        tagged = len(series) > 1
         items: list[tuple[Callable[[QRectF], None], str] | None] = [
-            (swatch_for(part), PART_NAMES[part]) for part in CHART_PARTS
+            (swatch_for(part), CHART_PART_NAMES[part]) for part in CHART_PARTS
         ]
-        items.append(None)
-        items += [(tag_for(offer_letter(i)), s.label) for i, s in enumerate(series)]
+        if tagged:
+            items.append(None)
+            items += [(tag_for(offer_letter(s.slot)), isolated(s.label)) for s in series]
         area = _note(painter, _legend(painter, area, frame, items), frame, note)
 
         line = QFontMetricsF(frame.small).height()
         maximum = max(y.total for s in series for y in s.years)
-        plot, y_of = _y_axis(painter, area, frame, maximum, currency, bottom_space=2 * line + 6 * frame.unit)
+        bottom_space = (2 if tagged else 1) * line + 6 * frame.unit
+        plot, y_of = _y_axis(painter, area, frame, maximum, currency, bottom_space=bottom_space)
 
         years = len(series[0].years)
         group = plot.width() / years
@@ -331,16 +336,19 @@ def paint_stacked_bars(
                 painter.setPen(QPen(frame.text, frame.unit * 0.5))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRect(QRectF(x, y_of(year.total), width, plot.bottom() - y_of(year.total)))
-                painter.setFont(bold_small)
-                painter.setPen(frame.text)
-                painter.drawText(
-                    QRectF(x - gap, plot.bottom() + 2 * frame.unit, width + 2 * gap, line),
-                    Qt.AlignmentFlag.AlignCenter,
-                    offer_letter(s_index),
-                )
+                if tagged:
+                    painter.setFont(bold_small)
+                    painter.setPen(frame.text)
+                    painter.drawText(
+                        QRectF(x - gap, plot.bottom() + 2 * frame.unit, width + 2 * gap, line),
+                        Qt.AlignmentFlag.AlignCenter,
+                        offer_letter(offer.slot),
+                    )
             painter.setFont(frame.small)
+            painter.setPen(frame.text)
+            year_top = plot.bottom() + (line if tagged else 0) + 4 * frame.unit
             painter.drawText(
-                QRectF(plot.left() + y_index * group, plot.bottom() + line + 4 * frame.unit, group, line),
+                QRectF(plot.left() + y_index * group, year_top, group, line),
                 Qt.AlignmentFlag.AlignCenter,
                 f"Year {series[0].years[y_index].year}",
             )
@@ -407,19 +415,20 @@ def paint_cumulative_lines(
         if not series or not series[0].years:
             _empty(painter, area, frame, note or "No offers to chart")
             return
-        colors = offer_colors(palette, len(series))
+        # each offer keeps its colour, dash and marker (by its slot) whichever others are charted
+        colors = [offer_color(palette, s.slot) for s in series]
         marker_size = 8 * frame.unit
 
         def pen_for(i: int) -> QPen:
             pen = QPen(colors[i], 2 * frame.unit)
-            pen.setStyle(LINE_STYLES[i % len(LINE_STYLES)])
+            pen.setStyle(LINE_STYLES[series[i].slot % len(LINE_STYLES)])
             pen.setCapStyle(Qt.PenCapStyle.FlatCap)
             return pen
 
         def marker(i: int, center: QPointF) -> None:
             painter.setPen(QPen(frame.base, frame.unit))
             painter.setBrush(colors[i])
-            painter.drawPath(_marker_path(MARKERS[i % len(MARKERS)], center, marker_size))
+            painter.drawPath(_marker_path(MARKERS[series[i].slot % len(MARKERS)], center, marker_size))
 
         def swatch_for(i: int) -> Callable[[QRectF], None]:
             def draw(r: QRectF) -> None:
@@ -434,11 +443,14 @@ def paint_cumulative_lines(
         items: list[tuple[Callable[[QRectF], None], str] | None] = [
             (
                 swatch_for(i),
-                f"{isolated(s.label)}: {money_compact(s.years[last].cumulative, currency)} by year {last + 1}",
+                f"{offer_letter(s.slot)} {isolated(s.label)}: "
+                f"{money_compact(s.years[last].cumulative, currency)} by year {last + 1}",
             )
             for i, s in enumerate(series)
         ]
-        area = _note(painter, _legend(painter, area, frame, items), frame, note)
+        if len(series) > 1:  # one line needs no key: the title says what it is
+            area = _legend(painter, area, frame, items)
+        area = _note(painter, area, frame, note)
         line = QFontMetricsF(frame.small).height()
         maximum = max(y.cumulative for s in series for y in s.years)
         plot, y_of = _y_axis(painter, area, frame, maximum, currency, bottom_space=line + 6 * frame.unit)

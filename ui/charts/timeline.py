@@ -10,20 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from PySide6.QtCore import QLocale, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPalette, QPen
 
-KIND_LABELS: dict[str, str] = {
-    "applied": "Applied",
-    "recruiter_screen": "Recruiter screen",
-    "interview": "Interview",
-    "final_interview": "Final interview",
-    "feedback": "Feedback",
-    "offer": "Offer",
-    "counter": "Counter",
-    "response": "Response",
-    "follow_up": "Follow-up",
-}
+from app.words import EVENT_NAMES
+from ui import format as fmt
 
 _MARGIN = 16
 _DOT = 4.5
@@ -72,7 +63,7 @@ def _paint(
     metrics = QFontMetricsF(painter.font())
     line = metrics.height()
     dot = _DOT * unit
-    marks = [(d, KIND_LABELS.get(k, k), False) for d, k in sorted(events, key=lambda e: e[0])]
+    marks = [(d, EVENT_NAMES.get(k, k), False) for d, k in sorted(events, key=lambda e: e[0])]
     if deadline is not None:
         marks.append((deadline, "Deadline", True))
         marks.sort(key=lambda m: m[0])
@@ -147,7 +138,7 @@ def _paint_scale(
     """The first and last dates at the ends, month names at month starts where they fit."""
     line = metrics.height()
     painter.setPen(colour)
-    first_text, last_text = first.isoformat(), last.isoformat()
+    first_text, last_text = fmt.day(first), fmt.day(last)
     first_end = left - 6 * unit + metrics.horizontalAdvance(first_text)
     last_start = right + 6 * unit - metrics.horizontalAdvance(last_text)
     painter.drawText(
@@ -157,14 +148,13 @@ def _paint_scale(
         painter.drawText(
             QRectF(last_start, top, right + 7 * unit - last_start, line), Qt.AlignmentFlag.AlignLeft, last_text
         )
-    locale = QLocale()
     month = date(first.year + (first.month == 12), first.month % 12 + 1, 1)
     gap = 8 * unit
     while month <= last:
         x = x_of(month)
         painter.setPen(QPen(colour, unit))
         painter.drawLine(QPointF(x, axis_y - 3 * unit), QPointF(x, axis_y + 3 * unit))
-        name = locale.monthName(month.month, QLocale.FormatType.ShortFormat)
+        name = fmt.month_short(month)
         width = metrics.horizontalAdvance(name)
         if x - width / 2 > first_end + gap and x + width / 2 < last_start - gap:
             painter.drawText(QRectF(x - width / 2, top, width + unit, line), Qt.AlignmentFlag.AlignLeft, name)

@@ -6,6 +6,11 @@ blocked, collects what was typed into a nested dict of the model's `model_dump()
 it with the model (which holds every rule), and shows each problem at its field: a dynamic property
 `invalid` (styled by `form_stylesheet`), a message label under the field, and the same words as
 tooltip and accessible description. Problems no field owns go to a banner. No message boxes, ever.
+
+A field the user has not typed in or left since it was loaded (or since it appeared, like the
+target of a bonus just switched to "Percent of base") is not marked for being empty: it is "held"
+(`held()`) until the user leaves it or types in it. The form still won't save, and it can say what
+is missing in a neutral voice; nothing turns red before the user had a chance to fill it.
 """
 
 from __future__ import annotations
@@ -18,13 +23,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
-from PySide6.QtCore import QObject, QSignalBlocker, Qt
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
+    QBoxLayout,
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLayout,
     QLineEdit,
@@ -143,27 +150,46 @@ def message_label() -> QLabel:
     return label
 
 
-def field_box(widget: QWidget) -> tuple[QWidget, QLabel]:
-    """The widget with its message label under it, as one cell of a form or grid layout."""
+def field_box(widget: QWidget, beside: bool = False) -> tuple[QWidget, QLabel]:
+    """The widget with its message label, as one cell of a form or grid layout: under it, or
+    `beside` it, in room kept for it, so a message appearing moves nothing on the page."""
     box = QWidget()
-    layout = QVBoxLayout(box)
+    layout: QBoxLayout = QHBoxLayout(box) if beside else QVBoxLayout(box)
     layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(2)
-    layout.addWidget(widget)
+    layout.setSpacing(10 if beside else 2)
+    layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignTop if beside else Qt.AlignmentFlag(0))
     message = message_label()
-    layout.addWidget(message)
+    if beside:
+        policy = message.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # the field keeps its width when the message comes or goes
+        message.setSizePolicy(policy)
+        message.setMinimumHeight(widget.sizeHint().height())
+        message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        layout.addWidget(message, 1)
+    else:
+        layout.addWidget(message)
     return box, message
 
 
 def add_form_row(layout: QFormLayout, text: str, widget: QWidget, name: str | None = None) -> QLabel:
-    """A labelled row: a sentence-case buddy label, the widget with its message label under it, and
-    the accessible name (the label's words unless `name` says more). Returns the message label."""
+    """A labelled row: a sentence-case buddy label, the widget with its message label, and the
+    accessible name (the label's words unless `name` says more). Returns the message label.
+
+    An amount, a percentage, a date, a count or a choice is narrow: its message goes beside it, where
+    there is room, so nothing below moves when it appears. A line of text spans the row: its message
+    goes under it."""
     label = QLabel(text)
     label.setBuddy(widget)
     widget.setAccessibleName(name or text.rstrip(":"))
-    box, message = field_box(widget)
+    box, message = field_box(widget, beside=_is_narrow(widget))
     layout.addRow(label, box)
     return message
+
+
+def _is_narrow(widget: QWidget) -> bool:
+    if isinstance(widget, QComboBox | QAbstractSpinBox):
+        return True
+    return isinstance(widget, QLineEdit) and type(widget) is not QLineEdit  # the parsed fields
 
 
 def finished_signals(widget: QWidget) -> list[Any]:
@@ -283,6 +309,7 @@ class BoundField:
     active: Callable[[], bool] = field(default=lambda: True)  # inactive fields give None, own no errors
     stands_in_for: tuple[str, ...] = ()  # paths of inactive fields whose problems this one shows
     tooltip: str = ""
+    touched: bool = False  # the user typed in it or left it since it was loaded
 
 
 def default_read(widget: QWidget) -> Callable[[], Any]:
@@ -344,6 +371,8 @@ class FormBinder(QObject):
         self._lists: dict[str, Callable[[], list[dict[str, Any]]]] = {}
         self._base: dict[str, Any] = {}
         self._shown: dict[str, str] = {}  # what is marked now: field path (or "" for banner) → message
+        self._held: dict[str, str] = {}  # problems of empty fields the user has not reached yet
+        self._problems: dict[str, str] = {}  # the last problems shown (or held), to mark on leaving
 
     # --- registry --------------------------------------------------------------------------------
 
@@ -373,7 +402,28 @@ class FormBinder(QObject):
             tooltip=widget.toolTip(),
         )
         self._fields[path] = bound
+        if not widget.property("binderWatched"):
+            widget.setProperty("binderWatched", True)
+            widget.installEventFilter(self)  # leaving the field: see eventFilter
+            if isinstance(widget, QLineEdit):
+                widget.textEdited.connect(lambda _text, w=widget: self._touch(w))
+            elif isinstance(widget, QComboBox) and widget.lineEdit() is not None:
+                widget.lineEdit().textEdited.connect(lambda _text, w=widget: self._touch(w))
+            elif isinstance(widget, QPlainTextEdit):
+                widget.textChanged.connect(lambda w=widget: self._touch(w) if w.hasFocus() else None)
         return bound
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut and isinstance(watched, QWidget):
+            self._touch(watched)
+            if any(self._fields.get(path) is not None and self._fields[path].touched for path in self._held):
+                self.show_errors(self._problems, focus=False)  # the field the user left shows its problem
+        return False
+
+    def _touch(self, widget: QWidget) -> None:
+        for bound in self._fields.values():
+            if bound.widget is widget:
+                bound.touched = True
 
     def bind_list(self, path: str, bases: Callable[[], list[dict[str, Any]]]) -> None:
         """A list the form shows as rows: `bases` gives each row's original item (what no field shows
@@ -386,6 +436,7 @@ class FormBinder(QObject):
             bound = self._fields.pop(path)
             self._unmark(bound)
             self._shown.pop(path, None)
+            self._held.pop(path, None)
 
     def field(self, path: str) -> BoundField:
         return self._fields[path]
@@ -401,8 +452,9 @@ class FormBinder(QObject):
 
     def load(self, instance: BaseModel | None) -> None:
         """Show a model (or empty fields) without emitting any widget signal; clears every mark."""
-        self._base = instance.model_dump() if instance is not None else {}
+        self._base = _as_lists(instance.model_dump()) if instance is not None else {}
         for bound in self._fields.values():
+            bound.touched = False
             blocker = QSignalBlocker(bound.widget)
             try:
                 bound.show(get_path(self._base, bound.path))
@@ -437,6 +489,13 @@ class FormBinder(QObject):
     def validate(self, focus: bool = True) -> BaseModel | None:
         """The model built from the form, or None after marking every problem (and focusing the
         first bad field when the problems are new: leaving a bad field twice doesn't trap the user)."""
+        model, problems = self.check()
+        self.show_errors(problems, focus=focus)
+        return model
+
+    def check(self) -> tuple[BaseModel | None, dict[str, str]]:
+        """The model the form holds now and its problems, without marking anything (a live preview
+        reads this on every keystroke)."""
         data, problems = self.collect()
         if self._shape is not None:
             data = self._shape(data)
@@ -446,8 +505,25 @@ class FormBinder(QObject):
         except ValidationError as exc:
             for path, message in form_errors(exc).items():
                 problems.setdefault(path, message)
-        self.show_errors(problems, focus=focus)
-        return None if problems else model
+        return (None if problems else model), problems
+
+    def field_of(self, widget: QWidget) -> BoundField | None:
+        """The bound field a widget belongs to (the line edit inside a spin or combo box counts)."""
+        for bound in self._fields.values():
+            if bound.widget is widget or bound.widget.isAncestorOf(widget):
+                return bound
+        return None
+
+    def revert(self, bound: BoundField) -> None:
+        """Put the loaded (saved) value back in one field, without emitting its signals."""
+        blocker = QSignalBlocker(bound.widget)
+        try:
+            bound.show(get_path(self._base, bound.path))
+        finally:
+            blocker.unblock()
+
+    def loaded_value(self, bound: BoundField) -> Any:
+        return get_path(self._base, bound.path)
 
     # --- marks -----------------------------------------------------------------------------------
 
@@ -455,14 +531,22 @@ class FormBinder(QObject):
         """What is marked now: {field path: message}, "" for the banner."""
         return dict(self._shown)
 
+    def held(self) -> dict[str, str]:
+        """Problems not marked yet: empty fields the user has not typed in or left. {path: message}"""
+        return dict(self._held)
+
     def show_errors(self, problems: dict[str, str], focus: bool = True) -> None:
         ordered = self.fields()
         shown: dict[str, str] = {}
+        held: dict[str, str] = {}
         banner: list[str] = []
+        self._problems = dict(problems)
         for path, message in problems.items():
             bound = self._owner(path, ordered)
             if bound is None:
                 banner.append(sentence(humanize(path), message))
+            elif not bound.touched and _is_empty(bound.widget):
+                held.setdefault(bound.path, sentence(bound.label, message))
             else:
                 shown.setdefault(bound.path, sentence(bound.label, message))
         for bound in ordered:
@@ -474,10 +558,12 @@ class FormBinder(QObject):
         self.banner.setVisible(bool(banner))
         if banner:
             shown[""] = "\n".join(banner)
-        new = shown != self._shown
+        new = shown != self._shown or held != self._held
         self._shown = shown
+        self._held = held
         if focus and new:
-            first = next((b for b in ordered if b.path in shown), None)
+            # the first field to fix, or to fill (an empty one the user has not reached yet)
+            first = next((b for b in ordered if b.path in shown or b.path in held), None)
             if first is not None:
                 reveal(first.widget)
 
@@ -487,6 +573,8 @@ class FormBinder(QObject):
         self.banner.clear()
         self.banner.hide()
         self._shown = {}
+        self._held = {}
+        self._problems = {}
 
     def _owner(self, path: str, ordered: list[BoundField]) -> BoundField | None:
         """The field that shows a problem: the field itself; else an active field that stands in for
@@ -531,6 +619,23 @@ class FormBinder(QObject):
         if bound.message is not None and not bound.message.isHidden():
             bound.message.clear()
             bound.message.hide()
+
+
+def _as_lists(data: Any) -> Any:
+    """A model's dump with its tuples as lists, so fields inside them can be read and set by path."""
+    if isinstance(data, dict):
+        return {key: _as_lists(value) for key, value in data.items()}
+    if isinstance(data, list | tuple):
+        return [_as_lists(value) for value in data]
+    return data
+
+
+def _is_empty(widget: QWidget) -> bool:
+    if isinstance(widget, QLineEdit):
+        return not widget.text().strip()
+    if isinstance(widget, QPlainTextEdit):
+        return not widget.toPlainText().strip()
+    return False
 
 
 def _repolish(widget: QWidget) -> None:

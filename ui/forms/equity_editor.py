@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.parsing import ParseError, parse_percent
+from ui import format as fmt
 from ui.forms.binder import FormBinder, add_form_row
 from ui.forms.rows import ListRow
 from ui.widgets.fields import MoneyEdit, NumberEdit, PerShareEdit
@@ -48,7 +49,7 @@ def percent_list_text(values: list[Decimal] | None) -> str:
     """[25, 25, 25, 25] → "25/25/25/25"."""
     if not values:
         return ""
-    return "/".join(format(Decimal(v).normalize(), "f") for v in values)
+    return "/".join(fmt.number_plain(Decimal(v)) for v in values)
 
 
 def parse_percent_list(text: str) -> list[Decimal] | None:
@@ -60,7 +61,7 @@ def parse_percent_list(text: str) -> list[Decimal] | None:
     values = []
     for part in parts:
         try:
-            value = parse_percent(part)
+            value = parse_percent(part, fmt.marks())
         except ParseError:
             raise ParseError(f'"{raw}" is not a list of yearly percentages: write it like 25/25/25/25') from None
         if value is None:

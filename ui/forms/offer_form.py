@@ -13,10 +13,11 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QFormLayout,
     QGridLayout,
@@ -32,8 +33,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.compensation import figures
 from app.currencies import ISO_4217_CODES
 from app.models import STAGES, Offer
+from app.words import CHART_PART_NAMES, STAGE_NAMES
 from ui.forms.binder import (
     OMIT,
     FormBinder,
@@ -46,19 +49,12 @@ from ui.forms.binder import (
 )
 from ui.forms.equity_editor import GrantRow, VestingFields
 from ui.forms.rows import ListRow, RowList
+from ui.forms.summary import OfferSummary
 from ui.forms.timeline_editor import EventRow, TimelineStrip
 from ui.widgets.fields import DateEdit, MoneyEdit, PercentEdit
 from ui.workspace import Workspace
 
 SIGN_ON_YEARS = 5
-STAGE_LABELS = {
-    "interviewing": "Interviewing",
-    "offer": "Offer received",
-    "negotiating": "Negotiating",
-    "accepted": "Accepted",
-    "declined": "Declined",
-    "withdrawn": "Withdrawn",
-}
 BAND_SOURCES = (
     ("Not known", None),
     ("Job posting", "posting"),
@@ -164,6 +160,7 @@ class OfferForm(QWidget):
         self._styling = False
         self._watched: list[QWidget] = []  # inputs built here; rows are watched by their lists
         self._wheel_guard = _WheelGuard(self)
+        self._escape = _EscapeReverts(self)
 
         self.banner = QLabel()
         self.banner.setObjectName("formBanner")
@@ -194,10 +191,23 @@ class OfferForm(QWidget):
         self.pages = QStackedWidget()
         self.pages.addWidget(self.empty)
         self.pages.addWidget(self.scroll)
+        self.summary = OfferSummary()
+        widest = self.fontMetrics().horizontalAdvance(CHART_PART_NAMES["contingent_cash"] + "  $1,000,000.00")
+        self.summary.setFixedWidth(max(240, widest + 32))
+        self.summary.hide()
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 8, 8)
+        body.addWidget(self.pages, 1)
+        body.addWidget(self.summary, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.banner)
-        layout.addWidget(self.pages)
+        layout.addLayout(body)
+        # the summary follows every keystroke that parses (once per turn of the event loop)
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(0)
+        self._preview_timer.timeout.connect(self._preview)
 
         for widget in self._watched:
             self._watch(widget)
@@ -206,6 +216,7 @@ class OfferForm(QWidget):
         apply_tab_order(self.content)
         workspace.offer_updated.connect(self._on_offer_updated)
         workspace.offers_reset.connect(self._on_offers_reset)
+        workspace.settings_changed.connect(self._preview)  # the horizon may have changed
 
     # --- public ----------------------------------------------------------------------------------
 
@@ -213,10 +224,33 @@ class OfferForm(QWidget):
         return self._offer_id
 
     def set_offer(self, offer_id: str | None) -> None:
-        """Show an offer of the workspace (None, or an unknown id: the empty page)."""
+        """Show an offer of the workspace (None, or an unknown id: the empty page).
+
+        Leaving an offer with an edit still typed saves it when it is valid; a bad value is dropped
+        (the saved one stays) and the message says which offer it was, so it never reads as a
+        problem of the offer shown next."""
+        if self._offer_id is not None and offer_id != self._offer_id and not self._loading:
+            self._leave_offer()
         self._offer_id = offer_id if offer_id and self.workspace.offer(offer_id) is not None else None
         self._reload()
         self.offer_shown.emit(self._offer_id or "")
+
+    def _leave_offer(self) -> None:
+        if not self.has_unsaved_edit() or self.commit_pending():
+            return
+        problems = self.binder.errors() or self.binder.held()
+        if problems:
+            self.edit_rejected.emit(self._not_saved_words(problems))
+
+    def _not_saved_words(self, problems: dict[str, str]) -> str:
+        path, first = next(iter(problems.items()))
+        bound = self.binder.field(path) if path in {b.path for b in self.binder.fields()} else None
+        if bound is not None and not first.startswith(bound.label):
+            first = f"{bound.label}: {first}"  # "Base salary: "abc" is not an amount"
+        more = len(problems) - 1
+        company = self._offer.company if self._offer is not None else "This offer"
+        extra = f" (and {more} more problem{'s' if more != 1 else ''})" if more else ""
+        return f"{company} not saved: {first}{extra}. The saved values were kept."
 
     def focus_first_field(self) -> None:
         """Put the cursor in the first field, its text selected (a new offer's placeholder name)."""
@@ -237,6 +271,39 @@ class OfferForm(QWidget):
     def problems(self) -> dict[str, str]:
         """What is marked on the form now: {field path: message} ("" for the banner)."""
         return self.binder.errors()
+
+    def has_unsaved_edit(self) -> bool:
+        """Whether the fields hold something the data file doesn't: typed and not yet saved, or not
+        savable (a bad value)."""
+        if self._offer_id is None or self._offer is None:
+            return False
+        model, problems = self.binder.check()
+        if problems or model is None:
+            return True
+        stored = self.workspace.offer(self._offer_id)
+        return stored is None or _normalized(model) != _normalized(stored)  # type: ignore[arg-type]
+
+    def revert_pending(self) -> None:
+        """Put the saved offer back in every field: what was typed and not saved is dropped."""
+        if self._offer_id is not None:
+            self._reload()
+
+    def revert_field(self, widget: QWidget) -> bool:
+        """Esc in a field: its saved value back (a bad value, or an edit not yet saved); True when
+        something was put back."""
+        if self._offer_id is None or self._loading:
+            return False
+        bound = self.binder.field_of(widget)
+        if bound is None:
+            return False
+        marked = bound.path in self.binder.errors()
+        before = _shown_state(bound.widget)
+        self.binder.revert(bound)
+        if before == _shown_state(bound.widget) and not marked:
+            return False
+        self.binder.validate(focus=False)  # its mark goes; others' stay
+        self.edit_rejected.emit(f"Put back the saved value of {bound.label}")
+        return True
 
     # --- building --------------------------------------------------------------------------------
 
@@ -296,7 +363,7 @@ class OfferForm(QWidget):
         )
         self.stage = QComboBox()
         for stage in STAGES:
-            self.stage.addItem(STAGE_LABELS.get(stage, stage), stage)
+            self.stage.addItem(STAGE_NAMES[stage], stage)
         self._field(form, "Stage", self.stage, "stage")
 
     def _money(self) -> MoneyEdit:
@@ -526,6 +593,7 @@ class OfferForm(QWidget):
                 self._offer_id = None
                 self.binder.load(None)
                 self.pages.setCurrentWidget(self.empty)
+                self.summary.hide()
                 return
             shown = _normalized(offer)
             self.equity.set_items([g.model_dump() for g in shown.equity])
@@ -539,6 +607,8 @@ class OfferForm(QWidget):
             self.strip.set_events([(e.date, e.kind, e.note) for e in shown.timeline], offer.signals.deadline)
             apply_tab_order(self.content)
             self.pages.setCurrentWidget(self.scroll)
+            self.summary.set_figures(self.workspace.evaluator().figures(offer.id), offer.currency)
+            self.summary.show()
         finally:
             self._loading = False
 
@@ -577,9 +647,14 @@ class OfferForm(QWidget):
     def _watch(self, widget: QWidget) -> None:
         for signal in finished_signals(widget):
             signal.connect(self._on_edit_finished)
+        for signal in _edited_signals(widget):
+            signal.connect(self._schedule_preview)
         if isinstance(widget, QComboBox | QAbstractSpinBox):
             widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             widget.installEventFilter(self._wheel_guard)
+        widget.installEventFilter(self._escape)
+        if isinstance(widget, QComboBox) and widget.lineEdit() is not None:
+            widget.lineEdit().installEventFilter(self._escape)
 
     def _on_rows_edited(self) -> None:
         apply_tab_order(self.content)
@@ -588,9 +663,13 @@ class OfferForm(QWidget):
     def _on_edit_finished(self) -> None:
         if self._loading or self._saving or self._offer_id is None:
             return
+        # the focus leaving the form (a click in the list, say) is not taken back to a bad field:
+        # the user is going elsewhere, and typing must go where they went
+        new_focus = QApplication.focusWidget()
+        leaving = new_focus is not None and not self.isAncestorOf(new_focus)
         self._saving = True
         try:
-            self._save()
+            self._save(focus=not leaving)
         finally:
             self._saving = False
 
@@ -602,17 +681,37 @@ class OfferForm(QWidget):
         offer = self.binder.validate(focus=focus)
         if offer is None:
             problems = self.binder.errors()
-            first = next(iter(problems.values()))
-            more = len(problems) - 1
-            self.edit_rejected.emit(
-                f"Not saved: {first}" + (f" (and {more} more problem{'s' if more != 1 else ''})" if more else "")
-            )
+            if problems:
+                self.edit_rejected.emit(self._not_saved_words(problems))
+            elif self.binder.held():  # only fields the user has not reached yet: no error, a hint
+                waiting = next(iter(self.binder.held().values()))
+                self.edit_rejected.emit(f"Not saved yet: {waiting}. Fill it in to save this change.")
             return False
         offer = _normalized(offer)  # type: ignore[arg-type]
         stored = self.workspace.offer(offer.id)
         if stored is not None and offer == _normalized(stored):
             return True
         return self.workspace.update_offer(offer)
+
+    def _schedule_preview(self, *_changed: Any) -> None:
+        self._preview_timer.start()  # (not connected directly: start(int) would take a value as msec)
+
+    def _preview(self) -> None:
+        """The summary of what the fields hold now (valid or not yet saved); the last good figures,
+        marked as such, while something typed can't be read."""
+        if self._loading or self._offer_id is None or self._offer is None:
+            return
+        model, _problems = self.binder.check()
+        if model is None:
+            shown = self.summary.figures()
+            self.summary.set_figures(shown, self.summary_currency(), stale=True)
+            return
+        offer = _normalized(model)  # type: ignore[arg-type]
+        self.summary.set_figures(figures(offer, self.workspace.settings().horizon_years), offer.currency)
+        self._summary_currency = offer.currency
+
+    def summary_currency(self) -> str:
+        return getattr(self, "_summary_currency", None) or (self._offer.currency if self._offer else "USD")
 
     def _shape(self, data: dict[str, Any]) -> dict[str, Any]:
         """From the fields' values to the offer's shape: sections left empty become "none"."""
@@ -691,6 +790,49 @@ class OfferForm(QWidget):
             self.setStyleSheet(form_stylesheet(self.palette()))
         finally:
             self._styling = False
+
+
+class _EscapeReverts(QObject):
+    """Esc in a field puts its saved value back (and the key goes no further when it did)."""
+
+    def __init__(self, form: OfferForm):
+        super().__init__(form)
+        self._form = form
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            and isinstance(watched, QWidget)
+        ):
+            return self._form.revert_field(watched)
+        return False
+
+
+def _edited_signals(widget: QWidget) -> list[Any]:
+    """The signals of a change the user makes (each keystroke, each choice), for the live summary."""
+    if isinstance(widget, QLineEdit):
+        return [widget.textEdited]
+    if isinstance(widget, QComboBox):
+        return [widget.activated] + ([widget.lineEdit().textEdited] if widget.lineEdit() is not None else [])
+    if isinstance(widget, QAbstractSpinBox) and hasattr(widget, "valueChanged"):
+        return [widget.valueChanged]  # type: ignore[attr-defined]
+    return []
+
+
+def _shown_state(widget: QWidget) -> Any:
+    """What a field shows, to tell whether putting its saved value back changed anything."""
+    if isinstance(widget, QComboBox):
+        return (widget.currentIndex(), widget.currentText())
+    if isinstance(widget, QAbstractSpinBox):
+        return widget.text()
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    return None
 
 
 class _WheelGuard(QObject):

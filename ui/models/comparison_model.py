@@ -4,10 +4,18 @@ Column 0 names the figure; each further column is an offer. The best cell of a r
 ways — a "★ " prefix, a bold font and a tint of the palette's highlight — and said in words in the
 tooltip and the accessible text, so neither colour nor sight is needed to find it.
 
-"Show differences" is a display mode of the same rows, not a second row set: the cells of the
-non-baseline offers show their difference to the baseline ("+$12,000") while every role a program
-reads (raw value, status, difference) stays the same. One table, one set of row keys, one place the
-user looks; the toggle only changes what the eye reads.
+"Show differences" is a display mode of the same rows, not a second row set: each cell keeps its
+value and adds its difference to the baseline ("+$12,000") under it (`DifferenceTextRole`, painted
+by the view's delegate), while every role a program reads (raw value, status, difference) stays the
+same. One table, one set of row keys, one place the user looks.
+
+Every amount of the table is written with one precision: cents in every cell as soon as one figure
+has cents ("$384,646.72" never sits beside "$205,500").
+
+The header gives each offer two lines, its company and its role (`HeaderTitleRole`,
+`HeaderDetailRole`), and the letter it has in the charts (`LetterRole`). A new kind of column (the
+job the user has now, say) is a `Column.kind` in `app.comparison`; this model shows any column the
+same way and says its kind in words in `_column_words`.
 """
 
 from __future__ import annotations
@@ -26,7 +34,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QFont, QPalette
 
 from app.comparison import Column, Comparison, Row
-from ui.format import money
+from ui.charts.painting import offer_letter
+from ui.format import money, needs_cents
 
 LABEL_COLUMN = 0
 FIRST_OFFER_COLUMN = 1
@@ -37,6 +46,10 @@ RowKeyRole = Qt.ItemDataRole.UserRole + 3  # the row's stable key ("year:1", "to
 DifferenceRole = Qt.ItemDataRole.UserRole + 4  # Decimal | None: value − baseline value
 DiffersRole = Qt.ItemDataRole.UserRole + 5  # bool: the row's comparable values are not all equal
 OfferIdRole = Qt.ItemDataRole.UserRole + 6  # the offer of a column (cells and horizontal header)
+DifferenceTextRole = Qt.ItemDataRole.UserRole + 7  # str | None: the difference in words, shown under the value
+HeaderTitleRole = Qt.ItemDataRole.UserRole + 8  # the header's first line: the company (and a flag)
+HeaderDetailRole = Qt.ItemDataRole.UserRole + 9  # the header's second line: the role
+LetterRole = Qt.ItemDataRole.UserRole + 10  # the offer's letter in the charts ("A")
 
 BEST_MARK = "★ "
 
@@ -53,6 +66,7 @@ class ComparisonTableModel(QAbstractTableModel):
         self._comparison = comparison
         self._show_differences = False
         self._palette = QPalette()
+        self._cents = _has_cents(comparison)
 
     # --- what the model shows ----------------------------------------------------------------------
 
@@ -62,13 +76,18 @@ class ComparisonTableModel(QAbstractTableModel):
     def set_comparison(self, comparison: Comparison | None) -> None:
         self.beginResetModel()
         self._comparison = comparison
+        self._cents = _has_cents(comparison)
         self.endResetModel()
 
     def show_differences(self) -> bool:
         return self._show_differences
 
+    def cents(self) -> bool:
+        """Whether this table's amounts are written with cents (all of them, or none)."""
+        return self._cents
+
     def set_show_differences(self, on: bool) -> None:
-        """Show non-baseline cells as differences to the baseline (True) or as values (False)."""
+        """Add each cell's difference to the baseline under its value (True), or show values only."""
         if on == self._show_differences:
             return
         self._show_differences = on
@@ -130,7 +149,7 @@ class ComparisonTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.columnCount():
             return None
         if section == LABEL_COLUMN:
-            if role == Qt.ItemDataRole.DisplayRole:
+            if role in (Qt.ItemDataRole.DisplayRole, HeaderTitleRole):
                 return "Figure"
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return _LEFT
@@ -138,34 +157,43 @@ class ComparisonTableModel(QAbstractTableModel):
         column = self.offer_column(section)
         assert column is not None and self._comparison is not None
         is_baseline = section - FIRST_OFFER_COLUMN == self._comparison.baseline_index
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, HeaderTitleRole, HeaderDetailRole):
             first = f"Stay: {column.company}" if column.is_stay else column.company
             if not column.converted:
                 first += f" ({column.currency}, no rate)"
             elif is_baseline and self._show_differences:
                 first += " (baseline)"
+            if role == HeaderTitleRole:
+                return first
+            if role == HeaderDetailRole:
+                return column.role
             return f"{first}\n{column.role}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            words = f"{column.company}, {column.role}"
-            if not column.converted:
-                words += (
-                    f". Shown in {column.currency}: there is no {column.currency} rate in Settings, "
-                    "so it is not compared with the other offers"
-                )
-            elif is_baseline:
-                words += ". The baseline: differences are measured against this offer"
-            return words + "."
+            return self._column_words(column, is_baseline)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT
         if role == OfferIdRole:
             return column.offer_id
+        if role == LetterRole:
+            return offer_letter(column.slot)
         return None
+
+    def _column_words(self, column: Column, is_baseline: bool) -> str:
+        words = f"{offer_letter(column.slot)}: {column.company}, {column.role}"
+        if not column.converted:
+            words += (
+                f". Shown in {column.currency}: there is no {column.currency} rate in Settings, "
+                "so it is not compared with the other offers"
+            )
+        elif is_baseline:
+            words += ". The baseline: differences are measured against this offer"
+        return words + "."
 
     # --- cells -------------------------------------------------------------------------------------
 
     def _label_data(self, row: Row, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return row.label
+            return row.name or row.label  # the detail in brackets is in the tooltip: the column stays narrow
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             return f"{row.label}: {row.description}"
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -176,11 +204,10 @@ class ComparisonTableModel(QAbstractTableModel):
         column = comparison.columns[i]
         value, status, difference = row.values[i], row.statuses[i], row.differences[i]
         if role == Qt.ItemDataRole.DisplayRole:
-            if self._shows_difference(comparison, i):
-                text = "—" if difference is None else money(difference, column.currency, signed=True)
-            else:
-                text = money(value, column.currency)
+            text = money(value, column.currency, cents=self._cents)
             return BEST_MARK + text if status == "best" else text
+        if role == DifferenceTextRole:
+            return self._difference_text(comparison, i, difference) if self._show_differences else None
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._words(comparison, row, i)
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -210,19 +237,26 @@ class ComparisonTableModel(QAbstractTableModel):
             return column.offer_id
         return None
 
-    def _shows_difference(self, comparison: Comparison, i: int) -> bool:
-        return (
-            self._show_differences
-            and comparison.baseline_index is not None
-            and i != comparison.baseline_index
-            and comparison.columns[i].converted
-        )
+    def _difference_text(self, comparison: Comparison, i: int, difference: Decimal | None) -> str:
+        """What the second line of a cell says while differences are shown."""
+        column = comparison.columns[i]
+        if comparison.baseline_index is None:
+            return ""
+        if not column.converted:
+            return "not compared"
+        if i == comparison.baseline_index:
+            return ""  # its header says "(baseline)": the column doesn't repeat it in every cell
+        if difference is None:
+            return "—"
+        if difference == 0:
+            return "same"
+        return money(difference, column.currency, cents=self._cents, signed=True)
 
     def _words(self, comparison: Comparison, row: Row, i: int) -> str:
         """The cell in words, for the tooltip and screen readers: value, status, difference."""
         column = comparison.columns[i]
         value, status, difference = row.values[i], row.statuses[i], row.differences[i]
-        parts = [f"{column.company}, {row.label}: {money(value, column.currency)}"]
+        parts = [f"{column.company}, {row.label}: {money(value, column.currency, cents=self._cents)}"]
         if not column.converted:
             parts.append(f"in {column.currency}, not compared: no {column.currency} rate in Settings")
         elif status == "best":
@@ -239,12 +273,19 @@ class ComparisonTableModel(QAbstractTableModel):
                 if difference == 0:
                     parts.append(f"same as {baseline.company}")
                 else:
-                    parts.append(f"{money(difference, column.currency, signed=True)} vs {baseline.company}")
+                    words = money(difference, column.currency, cents=self._cents, signed=True)
+                    parts.append(f"{words} vs {baseline.company}")
         return "; ".join(parts)
 
     def _all_cells_changed(self) -> None:
         if self.rowCount() and self.columnCount():
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+
+def _has_cents(comparison: Comparison | None) -> bool:
+    if comparison is None:
+        return False
+    return needs_cents(v for row in comparison.rows for v in (*row.values, *row.differences))
 
 
 class ComparisonFilterProxy(QSortFilterProxyModel):
@@ -254,9 +295,6 @@ class ComparisonFilterProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self._differences_only = False
         self.setSortRole(RawValueRole)
-
-    def differences_only(self) -> bool:
-        return self._differences_only
 
     def set_differences_only(self, on: bool) -> None:
         if on == self._differences_only:

@@ -11,18 +11,13 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from app.models import STAGES
+from app.position import missing_for_rating
 from app.rubric import TIER_NAMES
+from app.words import STAGE_NAMES
 from ui import format as fmt
 from ui.workspace import Workspace
 
-STAGE_NAMES = {
-    "interviewing": "Interviewing",
-    "offer": "Offer",
-    "negotiating": "Negotiating",
-    "accepted": "Accepted",
-    "declined": "Declined",
-    "withdrawn": "Withdrawn",
-}
+NOT_RATED = "Not rated"
 
 OfferIdRole = Qt.ItemDataRole.UserRole + 1
 RawValueRole = Qt.ItemDataRole.UserRole + 2  # for sorting: Decimal, tier rank, text
@@ -86,6 +81,8 @@ class OfferListModel(QAbstractTableModel):
             if column == self.STAGE:
                 return f"stage:{offer.stage}"
             if column == self.TIER:
+                if missing_for_rating(offer):
+                    return "tier:none"
                 return f"tier:{self.workspace.evaluator().position(offer.id).tier}"
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.YEAR_ONE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -96,16 +93,20 @@ class OfferListModel(QAbstractTableModel):
     def _text(self, offer, column: int, role: int) -> str:
         evaluator = self.workspace.evaluator()
         if column == self.COMPANY:
-            return offer.company
+            return offer.company if role == Qt.ItemDataRole.DisplayRole else f"{offer.company}, {offer.role}"
         if column == self.ROLE:
             return offer.role
         if column == self.STAGE:
             return STAGE_NAMES[offer.stage]
         if column == self.YEAR_ONE:
-            text = fmt.money(evaluator.figures(offer.id).year_one, offer.currency)
+            # always with cents: the column shows one precision without rating every offer to find out
+            text = fmt.money(evaluator.figures(offer.id).year_one, offer.currency, cents=True)
             if role != Qt.ItemDataRole.DisplayRole:
                 return f"Year 1 total {text}, in {offer.currency}"
             return text
+        missing = missing_for_rating(offer)
+        if missing:
+            return NOT_RATED if role == Qt.ItemDataRole.DisplayRole else f"Not rated yet: add {' and '.join(missing)}"
         position = evaluator.position(offer.id)
         if role == Qt.ItemDataRole.DisplayRole:
             return TIER_NAMES[position.tier]
@@ -117,7 +118,7 @@ class OfferListModel(QAbstractTableModel):
             shown = evaluator.year_one_display(offer.id)
             return float(shown) if shown is not None else -1.0  # sort key only; display stays exact
         if column == self.TIER:
-            return evaluator.position(offer.id).score
+            return -1 if missing_for_rating(offer) else evaluator.position(offer.id).score
         if column == self.STAGE:
             return STAGES.index(offer.stage)
         return (offer.company if column == self.COMPANY else offer.role).casefold()

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 
 def text_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = True) -> QLabel:
@@ -52,10 +52,35 @@ def scroll_frame(content: QWidget, parent: QWidget, name: str) -> QScrollArea:
     return area
 
 
-def signed_points(points: int) -> str:
-    """6 → "+6", −4 → "−4" (a real minus sign), 0 → "0"."""
-    if points > 0:
-        return f"+{points}"
-    if points < 0:
-        return f"−{-points}"
-    return "0"
+class SwitchedPages(QWidget):
+    """Pages of which one shows, like QStackedWidget, but as tall as the page shown at its width: a
+    panel embedded in a scrolling page takes the height its wrapped sentences need, no more."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._pages: list[QWidget] = []
+        self._current: QWidget | None = None
+
+    def addWidget(self, page: QWidget) -> None:
+        self._layout.addWidget(page)
+        self._pages.append(page)
+        if self._current is None:
+            self._current = page
+        else:
+            page.hide()
+
+    def setCurrentWidget(self, page: QWidget) -> None:
+        self._current = page
+        for other in self._pages:
+            other.setVisible(other is page)
+
+    def currentWidget(self) -> QWidget | None:
+        return self._current
+
+    def minimumSizeHint(self) -> QSize:
+        # not the height of the narrowest shape (every sentence wrapped at 60 px): the page's layout
+        # asks the height for the real width (height for width) and gets what the text needs
+        return QSize(super().minimumSizeHint().width(), 0)
+

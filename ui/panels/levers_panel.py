@@ -6,6 +6,7 @@ out and formats them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollBar,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
@@ -25,11 +27,12 @@ from PySide6.QtWidgets import (
 from app.evaluation import OfferEvaluation
 from app.levers import KIND_NAMES, PLAUSIBILITY_NAMES, STEP_NAMES, UNIT_WORDS, Advice, Lever
 from app.parsing import ParseError
-from app.scripts import DROP_CAUSE_WORDS, WHO_NAMES
+from app.position import missing_for_rating
 from app.stretch import Stretch
 from app.whatif import WhatIf, WhatIfError, has_what_if, what_if
+from app.words import DROP_CAUSES, WHO_NAMES
 from ui import format as fmt
-from ui.panels.common import heading_label, scaled_font, scroll_frame, text_label
+from ui.panels.common import SwitchedPages, heading_label, scaled_font, scroll_frame, text_label
 from ui.widgets.badges import BadgeLabel
 from ui.widgets.fields import MoneyEdit
 from ui.workspace import Workspace
@@ -96,7 +99,7 @@ class StretchHeader(QFrame):
             for drop in s.drops:
                 lines.append(
                     f"Year {drop.year} falls by {fmt.money(drop.amount, cur)}: "
-                    f"{DROP_CAUSE_WORDS.get(drop.cause, drop.cause)}."
+                    f"{DROP_CAUSES.get(drop.cause, drop.cause)}."
                 )
             lines.extend(s.notes)
         self._set_lines(lines)
@@ -413,7 +416,15 @@ class LeversPanel(QWidget):
 
     copied = Signal(str)  # a script is on the clipboard: a message for the status bar
 
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None):
+    def __init__(
+        self,
+        workspace: Workspace,
+        parent: QWidget | None = None,
+        *,
+        scroll_bar: Callable[[], QScrollBar] | None = None,
+    ):
+        """`scroll_bar`: the bar of the page that scrolls this panel with others (the panel then has no
+        scroll area of its own); a refresh keeps its position."""
         super().__init__(parent)
         self.workspace = workspace
         self._offer_id: str | None = None
@@ -436,15 +447,21 @@ class LeversPanel(QWidget):
         layout.addWidget(self.levers_heading)
         layout.addWidget(self.no_levers_label)
         layout.addLayout(self.cards_layout)
-        layout.addStretch(1)
-        self.scroll = scroll_frame(self.content, self, "Negotiation levers")
-        self.stack = QStackedWidget(self)
+        if scroll_bar is None:
+            layout.addStretch(1)
+            self.scroll = scroll_frame(self.content, self, "Negotiation levers")
+            self._scroll_bar = self.scroll.verticalScrollBar
+        else:
+            self.scroll = self.content
+            self._scroll_bar = scroll_bar
+        self.stack = QStackedWidget(self) if self.scroll is not self.content else SwitchedPages(self)
         self.stack.addWidget(self.empty_label)
         self.stack.addWidget(self.scroll)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.stack)
         self.setAccessibleName("Negotiation levers")
+
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
 
         workspace.evaluations_changed.connect(self._on_evaluations_changed)
@@ -482,11 +499,16 @@ class LeversPanel(QWidget):
 
     def _refresh(self, keep_scroll: bool) -> None:
         offer = self.workspace.offer(self._offer_id) if self._offer_id else None
-        if offer is None:
+        if offer is None or missing_for_rating(offer):
             self._clear_cards()
+            self.empty_label.setText(
+                "Select an offer to see what to ask for."
+                if offer is None
+                else "What to ask for comes once the offer is rated: it rests on the position."
+            )
             self.stack.setCurrentWidget(self.empty_label)
             return
-        bar = self.scroll.verticalScrollBar()
+        bar = self._scroll_bar()
         position = bar.value() if keep_scroll else 0
         evaluation = self.workspace.evaluation(offer.id)
         advice = evaluation.advice

@@ -14,13 +14,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.position import Position
+from app.position import Position, missing_for_rating
 from app.rubric import TIERS
 from app.text import day_words
-from ui.panels.common import heading_label, scaled_font, scroll_frame, signed_points, text_label
+from app.words import signed_points
+from ui.panels.common import SwitchedPages, heading_label, scaled_font, scroll_frame, text_label
 from ui.rubric_dialog import RubricDialog
 from ui.widgets.badges import BadgeLabel
 from ui.workspace import Workspace
+
+SELECT_AN_OFFER = "Select an offer to see how strong your position is."
+
+
+def not_rated_words(company: str, missing: tuple[str, ...]) -> str:
+    return (
+        f"{company} is not rated yet: add {' and '.join(missing)} on the Offer tab (Ctrl+1). The position "
+        "is read from them; without them a rating would be a guess."
+    )
 
 
 class TierMeter(QWidget):
@@ -61,13 +71,14 @@ class TierMeter(QWidget):
 class PositionPanel(QWidget):
     """Shows `app.position`'s rating of the selected offer; refreshes whenever evaluations change."""
 
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None, *, scrolling: bool = True):
+        """`scrolling`: the panel scrolls on its own; False when a page scrolls it with others."""
         super().__init__(parent)
         self.workspace = workspace
         self._offer_id: str | None = None
         self.rubric_dialog: RubricDialog | None = None
 
-        self.empty_label = text_label("Select an offer to see how strong your position is.", self)
+        self.empty_label = text_label(SELECT_AN_OFFER, self)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         content = QWidget(self)
@@ -114,17 +125,20 @@ class PositionPanel(QWidget):
         layout.addSpacing(4)
         layout.addWidget(self.next_heading)
         layout.addLayout(self.next_layout)
-        layout.addStretch(1)
+        if scrolling:
+            layout.addStretch(1)
         layout.addLayout(footer)
-        self.scroll = scroll_frame(content, self, "Negotiating position")
+        self.content = content
+        self.scroll = scroll_frame(content, self, "Negotiating position") if scrolling else content
 
-        self.stack = QStackedWidget(self)
+        self.stack = QStackedWidget(self) if self.scroll is not self.content else SwitchedPages(self)
         self.stack.addWidget(self.empty_label)
         self.stack.addWidget(self.scroll)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.stack)
         self.setAccessibleName("Negotiating position")
+
 
         workspace.evaluations_changed.connect(self._on_evaluations_changed)
         self._refresh()
@@ -155,6 +169,12 @@ class PositionPanel(QWidget):
     def _refresh(self) -> None:
         offer = self.workspace.offer(self._offer_id) if self._offer_id else None
         if offer is None:
+            self.empty_label.setText(SELECT_AN_OFFER)
+            self.stack.setCurrentWidget(self.empty_label)
+            return
+        missing = missing_for_rating(offer)
+        if missing:
+            self.empty_label.setText(not_rated_words(offer.company, missing))
             self.stack.setCurrentWidget(self.empty_label)
             return
         position = self.workspace.evaluation(offer.id).position
@@ -177,7 +197,7 @@ class PositionPanel(QWidget):
     def _show_reasons(self, p: Position) -> None:
         _clear(self.reasons_layout)
         _clear(self.next_layout)
-        content = self.scroll.widget()
+        content = self.content
         self.point_labels, self.reason_labels, self.next_labels = [], [], []
         rows = [(signed_points(e.points), e.sentence, f"{signed_points(e.points)} points") for e in p.evidence]
         if p.capped:

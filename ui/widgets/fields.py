@@ -1,7 +1,9 @@
 """Input fields that read what people type or paste: money ("$185,000", "185k"), percent, date.
 
-Each field keeps the text as typed while editing and shows it formatted when the user leaves it.
-`value()` returns the parsed value or raises `ParseError` with words for the message label.
+Each field keeps the text as typed while editing and shows it formatted when the user leaves it, in
+the user's locale ("185.000" in Germany; dates as the locale writes them). Typing the locale's way is
+read the locale's way, besides every form `app.parsing` reads anywhere. `value()` returns the parsed
+value or raises `ParseError` with words for the message label.
 """
 
 from __future__ import annotations
@@ -9,8 +11,9 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QLineEdit, QStyle, QStyleOptionFrame, QWidget
 
 from app.parsing import ParseError, parse_date, parse_money, parse_per_share, parse_percent, parse_plain_number
 from ui import format as fmt
@@ -45,25 +48,57 @@ class _ParsedEdit(QLineEdit):
 
 
 class MoneyEdit(_ParsedEdit):
-    """Money in the offer's currency; accepts "$185,000", "185k", "185 000", "1.2m"."""
+    """Money in the offer's currency; accepts "$185,000", "185k", "185 000", "1.2m", "185.000" (Germany).
+
+    The currency's symbol is drawn inside the field where the locale writes it ("$ 185,000",
+    "185.000 €"), outside the text, so what is typed is only the amount.
+    """
 
     def __init__(self, currency: str = "USD", parent: QWidget | None = None):
         super().__init__(parent)
         self._currency = currency
-        self._update_placeholder()
+        self._affixes = ("", "")
+        self._update_affixes()
 
     def set_currency(self, currency: str) -> None:
-        self._currency = currency
-        self._update_placeholder()
+        if currency != self._currency:
+            self._currency = currency
+            self._update_affixes()
 
     def currency(self) -> str:
         return self._currency
 
-    def _update_placeholder(self) -> None:
-        self.setPlaceholderText(self._currency)
+    def affixes(self) -> tuple[str, str]:
+        """What is drawn before and after the amount: ("$", "") in the US, ("", " €") in Germany."""
+        return self._affixes
+
+    def _update_affixes(self) -> None:
+        self._affixes = fmt.currency_affixes(self._currency)
+        metrics = self.fontMetrics()
+        before, after = (metrics.horizontalAdvance(a.strip()) + (6 if a else 0) for a in self._affixes)
+        self.setTextMargins(before, 0, after, 0)
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        before, after = self._affixes
+        if not before and not after:
+            return
+        option = QStyleOptionFrame()
+        self.initStyleOption(option)
+        area = self.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, self)
+        area = area.adjusted(2, 0, -2, 0)
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        middle = Qt.AlignmentFlag.AlignVCenter
+        if before:
+            painter.drawText(QRect(area), Qt.AlignmentFlag.AlignLeft | middle, before.strip())
+        if after:
+            painter.drawText(QRect(area), Qt.AlignmentFlag.AlignRight | middle, after.strip())
+        painter.end()
 
     def value(self) -> Decimal | None:
-        return parse_money(self.text())
+        return parse_money(self.text(), fmt.marks(), (fmt.currency_symbol(self._currency),))
 
     def set_value(self, value: Decimal | None) -> None:
         self.setText(fmt.money_plain(value))
@@ -73,7 +108,7 @@ class PerShareEdit(MoneyEdit):
     """A price per share (price, strike): up to six decimals, so a $0.0125 strike stays 0.0125."""
 
     def value(self) -> Decimal | None:
-        return parse_per_share(self.text())
+        return parse_per_share(self.text(), fmt.marks(), (fmt.currency_symbol(self._currency),))
 
     def set_value(self, value: Decimal | None) -> None:
         self.setText(fmt.per_share_plain(value))
@@ -87,7 +122,7 @@ class PercentEdit(_ParsedEdit):
         self.setPlaceholderText("%")
 
     def value(self) -> Decimal | None:
-        return parse_percent(self.text())
+        return parse_percent(self.text(), fmt.marks())
 
     def set_value(self, value: Decimal | None) -> None:
         self.setText("" if value is None else f"{fmt.number_plain(value)} %")
@@ -97,22 +132,22 @@ class NumberEdit(_ParsedEdit):
     """A count or a rate: "12,000" shares, "1.08"."""
 
     def value(self) -> Decimal | None:
-        return parse_plain_number(self.text())
+        return parse_plain_number(self.text(), fmt.marks())
 
     def set_value(self, value: Decimal | None) -> None:
         self.setText(fmt.number_plain(value))
 
 
 class DateEdit(_ParsedEdit):
-    """A date: "2026-11-04", "2026/11/4", "4.11.2026"; empty allowed."""
+    """A date as the locale writes it ("11/4/2026", "04.11.2026") or "2026-11-04"; empty allowed."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setPlaceholderText("YYYY-MM-DD")
+        self.setPlaceholderText(fmt.date_hint())
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
     def value(self) -> date | None:
-        return parse_date(self.text())
+        return parse_date(self.text(), fmt.date_order(), fmt.date_hint())
 
     def set_value(self, value: date | None) -> None:
         self.setText(fmt.day(value))

@@ -17,7 +17,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from app.compensation import figures
@@ -28,7 +28,6 @@ from app.position import Alternative, rate_position
 from app.scripts import commits, tidy
 from app.stretch import compute_stretch, under_water
 
-ADVICE = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 TIERS = ("grand_slam", "strong", "steady", "uncertain", "weak")
 TIER_SCORES = {"grand_slam": 95, "strong": 80, "steady": 65, "uncertain": 45, "weak": 25}
 SPEC_LEVERS = {
@@ -210,7 +209,6 @@ def said(advice) -> list[str]:
     return [text for lv in advice.levers for text in (lv.script, lv.if_no)]
 
 
-@ADVICE
 @given(case=negotiations())
 def test_never_above_your_own_last_ask(case):
     offer, _, _, advice, talks = case
@@ -230,7 +228,6 @@ def test_never_above_your_own_last_ask(case):
             assert lever.ask >= talks.last_answer[item] or lever.ask >= (lever.offered or 0)
 
 
-@ADVICE
 @given(case=negotiations())
 def test_no_commitment_outside_the_closing_script(case):
     offer, _, _, advice, talks = case
@@ -246,7 +243,6 @@ def test_no_commitment_outside_the_closing_script(case):
         assert anchor is not None and anchor.year_one >= offer.goal.target_total
 
 
-@ADVICE
 @given(case=negotiations())
 def test_no_asks_for_closed_stages_and_only_a_follow_up_before_an_offer(case):
     offer, position, _, advice, _ = case
@@ -260,7 +256,6 @@ def test_no_asks_for_closed_stages_and_only_a_follow_up_before_an_offer(case):
             assert advice.levers[0].lever == "deadline"
 
 
-@ADVICE
 @given(case=negotiations())
 def test_every_likely_base_ask_is_inside_the_band_and_every_ask_inside_its_stretch(case):
     _, _, stretch, advice, _ = case
@@ -285,7 +280,6 @@ PLACEHOLDER = re.compile(r"\[|\]|\{|\}|\bTBD\b|XXX|<[a-z]")
 CENTS = re.compile(r"\d\.\d\d\b")
 
 
-@ADVICE
 @given(case=negotiations())
 def test_no_placeholders_or_cents_in_what_is_said(case):
     _, _, _, advice, _ = case
@@ -294,7 +288,6 @@ def test_no_placeholders_or_cents_in_what_is_said(case):
         assert not CENTS.search(text), text
 
 
-@ADVICE
 @given(case=negotiations())
 def test_every_sentence_went_through_the_grammar_pass(case):
     _, _, _, advice, _ = case
@@ -311,7 +304,6 @@ def test_every_sentence_went_through_the_grammar_pass(case):
         assert not re.search(r"\ban [bcdfgjklmnpqrstvwxyz]", text), text
 
 
-@ADVICE
 @given(case=negotiations())
 def test_under_water_grants_are_flagged(case):
     offer, _, stretch, advice, _ = case
@@ -324,7 +316,6 @@ def test_under_water_grants_are_flagged(case):
         assert "under water" in equity.rationale
 
 
-@ADVICE
 @given(case=negotiations())
 def test_levers_are_complete_and_named_as_the_spec_says(case):
     _, _, stretch, advice, _ = case

@@ -77,6 +77,19 @@ def test_dates():
 
 
 @pytest.mark.parametrize(
+    ("text", "symbols", "expected"),
+    [
+        ("CA$10,000", (), "10000"),  # a sign with letters stuck to it, as CLDR writes many
+        ("$US 100", (), "100"),  # France's US dollar
+        ("R$ 1.000,00", (), "1000.00"),
+        ("10 kr", ("kr",), "10"),  # Sweden writes SEK as "kr": the field says which symbol is its own
+    ],
+)
+def test_money_with_the_symbol_a_locale_writes(text, symbols, expected):
+    assert parse_money(text, symbols=symbols) == Decimal(expected)
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [("0.0125", "0.0125"), ("$1.125", "1.125"), ("USD 4.80", "4.8"), ("1,250.50", "1250.5"), ("1,250", "1250"),
      ("12", "12"), ("", None)],

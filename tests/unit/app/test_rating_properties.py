@@ -16,13 +16,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from app.models import Offer
 from app.position import Alternative, rate_position
-
-PROPERTIES = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 TIERS = ("grand_slam", "strong", "steady", "uncertain", "weak")  # best first
 AT_BEST_UNCERTAIN = ("uncertain", "weak")
@@ -172,7 +170,6 @@ def rated_inputs(draw):
 # --- the rating ------------------------------------------------------------------------------------
 
 
-@PROPERTIES
 @given(
     process=processes(max_gap=21, final=st.just(True), noise_kinds=(*NOISE_KINDS, "offer")),
     signals=signal_sets(recruiter=st.sampled_from([None, True])),
@@ -192,7 +189,6 @@ def test_an_offer_on_the_day_of_the_final_interview_is_a_grand_slam(
     assert position.tier == "grand_slam", position.reasons
 
 
-@PROPERTIES
 @given(
     process=processes(),
     signals=signal_sets(),
@@ -212,7 +208,6 @@ def test_a_slower_offer_never_scores_higher(process, signals, days, as_of_day, a
     assert TIERS.index(slower.tier) >= TIERS.index(faster.tier)
 
 
-@PROPERTIES
 @given(
     inputs=rated_inputs(),
     counts=st.lists(st.integers(0, 10), min_size=2, max_size=2).map(sorted),
@@ -232,7 +227,6 @@ def test_more_competing_offers_never_score_lower(inputs, counts):
     assert TIERS.index(more.tier) <= TIERS.index(fewer.tier)
 
 
-@PROPERTIES
 @given(
     process=processes(),
     signals=signal_sets(),
@@ -252,7 +246,6 @@ def test_a_longer_silence_never_scores_higher(process, signals, stage, waits, al
     assert TIERS.index(longer.tier) >= TIERS.index(shorter.tier)
 
 
-@PROPERTIES
 @given(
     process=processes(final=st.just(True)),
     signals=signal_sets(),
@@ -271,7 +264,6 @@ def test_an_offer_a_month_after_the_final_interview_is_at_best_uncertain(
     assert position.tier in AT_BEST_UNCERTAIN, position.reasons
 
 
-@PROPERTIES
 @given(
     process=processes(),
     signals=signal_sets(),
@@ -287,7 +279,6 @@ def test_two_weeks_of_silence_is_at_best_uncertain(process, signals, stage, wait
     assert position.tier in AT_BEST_UNCERTAIN, position.reasons
 
 
-@PROPERTIES
 @given(inputs=rated_inputs())
 def test_the_same_input_gives_the_same_rating(inputs):
     offer, as_of, alternatives, year_one = inputs
@@ -297,7 +288,6 @@ def test_the_same_input_gives_the_same_rating(inputs):
     assert first.reasons == again.reasons
 
 
-@PROPERTIES
 @given(one=rated_inputs(), other=rated_inputs())
 def test_the_score_is_an_integer_from_0_to_100_and_the_tiers_follow_it(one, other):
     a, b = (
@@ -331,7 +321,6 @@ def with_signal(offer: Offer, name: str, value) -> Offer:
     return offer.model_copy(update={"signals": offer.signals.model_copy(update={name: value})})
 
 
-@PROPERTIES
 @given(inputs=rated_inputs())
 def test_the_score_is_monotone_in_the_recruiter_and_the_hiring_manager(inputs):
     offer, as_of, alternatives, year_one = inputs
@@ -347,7 +336,6 @@ def test_the_score_is_monotone_in_the_recruiter_and_the_hiring_manager(inputs):
     assert score("hiring_manager_responsive", None) <= responsive
 
 
-@PROPERTIES
 @given(
     inputs=rated_inputs(),
     own=st.integers(20_000, 500_000),

@@ -59,7 +59,7 @@ def test_export_brief_writes_the_pdf_and_offers_to_open_it(qtbot, window, tmp_pa
     reader = pypdf.PdfReader(written)
     assert reader.metadata.title == "Negotiation brief: Lumen Health — Senior Software Engineer, Payments"
     box = message_box(window)
-    assert str(written) in box.text()
+    assert str(written) in box.text().replace("\u200b", "")  # the path may wrap at its separators
     assert box.textFormat() == Qt.TextFormat.PlainText
     qtbot.mouseClick(window.open_brief_button, Qt.MouseButton.LeftButton)
     assert opened == [QUrl.fromLocalFile(str(written))]

@@ -1,0 +1,126 @@
+"""Figures written the way the user's locale writes them, and read back the same way (issue 13, item 10).
+
+`ui.format` is Qt-free (the command line uses it too); these tests need no QApplication. Expected
+strings are CLDR's conventions written out by hand: "185.000,00 $" in Germany, "1 234,56 €" in France
+(a narrow no-break space groups the thousands, a no-break space keeps the symbol with the amount).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from app.parsing import parse_date, parse_money, parse_percent, parse_plain_number
+from ui import format as fmt
+
+D = Decimal
+NBSP, NNBSP = "\u00a0", "\u202f"
+ROOT = Path(__file__).resolve().parents[3]
+
+
+@pytest.fixture
+def locale():
+    """Switch the formatter's locale for a test; back to US English after."""
+    yield fmt.set_locale
+    fmt.set_locale(None)
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "currency", "cents", "expected"),
+    [
+        ("en_US", "185000", "USD", True, "$185,000.00"),
+        ("en_US", "185000", "USD", False, "$185,000"),
+        ("de_DE", "185000", "USD", True, f"185.000,00{NBSP}$"),
+        ("de_DE", "1234.56", "EUR", False, f"1.234,56{NBSP}€"),
+        ("fr_FR", "1234.56", "EUR", False, f"1{NNBSP}234,56{NBSP}€"),
+        ("de_CH", "1234.5", "CHF", False, f"CHF{NBSP}1'234.50"),
+        ("en_IN", "185000", "INR", False, "₹1,85,000"),
+        ("en_US", "1200000", "SEK", False, f"SEK{NBSP}1,200,000"),  # a code never touches the digits
+        ("en_US", "-2500", "USD", False, "−$2,500"),
+    ],
+)
+def test_money_in_the_locales_way(locale, name, value, currency, cents, expected):
+    locale(name)
+    assert fmt.money(D(value), currency, cents=cents) == expected
+
+
+def test_amounts_always_carry_their_currency(locale):
+    locale("de_DE")
+    assert fmt.money(D("12000"), "GBP", signed=True) == f"+12.000{NBSP}£"
+    assert fmt.money_compact(D("1412344.84"), "USD") == f"1,41{NBSP}Mio.{NBSP}$"
+    assert fmt.money_compact(D("250000"), "USD") == f"250.000{NBSP}$"  # no short word for thousands
+    assert fmt.currency_affixes("EUR") == ("", f"{NBSP}€")
+    locale("en_US")
+    assert fmt.currency_affixes("CAD") == ("CA$", "")
+
+
+def test_dates_and_numbers_in_the_locales_way(locale):
+    locale("de_DE")
+    assert fmt.day(date(2026, 11, 4)) == "04.11.2026"
+    assert fmt.day_long(date(2026, 11, 4)) == "Mi., 4. Nov. 2026"
+    assert fmt.percent(D("2.5")) == f"2,5{NBSP}%"
+    assert fmt.number(D("12000")) == "12.000"
+    assert fmt.date_hint() == "DD.MM.YYYY"
+    locale("en_US")
+    assert fmt.day(date(2026, 11, 4)) == "11/4/2026"
+    assert fmt.date_hint() == "M/D/YYYY"
+    locale("C.UTF-8")  # the C locale is read as US English
+    assert fmt.locale_name() == "en_US"
+
+
+def test_typed_the_locales_way_is_read_the_locales_way(locale):
+    locale("de_DE")
+    marks = fmt.marks()
+    assert parse_money("185.000", marks) == D(185000)
+    assert parse_money("185.000,50", marks) == D("185000.50")
+    assert parse_plain_number("1,085", marks) == D("1.085")  # in the US this is 1,085
+    assert parse_percent("2,5", marks) == D("2.5")
+    assert parse_date("04.11.2026", fmt.date_order()) == date(2026, 11, 4)
+    assert parse_date("4/11/2026", fmt.date_order()) == date(2026, 11, 4)
+    locale("en_US")
+    marks = fmt.marks()
+    assert parse_plain_number("1,085", marks) == D(1085)
+    assert parse_date("11/4/2026", fmt.date_order()) == date(2026, 11, 4)
+    locale("en_IN")
+    assert parse_money("1,85,000", fmt.marks()) == D(185000)
+    # what works everywhere still works in every locale
+    for name in ("de_DE", "fr_FR", "en_US"):
+        locale(name)
+        assert parse_money("$185,000", fmt.marks()) == D(185000)
+        assert parse_money("185k", fmt.marks()) == D(185000)
+        assert parse_date("2026-11-04", fmt.date_order()) == date(2026, 11, 4)
+
+
+def test_the_formatter_loads_no_qt():
+    """The command line formats with it and never imports Qt."""
+    code = (
+        "import sys, decimal, ui.format; ui.format.set_locale('de_DE'); ui.format.money(decimal.Decimal(1), 'USD');"
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6')];"
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_command_lines_tables_follow_the_environments_locale(locale, monkeypatch):
+    """The same formatter writes the command line's text tables: 192.000,00 in Germany."""
+    import io
+
+    from app.resources import sample_offers_path
+    from ui.cli.main import main
+
+    monkeypatch.setenv("LC_ALL", "de_DE.UTF-8")
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["evaluate", str(sample_offers_path())], out=out, err=err) == 0
+    text = out.getvalue()
+    assert "192.000,00" in text  # Lumen Health's base salary, year 1
+    assert "192,000.00" not in text
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+    out = io.StringIO()
+    assert main(["evaluate", str(sample_offers_path())], out=out, err=err) == 0
+    assert "192,000.00" in out.getvalue()
