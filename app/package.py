@@ -315,6 +315,12 @@ class _Builder:
         first = self.first_asks()
         package, hosted, covered = self.package_asks(allocation)
         fallbacks = self.fallback_asks(allocation, package)
+        if self.talks.answered:
+            # once the company has answered, money it was not asked for is a new request: possible at best
+            fallbacks = [
+                replace(f, plausibility="possible") if f.plausibility == "likely" and f.kind != "non_cash" else f
+                for f in fallbacks
+            ]
         taken = {a.lever for a in (*first, *package, *fallbacks)}
         also = [a for a in self.also_asks(taken | hosted) if a.lever not in taken]
         asks = (*first, *package, *fallbacks, *also)

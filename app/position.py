@@ -129,13 +129,16 @@ def read_timeline(offer: Offer) -> TimelineFacts:
 
 
 def missing_for_rating(offer: Offer) -> tuple[str, ...]:
-    """What an offer still needs before its position is worth rating: a base salary and a timeline.
+    """What an offer still needs before its position is worth rating: a timeline, and a base salary once
+    an offer was made.
 
     Without them the rating would rest on defaults alone (a new offer would read "Steady, 55" and get
-    levers against a base of 0), which looks like advice and is none. Empty when it can be rated.
+    levers against a base of 0), which looks like advice and is none. Empty when it can be rated. A
+    process still waiting for its offer needs no base: its rating and follow-up plan rest on the dates.
     """
     missing = []
-    if offer.base_salary <= 0:
+    offered = offer.stage != "interviewing" or any(e.kind == "offer" for e in offer.timeline)
+    if offered and offer.base_salary <= 0:
         missing.append("the base salary")
     if not offer.timeline:
         missing.append("the timeline (when you interviewed, when the offer came)")
@@ -181,7 +184,7 @@ def rate_position(
                 else f"{day_words(days)} after the {anchor_name} "
                 f"({date_words(anchor.date)} → {date_words(offer_event.date)})"
             )
-            evidence.append(Evidence("speed", band.points, f"The offer came {when}: {band.meaning}."))
+            evidence.append(Evidence("speed", band.points, f"The offer came {when}. {_sentence(band.meaning)}"))
             evidence.extend(_relief(rubric, bands, index, signals.hiring_manager_responsive, "the offer took"))
             slow_cap = days >= rubric.slow_offer_cap_days
         else:
@@ -206,7 +209,7 @@ def rate_position(
                     "waiting",
                     band.points,
                     f"It has been {day_words(days_waiting)} since your {kind} ({date_words(last.date)}) "
-                    f"with no offer: {band.meaning}.",
+                    f"with no offer. {_sentence(band.meaning)}",
                 )
             )
             evidence.extend(_relief(rubric, bands, index, signals.hiring_manager_responsive, "the silence"))
@@ -362,6 +365,12 @@ def _better_evidence(
     if points == 0:
         sentence += " Too small a lead to count for points."
     return Evidence("better_offer", points, sentence)
+
+
+def _sentence(meaning: str) -> str:
+    """A band's meaning as a sentence of its own ("within three days: a fast decision" → "Within three
+    days: a fast decision."), so the reason never chains two colons."""
+    return meaning[:1].upper() + meaning[1:] + ("" if meaning.endswith((".", "?", "!")) else ".")
 
 
 def _relief(rubric: Rubric, bands: tuple[Band, ...], index: int, responsive: bool | None, what: str) -> list[Evidence]:

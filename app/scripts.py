@@ -161,8 +161,8 @@ class Scripts:
         make_whole = next((a for a in pk.package_asks if a.lever == "make_whole"), None)
         if make_whole is not None and pk.staying is not None and pk.staying.leaving_cost is not None:
             return (
-                f"Moving means leaving behind about {self.money(pk.staying.leaving_cost)} at {pk.staying.company} "
-                "(unvested stock, bonus, repayments); I can share the statements."
+                f"Moving means leaving behind about {self.money(pk.staying.leaving_cost)} at {pk.staying.company}"
+                f"{self.leaving_what()}; I can share the statements."
             )
         if s.band_position == "below":
             return f"The band for this role starts at {self.money(s.band_min)}, and my offer sits below it."
@@ -188,6 +188,23 @@ class Scripts:
         if (self.offer.signals.competing_offers or 0) > 0:
             return "I'm weighing another offer."
         return "Given the scope we discussed and what I'd bring to the team,"
+
+    def sign_on_words(self, ask: Decimal) -> str:
+        """ "a sign-on of $14,000" when none is offered; "raising the sign-on to $27,000" when one is."""
+        if self.s.sign_on_offered > 0:
+            return f"raising the sign-on to {self.money(ask)}"
+        return f"a sign-on of {self.money(ask)}"
+
+    def leaving_what(self) -> str:
+        """What leaving forfeits, as the user named it: " (RSUs vesting in February and this year's bonus)"."""
+        staying = self.pk.staying
+        items = staying.leaving_items if staying is not None else ()
+        names = [what.strip() for what, amount in items if what.strip() and amount > 0]
+        if not names:
+            return ""
+        if len(names) > 3:
+            return f" ({', '.join(names[:2])} and more)"
+        return f" ({join_words(names)})"
 
     def package_words(self, skip_first: bool = False) -> str:
         """The money asks of the package, said together: "a base of $198,000 and a sign-on of $30,000"."""
@@ -273,13 +290,13 @@ class Scripts:
             why = ""
         added = self.package_gain()
         if why:
-            tail = f"; {why}, so the package asks for {self.money(added)} more in year 1"
+            tail = f"; {why}, so the package asks for about {self.money(added)} more in year 1"
             if pk.anchor_capped and added * 10 >= s.best_gain * 9:
                 tail += ", about the most this position plausibly reaches"
             elif pk.talks.answered and pk.talks.last_ask:
                 tail += ", on what you already asked for"
         else:
-            tail = f"; the package asks for {self.money(added)} more in year 1"
+            tail = f"; the package asks for about {self.money(added)} more in year 1"
         if any(a.lever == "make_whole" for a in pk.asks):
             tail += ", besides making you whole for what you leave"
         if s.answered:
@@ -337,8 +354,8 @@ class Scripts:
         for x in self.pk.fallbacks:
             if x.lever == "sign_on" and x.ask is not None:
                 return (
-                    f"I understand the band is tight. Could a sign-on of {self.money(x.ask)} bridge the difference "
-                    "in the first year?"
+                    f"I understand if the base can't move that far. Could {self.sign_on_words(x.ask)} bridge the "
+                    "difference in the first year?"
                 )
             if x.lever == "combined_headcount":
                 return "I understand the band is a limit. Could the budget of the other open role help close the gap?"
@@ -408,7 +425,7 @@ class Scripts:
                 "If the base can't reach the ask, a sign-on is one-time money from outside the band, easier to "
                 f"approve: {self.money(a.ask)} covers about a year of the difference. {repay}"
             )
-            script = f"If the base is fixed, could a sign-on of {self.money(a.ask)} bridge the first year?"
+            script = f"If the base is fixed, could {self.sign_on_words(a.ask)} bridge the first year?"
         elif a.reason == "top_of_band":
             rationale = (
                 f"The base is at the top of the band ({self.money(s.band_max)}), so the room is in one-time money: "
@@ -421,10 +438,14 @@ class Scripts:
                 f"reaches {self.money(s.sign_on_ceiling)}; the package asks for {self.money(a.ask)} "
                 f"(offered: {self.money(s.sign_on_offered)}). {repay}"
             )
-            script = f"A sign-on of {self.money(a.ask)} would help me bridge the first year."
+            script = f"Could the sign-on come to {self.money(a.ask)}? One-time money would help me make the move."
         if a.closing:
             script = self.closing_line(a)
-        if_no = "Could it be split over the first two years instead?"
+        extra = a.ask - s.sign_on_offered
+        if s.sign_on_offered > 0 and extra > 0:
+            if_no = f"Could the extra {self.money(extra)} come in year 2 instead, as a retention bonus?"
+        else:
+            if_no = "Could it be split over the first two years instead?"
         return rationale + self.sign_on_drop_line(), script, if_no
 
     def _repayment(self) -> str:
@@ -457,8 +478,8 @@ class Scripts:
             f"{share:.0f} % of the base: {self._plausibility_words(a)}."
         ) + self.sign_on_drop_line()
         script = (
-            f"Moving means leaving behind about {self.money(staying.leaving_cost)} in unvested stock and bonus at "
-            f"{staying.company}. I can share the statements. Could the sign-on cover it, at {self.money(a.ask)}?"
+            f"Moving means leaving behind about {self.money(staying.leaving_cost)} at {staying.company}"
+            f"{self.leaving_what()}. I can share the statements. Could the sign-on cover it, at {self.money(a.ask)}?"
         )
         if a.closing:
             script = self.closing_line(a)
@@ -535,7 +556,11 @@ class Scripts:
             script = f"The equity matters to me because I plan to stay. Could the grant be {self.money(a.ask)}?"
         if a.closing:
             script = self.closing_line(a)
-        if_no = "Could the difference come as a first refresher in year 2, or as a sign-on?"
+        sign_on_asked = any(x.lever in ("sign_on", "make_whole") and x.ask is not None for x in self.pk.package_asks)
+        if sign_on_asked:
+            if_no = "Could the difference come as a first refresher in year 2?"
+        else:
+            if_no = "Could the difference come as a first refresher in year 2, or as a sign-on?"
         return rationale, script, if_no
 
     def _options(self, a: Ask) -> tuple[str, str, str]:
@@ -687,8 +712,11 @@ class Scripts:
                 f"The offer expires on {date_words(deadline)}. More time to decide is rarely refused, and it lets "
                 "your other processes catch up."
             )
+        pk = self.pk
+        others = pk.alternative is not None or pk.other_market is not None or (self.offer.signals.competing_offers or 0)
+        reason = "and finish my other conversations" if others else "and talk it through at home"
         script = (
-            f"I want to give this the consideration it deserves and finish my other conversations. Could I have "
+            f"I want to give this the consideration it deserves {reason}. Could I have "
             f"until {say_date(a.day)} to decide? That's {say_days(days)} more."
         )
         if_no = "If the date can't move, could you send the full offer in writing today, so I can decide by then?"
@@ -758,7 +786,7 @@ class Scripts:
         else:
             cause = "the initial grant runs out. Refreshers that start before it ends fill the gap"
         has = self.offer.refreshers is not None
-        rationale = f"Pay drops in year {drop.year} by {self.money(drop.amount)}: {cause}." + (
+        rationale = f"Pay drops in year {drop.year} by {self.money(drop.amount)} because {cause}." + (
             "" if has else " The offer names no refreshers: ask how they work."
         )
         script = (

@@ -112,6 +112,8 @@ def _tiles(s: Summary) -> list[tuple[str, str, str]]:
         )
     else:
         deadline_value, deadline_note = "None recorded", "ask when they need an answer"
+    if s.deadline is None and s.mode == "follow_up":
+        deadline_value, deadline_note = "No offer yet", "ask for the date when it comes"
     decide = ("Decide by", deadline_value, deadline_note)
     offered = ("Offered, year 1", _money(s.year_one, cur), f"guaranteed cash {_money(s.guaranteed_year_one, cur)}")
     if s.mode == "asks":
@@ -131,7 +133,10 @@ def _tiles(s: Summary) -> list[tuple[str, str, str]]:
                      f"target {_money(target.amount, cur)}" if target else "your floor: keep it to yourself")
         else:
             best = next(g for g in s.goal_lines if g.key == "best")
-            floor = ("Best plausible, year 1", _money(best.amount, cur), "set a walk-away before the call")
+            note = "set a walk-away before the call"
+            if s.make_whole_year_one:
+                note = "before the make-whole; set a walk-away"
+            floor = ("Best plausible, year 1", _money(best.amount, cur), note)
         return [offered, ask, floor, decide]
     if s.mode == "follow_up":
         if s.last_interview is not None:
@@ -152,7 +157,11 @@ def _tiles(s: Summary) -> list[tuple[str, str, str]]:
             )
         else:
             follow = ("Follow up", "When you have dates", "with the recruiter")
-        return [last, follow, ("Year 1, as entered", _money(s.year_one, cur), "what the offer would pay"), decide]
+        if s.year_one > 0:
+            pay = ("Year 1, as entered", _money(s.year_one, cur), "what the offer would pay")
+        else:
+            pay = ("Year 1", "Not known yet", "add the numbers when the offer comes")
+        return [last, follow, pay, decide]
     return [
         offered,
         (f"{s.horizon}-year total", _money(s.total, cur), "every year as offered"),

@@ -30,7 +30,7 @@ import pytest
 
 from app.evaluation import evaluate_file
 from app.models import Offer, OfferFile
-from app.position import Alternative, follow_up_plan, rate_position
+from app.position import Alternative, follow_up_plan, missing_for_rating, rate_position
 from tests.examples import THREE_OFFERS as EXAMPLE
 from ui.cli import main
 
@@ -213,6 +213,17 @@ def test_no_interviews_at_all_asks_for_the_dates():
     position = rate_position(make_offer(stage="interviewing"), AS_OF)
     assert position.score == 55
     assert "No interviews" in sentence(position, "waiting")
+
+
+def test_a_process_waiting_for_its_offer_is_rated_on_its_dates_without_a_base():
+    # no offer yet: the rating and the follow-up plan rest on the dates alone, so no base is needed
+    assert missing_for_rating(waiting_since(FINAL, base_salary=0)) == ()
+    # once an offer is made (its stage, or an offer on the timeline) its base is needed before any ask
+    assert missing_for_rating(offer_after(3, base_salary=0)) == ("the base salary",)
+    assert missing_for_rating(offer_after(3, base_salary=0, stage="interviewing")) == ("the base salary",)
+    assert missing_for_rating(make_offer(stage="interviewing", base_salary=0)) == (
+        "the timeline (when you interviewed, when the offer came)",
+    )
 
 
 @pytest.mark.parametrize(

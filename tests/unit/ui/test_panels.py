@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -356,3 +356,24 @@ def test_the_suggested_ask_follows_the_lever_when_the_offer_changes(qtbot, lever
     assert card.ask_edit.text() == fmt.money_plain(lever.ask)
     expected = what_if(evaluation.offer, lever, lever.ask, evaluation.stretch, 4)
     assert [amount(r[3]) for r in card.whatif_rows()] == [y.change for y in expected.years]
+
+
+def test_a_waiting_process_shows_its_follow_up_plan_before_any_base(qtbot, levers_panel, panels_workspace):
+    # interviewing, no base yet, the final interview 21 days before AS_OF: rated on the dates alone
+    waiting = Offer.model_validate(
+        {
+            "id": "waiting",
+            "company": "Initech",
+            "role": "Engineer",
+            "stage": "interviewing",
+            "timeline": [{"date": str(AS_OF - timedelta(days=21)), "kind": "final_interview"}],
+        }
+    )
+    assert panels_workspace.add_offer(waiting)
+    levers_panel.set_offer("waiting")
+    levers_panel.show()
+    assert levers_panel.stack.currentWidget() is levers_panel.scroll
+    assert [card.lever.lever for card in levers_panel.cards] == ["follow_up"]
+    assert levers_panel.step_titles() == ["The plan until there is an offer"]
+    # 21 days of silence: write now, thanking them for the interview of Fri 30 Oct (20 Nov − 21 days)
+    assert "Friday 30 October" in levers_panel.cards[0].lever.script
