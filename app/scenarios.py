@@ -106,6 +106,8 @@ class BreakEven:
     ahead_above: str | None = None
     more_crossings: bool = False  # the lead changes more than once in −90..200 (only the first is given)
     held: Mapping[str, Decimal] = field(default_factory=dict)  # offers held at a growth of their own
+    after_tax: bool = False  # the totals compared are after tax (`Evaluator.break_even(..., after_tax=True)`)
+    reason: str | None = None  # why not comparable, when it isn't a missing rate (no after-tax estimate)
 
     @property
     def none(self) -> bool:
@@ -217,6 +219,8 @@ def break_even_sentence(result: BreakEven, names: Mapping[str, str], horizon: in
     """
     a, b = names.get(result.offer_id, result.offer_id), names.get(result.other_id, result.other_id)
     span = f"over {horizon} years" if horizon > 1 else "in year 1"
+    if result.after_tax:
+        span += " after tax"
     if result.held:
         same = ", ".join(
             f"{names.get(offer_id, offer_id)}'s shares held at {_percent_words(growth)} a year"
@@ -225,6 +229,8 @@ def break_even_sentence(result: BreakEven, names: Mapping[str, str], horizon: in
     else:
         same = "the same growth for both"
     if not result.comparable:
+        if result.reason:
+            return f"{a} and {b} can't be compared after tax: {result.reason}."
         return f"{a} and {b} can't be compared under growth: an exchange rate is missing."
     if result.growth_pct is None:
         if result.ahead_below is None:

@@ -50,6 +50,14 @@ CHART_PART_NAMES: Mapping[str, str] = {
     "benefits": "Benefits",
 }
 
+# the same parts after tax (Comparison.part_labels in after-tax mode): what is not taxed said beside
+AFTER_TAX_PART_NAMES: Mapping[str, str] = {
+    "guaranteed_cash": "Guaranteed cash after tax",
+    "contingent_cash": "Bonus after tax (contingent)",
+    "equity": "Equity (RSUs after tax; options not taxed)",
+    "benefits": "Benefits (not taxed)",
+}
+
 # app.stretch.Drop.cause: why pay falls in a year, to follow "when" ("… when the sign-on ends")
 DROP_CAUSES: Mapping[str, str] = {
     "sign_on_ends": "the sign-on ends",

@@ -93,6 +93,10 @@ class TaxEstimate:
     sources: tuple[str, ...]
     rounding: str
     label: str
+    # the key assumptions of every file of the chain, root first ("childless (care insurance
+    # surcharge)", "UK tax year 2026-27 (6 April 2026 to 5 April 2027)"): say them beside the figure
+    assumptions: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()  # each file's longer `notes`, root first (for a tooltip or a footnote)
 
     @property
     def after_tax(self) -> Decimal:
@@ -168,6 +172,15 @@ class RegionRules:
         return tuple(dict.fromkeys(found))
 
     @cached_property
+    def assumptions(self) -> tuple[str, ...]:
+        """The short assumptions of every file of the chain, root first, each once."""
+        return tuple(dict.fromkeys(a for f in self.files for a in f.region.assumptions))
+
+    @cached_property
+    def notes(self) -> tuple[str, ...]:
+        return tuple(f.region.notes for f in self.files if f.region.notes)
+
+    @cached_property
     def rounding(self) -> str:
         return "; ".join(f"{f.region.name}: {f.region.rounding}" for f in self.files)
 
@@ -189,6 +202,7 @@ class Engine:
         self.catalogue = lru_cache(maxsize=1)(self._catalogue)
         self.chain = lru_cache(maxsize=512)(self._chain)
         self.estimate = lru_cache(maxsize=65536)(self._estimate)
+        self.total = lru_cache(maxsize=65536)(self._total)
 
     def _catalogue(self) -> dict[str, dict[int, Path]]:
         return catalogue(self.root)
@@ -244,6 +258,15 @@ class Engine:
             return None
         return self.estimate_chain(rules, year, filing_status, income)
 
+    def _total(self, region: str, year: int, filing_status: str, income: Decimal) -> Decimal | None:
+        """Only the estimate's `total`, without building its parts and label (a search over many
+        incomes, such as the break-even after tax, needs nothing else)."""
+        rules = self.rules(region, year)
+        if rules is None:
+            return None
+        values = rules.evaluate(income, filing_status if rules.uses_filing_status else "single")
+        return max(ZERO, sum((round_cents(values[step.qualified]) for step in rules.part_steps), ZERO))
+
     def estimate_chain(self, rules: RegionRules, year: int, filing_status: str, income: Decimal) -> TaxEstimate:
         """The estimate by a compiled chain (tests use it for a base region such as `US` alone)."""
         values = rules.evaluate(income, filing_status)
@@ -267,6 +290,8 @@ class Engine:
             sources=rules.sources,
             rounding=rules.rounding,
             label=_label(rules, year, status),
+            assumptions=rules.assumptions,
+            notes=rules.notes,
         )
 
 

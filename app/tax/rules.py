@@ -273,6 +273,9 @@ class RegionHeader(_Strict):
     rounding: str = Field(min_length=1)
     sources: list[str] = Field(default_factory=list)
     notes: str | None = None
+    # short phrases shown beside every after-tax figure of the region (its key assumptions, e.g.
+    # "childless (care insurance surcharge)"); `notes` keeps the long form
+    assumptions: list[Annotated[str, Field(min_length=1, max_length=120)]] = Field(default_factory=list)
 
 
 class RuleFile(_Strict):

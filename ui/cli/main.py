@@ -33,9 +33,10 @@ from babel import default_locale
 from pydantic import ValidationError
 
 from app import __version__
+from app.after_tax import AfterTax
 from app.atomic import write_problem
 from app.brief import Brief, BriefError, build_brief
-from app.comparison import comparison_for
+from app.comparison import Comparison, comparison_for
 from app.compensation import COMPONENTS, figures
 from app.errors import problems_from
 from app.evaluation import Evaluator, StayEvaluation, evaluator_for_file
@@ -93,7 +94,9 @@ def _print_table(offer_file: OfferFile, out: TextIO, rubric: Rubric = DEFAULT_RU
                 _money_text(fig.total),
             ]
         )
-        _write_rows(headers, rows, out)
+        taxes = evaluator.after_tax(offer.id)
+        _write_rows(*_with_after_tax(headers, rows, taxes), out)
+        _print_tax_notes(taxes, out)
         out.write(
             f"Annual average: {_money_text(fig.annual_average)} {offer.currency}"
             f"   Guaranteed cash: {_money_text(fig.guaranteed_cash)}"
@@ -177,6 +180,28 @@ def _print_table(offer_file: OfferFile, out: TextIO, rubric: Rubric = DEFAULT_RU
         _print_side_by_side(evaluator, out)
 
 
+def _with_after_tax(headers: list[str], rows: list[list[str]], taxes: AfterTax) -> tuple[list[str], list[list[str]]]:
+    """The year table with a Tax and an After-tax column, when there is an estimate."""
+    if not taxes.available:
+        return headers, rows
+    cells = [(y.tax, y.after_tax) for y in taxes.years] + [(taxes.total_tax, taxes.total_after_tax)]
+    return [*headers, "Tax", "After tax"], [
+        [*row, _money_text(tax or Decimal(0)), _money_text(net or Decimal(0))]
+        for row, (tax, net) in zip(rows, cells, strict=True)
+    ]
+
+
+def _print_tax_notes(taxes: AfterTax, out: TextIO) -> None:
+    """What the after-tax columns are (label, what is not taxed, assumptions, conversion), or why
+    there are none."""
+    if not taxes.available:
+        out.write(f"After tax: {taxes.flag}\n")
+        return
+    out.write(f"After tax ({taxes.region_name}): {taxes.label}\n")
+    for line in taxes.notes[1:]:
+        out.write(f"  {line[0].upper()}{line[1:]}\n")
+
+
 def _print_stay(stay: StayEvaluation, horizon: int, display: str, out: TextIO) -> None:
     job = stay.job
     role = f" — {job.role}" if job.role else ""
@@ -192,7 +217,13 @@ def _print_stay(stay: StayEvaluation, horizon: int, display: str, out: TextIO) -
             _money_text(stay.figures.total),
         ]
     )
-    _write_rows(["Year", *(COMPONENT_NAMES[n] for n in parts), "Total"], rows, out)
+    headers = ["Year", *(COMPONENT_NAMES[n] for n in parts), "Total"]
+    taxes = stay.after_tax
+    if taxes is not None:
+        _write_rows(*_with_after_tax(headers, rows, taxes), out)
+        _print_tax_notes(taxes, out)
+    else:
+        _write_rows(headers, rows, out)
     if job.currency != display:
         shown = _money_text(stay.total_display) if stay.total_display is not None else f"no {job.currency} rate in fx"
         out.write(f"{horizon}-year total in {display}: {shown}\n")
@@ -205,22 +236,39 @@ def _print_stay(stay: StayEvaluation, horizon: int, display: str, out: TextIO) -
 def _print_side_by_side(evaluator: Evaluator, out: TextIO) -> None:
     """The offers (and Stay) side by side in the display currency: year totals, the horizon total,
     each scenario, the leaving cost; a column without a rate is shown in its own currency, marked."""
-    comparison = comparison_for(evaluator, [o.id for o in evaluator.offers])
+    ids = [o.id for o in evaluator.offers]
+    comparison = comparison_for(evaluator, ids)
     dated = f", rates of {evaluator.rates.as_of.isoformat()}" if evaluator.rates.as_of else ""
     out.write(f"\nSide by side (in {comparison.display_currency}{dated}; * = in its own currency, no rate):\n")
     headers = ["", *(c.label + ("" if c.converted else f" ({c.currency}*)") for c in comparison.columns)]
     keys = [f"year:{y}" for y in range(1, comparison.horizon + 1)]
     keys += [r.key for r in comparison.rows if r.kind == "leaving"] + ["total"]
     keys += [f"scenario:{name}" for name in comparison.scenario_names]
-    rows: list[list[str]] = []
-    for key in keys:
-        row = comparison.row(key)
-        rows.append([row.label, *(_money_text(v) if v is not None else "—" for v in row.values)])
+    rows = [_comparison_row(comparison, key) for key in keys]
     if comparison.scenario_names:
         ranges = [comparison.scenario_range(i) for i in range(len(comparison.columns))]
         rows.append(
             ["Scenario range", *(f"{_money_text(r[0])} – {_money_text(r[1])}" if r else "—" for r in ranges)]
         )
+    notes: tuple[str, ...] = ()
+    netted = comparison_for(evaluator, ids, after_tax=True)
+    if netted.series:  # any column with after-tax figures
+        keys = [f"year:{y}" for y in range(1, netted.horizon + 1)] + ["total", "tax"]
+        keys += [f"scenario:{name}" for name in netted.scenario_names]
+        rows += [_comparison_row(netted, key) for key in keys]
+        notes = netted.tax_notes
+    _write_table(headers, rows, out)
+    for note in notes:
+        out.write(f"  {note}\n")
+
+
+def _comparison_row(comparison: Comparison, key: str) -> list[str]:
+    row = comparison.row(key)
+    return [row.label, *(_money_text(v) if v is not None else "—" for v in row.values)]
+
+
+def _write_table(headers: list[str], rows: list[list[str]], out: TextIO) -> None:
+    """Labels left-aligned, figures right-aligned."""
     widths = [max(len(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
     for line in [headers, *rows]:
         out.write(
