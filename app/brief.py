@@ -94,6 +94,7 @@ class BriefLever:
     closing: bool
     effect: tuple[Decimal, ...]  # change of each year's total, year 1 first
     total_effect: Decimal
+    pocket: str = ""  # what the base's ask leaves after tax, in words (the Evaluator's number); "" without
 
     @property
     def changes_figures(self) -> bool:
@@ -351,6 +352,7 @@ def _brief_lever(rank: int, lever: Lever) -> BriefLever:
         closing=lever.closing,
         effect=tuple(lever.effect),
         total_effect=lever.total_effect,
+        pocket=lever.pocket_words,
     )
 
 

@@ -48,7 +48,7 @@ from app.compensation import (
     scenario_figures,
     vest_pieces,
 )
-from app.levers import Advice, Lever, advise
+from app.levers import Advice, Lever, advise, with_base_pocket
 from app.models import CurrentJob, Offer, OfferFile, Scenario, Settings, TaxSettings
 from app.money import ZERO, Rates
 from app.options import OptionDetails, offer_options
@@ -68,7 +68,7 @@ from app.scenarios import (
     find_break_even,
     growth_model,
 )
-from app.stretch import Stretch, compute_stretch
+from app.stretch import Stretch, compute_stretch, derived
 
 DROP_YEARS = 5  # the stretch looks for drops in pay over at least five years
 
@@ -636,6 +636,11 @@ class Evaluator:
                 talks,
                 self.fx_note(offer.currency),
             )
+            base = next((lv for lv in advice.levers if lv.lever == "base_salary" and lv.ask is not None), None)
+            if base is not None and base.ask is not None and offer.tax_region:
+                # what the base's ask leaves in the pocket: the tax engine's difference, shown by the panel
+                # and the brief beside the ask
+                advice = with_base_pocket(advice, self.pocket_change(offer_id, derived(offer, base_salary=base.ask)))
             result = OfferEvaluation(
                 offer=offer,
                 figures=fig,

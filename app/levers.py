@@ -10,12 +10,13 @@ as every other number.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
+from app.after_tax import PocketChange
 from app.models import Offer
-from app.money import ZERO
+from app.money import ZERO, round_cents
 from app.package import (
     Ask,
     LeverKind,
@@ -42,6 +43,7 @@ from app.stretch import (
     offer_with,
     sign_on_with_first,
 )
+from app.text import money_words
 
 __all__ = [
     "LEVER_NAMES",
@@ -58,6 +60,7 @@ __all__ = [
     "find_drops",
     "offer_with",
     "sign_on_with_first",
+    "with_base_pocket",
 ]
 
 LEVER_TITLES = {
@@ -106,6 +109,25 @@ class Lever:
     step: Step = "also"
     who: Who = "recruiter"
     closing: bool = False  # the closing round's script: the one place words may commit
+    # the base's ask after tax (app.after_tax, through the Evaluator), when the offer has a tax region
+    pocket: PocketChange | None = None
+
+    @property
+    def pocket_words(self) -> str:
+        """ "+$18,000 base (+$19,800 a year with its bonus) is +$11,346 a year in your pocket in
+        California." — "" without an estimate. The number is the tax engine's, in the offer's currency."""
+        change = self.pocket
+        if change is None or self.ask is None or self.offered is None:
+            return ""
+        cur = change.currency
+        raised = self.ask - self.offered
+        with_bonus = ""
+        if change.pay_change != raised:
+            with_bonus = f" ({_signed(change.pay_change, cur)} a year with its bonus)"
+        return (
+            f"{_signed(raised, cur)} base{with_bonus} is {_signed(change.pocket_change, cur)} a year in your pocket "
+            f"in {change.place} ({change.label})."
+        )
 
     @property
     def title(self) -> str:
@@ -163,6 +185,23 @@ def advise(
         alternative=alternative_line(package, offer, stretch.offered.year_one, alternatives, fx_note),
         warnings=warnings(package, offer, stretch) if package.mode != "closed" else (),
     )
+
+
+def with_base_pocket(advice: Advice, change: PocketChange | None) -> Advice:
+    """The advice with what the base's ask leaves after tax (`Evaluator.pocket_change`) on its lever."""
+    if change is None:
+        return advice
+    levers = tuple(
+        replace(lever, pocket=change) if lever.lever == "base_salary" and lever.ask is not None else lever
+        for lever in advice.levers
+    )
+    return replace(advice, levers=levers)
+
+
+def _signed(amount: Decimal, currency: str) -> str:
+    """An after-tax figure in a sentence, to the whole unit: "+$11,346" (a written number, not a spoken one)."""
+    words = money_words(round_cents(amount).quantize(Decimal(1), rounding=ROUND_HALF_UP), currency)
+    return words if amount < 0 else f"+{words}"
 
 
 def _lever(ask: Ask, scripts: Scripts) -> Lever:

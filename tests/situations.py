@@ -220,4 +220,23 @@ SITUATIONS: tuple[Situation, ...] = (
     ),
 )
 
+SITUATIONS += (
+    Situation(
+        "after_tax",
+        "California, no bonus: what the base's ask leaves after tax",
+        acme(
+            location="San Francisco, CA",
+            tax_region="US-CA",
+            base_salary=150000,
+            bonus=None,
+            sign_on=[],
+            equity=[],
+            budget={"band_min": 140000, "band_max": 180000, "source": "posting"},
+            timeline=timeline("2026-11-03", "2026-11-13"),
+            goal={"target_total": 160000},
+        ),
+        format2=True,
+    ),
+)
+
 BY_KEY = {s.key: s for s in SITUATIONS}

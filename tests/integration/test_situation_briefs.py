@@ -29,6 +29,7 @@ KINDS = (
     "accepted",
     "two_rounds",
     "make_whole",
+    "after_tax",
 )
 
 
@@ -52,5 +53,8 @@ def test_page_one_is_the_call_sheet_of_the_situation(qapp, tmp_path, situation: 
     for lever in e.levers:
         if lever.step in ("first", "package"):
             assert compact(lever.script) in first, lever.lever
+            assert compact(lever.pocket_words) in first, lever.lever  # what the ask leaves after tax, if taxed
     for warning in e.advice.warnings:
         assert compact(warning) in first
+    if situation.key == "after_tax":
+        assert compact("+$10,000 base is +$5,785 a year in your pocket in California") in first

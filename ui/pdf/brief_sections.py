@@ -361,6 +361,8 @@ def _asks_block(flow: Flow, brief: Brief) -> None:
         start = len(flow.pieces)
         _lever_head(flow, lever, s.currency, space_before=7.0 if index else 5.0)
         flow.paragraph(Run(_lever_meta(lever, s.currency), "muted"), "muted", indent=LEVER_INDENT, space_before=1.0)
+        if lever.pocket:
+            flow.paragraph(Run(lever.pocket, "small_muted"), "small", indent=LEVER_INDENT, space_before=1.0)
         flow.paragraph([Run("Say: ", "body_bold"), Run(f"“{lever.script}”", "quote")], "quote",
                        indent=LEVER_INDENT, space_before=2.5)
         if lever.if_no:
@@ -669,6 +671,8 @@ def _levers_section(flow: Flow, brief: Brief) -> None:
             _lever_head(flow, lever, cur, space_before=14.0)
             head = len(flow.pieces) - 1
             flow.paragraph(Run(_lever_meta(lever, cur), "muted"), "muted", indent=LEVER_INDENT, space_before=1.0)
+            if lever.pocket:
+                flow.paragraph(Run(lever.pocket, "small_muted"), "small", indent=LEVER_INDENT, space_before=2.0)
             flow.paragraph(lever.rationale, "body", indent=LEVER_INDENT, space_before=4.0)
             say = [Run("Say: ", "body_bold"), Run(f"“{lever.script}”", "quote")]
             flow.paragraph(say, "quote", indent=LEVER_INDENT, space_before=4.0)

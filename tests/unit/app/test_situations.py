@@ -22,6 +22,7 @@ from decimal import Decimal
 
 import pytest
 
+from app.brief import build_brief
 from app.evaluation import evaluator_for_file
 from app.files import parse_offer_file
 from app.scripts import commits
@@ -82,6 +83,9 @@ EXPECTED: dict[str, Expected] = {
     "two_rounds": Expected("base_salary", "possible", Decimal(197000), "strong", "between answer and last ask"),
     # $80,000 forfeited, no sign-on: 80,000 / 190,000 = 42 % of base, over 20 %: possible.
     "make_whole": Expected("make_whole", "possible", Decimal(80000), "strong", "make-whole first"),
+    # 10 days → 60, steady. Year 1 = base 150,000 alone; the target asks 10,000 more (under the best 9 %
+    # = 13,500); cap 150,000 + min(60 % × 30,000, 7 % = 10,500) → 160,000: a base of 160,000.
+    "after_tax": Expected("base_salary", "likely", Decimal(160000), "steady", "the ask, and what it leaves"),
 }
 
 
@@ -225,3 +229,19 @@ def test_the_make_whole_cites_what_is_left_behind():
     first = e.levers[0]
     assert (first.unit, first.kind) == ("once", "new_money")
     assert "$80,000" in first.script and "Ridgeway Payments" in first.script
+
+
+def test_the_base_ask_says_what_it_leaves_in_your_pocket_after_tax():
+    e = evaluate(BY_KEY["after_tax"])
+    base = e.levers[0]
+    # 150,000 → 160,000 taxed in California, every rate marginal at both (tests/unit/app/test_after_tax.py):
+    # 24 % federal + 6.2 % + 1.45 % + 9.3 % California + 1.2 % SDI = 42.15 % of 10,000 = 4,215.00; kept 5,785.00
+    assert base.pocket is not None and (base.pocket.tax_change, base.pocket.pocket_change) == (
+        Decimal("4215.00"),
+        Decimal("5785.00"),
+    )
+    assert base.pocket_words.startswith("+$10,000 base is +$5,785 a year in your pocket in California (estimate")
+    # the brief shows the same sentence beside the ask; an offer without a tax region says nothing of tax
+    evaluator = evaluator_for_file(parse_offer_file(json.dumps(BY_KEY["after_tax"].offer_file())))
+    assert build_brief(evaluator, "acme").summary.asks[0].pocket == base.pocket_words
+    assert evaluate(BY_KEY["baseline"]).levers[0].pocket_words == ""

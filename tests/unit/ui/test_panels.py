@@ -377,3 +377,17 @@ def test_a_waiting_process_shows_its_follow_up_plan_before_any_base(qtbot, lever
     assert levers_panel.step_titles() == ["The plan until there is an offer"]
     # 21 days of silence: write now, thanking them for the interview of Fri 30 Oct (20 Nov − 21 days)
     assert "Friday 30 October" in levers_panel.cards[0].lever.script
+
+
+def test_the_base_card_says_what_its_ask_leaves_after_tax(qtbot, levers_panel, panels_workspace):
+    # Kestrel is in California (tax region US-CA): its base card carries the Evaluator's after-tax sentence
+    levers_panel.set_offer("sample-kestrel")
+    levers_panel.show()
+    card = levers_panel.card("base_salary")
+    assert card is not None and card.lever.pocket is not None
+    assert card.pocket_label.isVisibleTo(levers_panel)
+    assert card.pocket_label.text() == card.lever.pocket_words
+    assert card.pocket_label.text().startswith(f"+{fmt.money(card.lever.ask - card.lever.offered, 'USD')} base is +$")
+    assert "a year in your pocket in California" in card.pocket_label.text()
+    # other cards say nothing of tax
+    assert all(c.pocket_label.isHidden() for c in levers_panel.cards if c is not card)
