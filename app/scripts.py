@@ -358,7 +358,8 @@ class Scripts:
                     "difference in the first year?"
                 )
             if x.lever == "combined_headcount":
-                return "I understand the band is a limit. Could the budget of the other open role help close the gap?"
+                limit = "the band is a limit" if x.ask is not None and x.ask > self.s.band_max else "budgets are tight"
+                return f"I understand {limit}. Could the budget of the other open role help close the gap?"
             if x.lever == "equity" and x.ask is not None and x.kind == "new_money":
                 more = say_shares(x.ask) if x.unit == "shares" else f"a grant of {self.money(x.ask)}"
                 return f"I understand. Could we close the gap in equity instead, with {more}?"
@@ -374,14 +375,17 @@ class Scripts:
         headcount = self.offer.headcount
         roles = headcount.combinable_roles if headcount else 0
         budget = headcount.combinable_budget if headcount else ZERO
+        past = a.ask > self.s.band_max
+        reach = "to pay past the band" if past else "to pay more than this role's own budget allows"
         rationale = (
             f"You recorded {plural(roles, 'other open role')} with {self.money(budget)} of budget. For a candidate "
-            "they don't want to lose, hiring managers fold two roles into one headcount to pay past the band: a base "
+            f"they don't want to lose, hiring managers fold two roles into one headcount {reach}: a base "
             f"of {self.money(a.ask)} is possible that way, never likely. It is the hiring manager's call, not the "
             "recruiter's."
         )
+        constraint = "I know the band is a constraint." if past else "I know this role's budget is a constraint."
         script = (
-            "I know the band is a constraint. I'd be taking on scope across both open roles; could the budget for "
+            f"{constraint} I'd be taking on scope across both open roles; could the budget for "
             f"the second role fund a base of {self.money(a.ask)}?"
         )
         if_no = "Then could we revisit the base at six months, once I've taken on the second role's scope?"
