@@ -700,7 +700,7 @@ class Scripts:
                 f"I know the offer's date was {say_date(deadline)}. Is the offer still open? If so, I'd like to "
                 "confirm the date you need my answer by."
             )
-            if_no = "If it has lapsed, ask whether it can be reissued, and what would change."
+            if_no = "I understand it has lapsed. Could it be reissued with a new date? I'm still keen to join."
             return rationale, script, if_no
         assert a.day is not None and a.ask is not None
         days = int(a.ask)

@@ -349,7 +349,9 @@ def _asks_block(flow: Flow, brief: Brief) -> None:
     if s.mode == "follow_up":
         title = "The plan until there is an offer"
     elif s.asks and s.asks[0].step == "first":
-        title = "First the time you need, then the package, in this order"
+        passed = s.days_left is not None and s.days_left < 0
+        first = "confirm the offer still stands" if passed else "the time you need"
+        title = f"First {first}, then the package, in this order"
     elif len(s.asks) == 1:
         title = "Your ask"
     else:
