@@ -12,10 +12,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from app.models import Offer
-from app.money import ZERO, exact
+from app.money import ZERO, exact, round_cents
 from app.package import Ask, Package
 from app.position import Alternative, Position
 from app.rubric import Rubric
@@ -134,6 +134,10 @@ class Scripts:
 
     def money(self, value: Decimal) -> str:
         return say_money(value, self.cur)
+
+    def exact(self, value: Decimal) -> str:
+        """A figure the brief's tables show too (a drop in pay), to the whole unit, so the two agree."""
+        return money_words(round_cents(value).quantize(Decimal(1), rounding=ROUND_HALF_UP), self.cur)
 
     def words(self, ask: Ask) -> Words:
         method = getattr(self, f"_{ask.lever}")
@@ -404,7 +408,7 @@ class Scripts:
         if a.ask is None and a.drop is not None:
             drop = a.drop
             rationale = (
-                f"Pay drops in year {drop.year} by {self.money(drop.amount)} when the sign-on ends. Paying part of "
+                f"Pay drops in year {drop.year} by {self.exact(drop.amount)} when the sign-on ends. Paying part of "
                 f"it in year {drop.year} instead evens out your pay and costs the company nothing."
             )
             script = f"Could part of the sign-on be paid in year {drop.year}? It would keep my pay steady."
@@ -412,7 +416,7 @@ class Scripts:
         if a.kind == "swap" and a.drop is not None:
             drop = a.drop
             rationale = (
-                f"Pay drops in year {drop.year} by {self.money(drop.amount)} when the sign-on ends. Moving "
+                f"Pay drops in year {drop.year} by {self.exact(drop.amount)} when the sign-on ends. Moving "
                 f"{self.money(a.given)} of the year-1 sign-on into year {drop.year} costs the company nothing and "
                 "evens out your pay: a swap, not new money."
             )
@@ -501,7 +505,7 @@ class Scripts:
         s = self.s
         if a.reason == "cliff" and a.drop is not None:
             rationale = (
-                f"Pay drops in year {a.drop.year} by {self.money(a.drop.amount)}: a cliff past twelve months piled "
+                f"Pay drops in year {a.drop.year} by {self.exact(a.drop.amount)}: a cliff past twelve months piled "
                 "the first vesting into one year. A standard cliff of twelve months or less evens it out."
             )
             return (
@@ -790,7 +794,7 @@ class Scripts:
         else:
             cause = "the initial grant runs out. Refreshers that start before it ends fill the gap"
         has = self.offer.refreshers is not None
-        rationale = f"Pay drops in year {drop.year} by {self.money(drop.amount)} because {cause}." + (
+        rationale = f"Pay drops in year {drop.year} by {self.exact(drop.amount)} because {cause}." + (
             "" if has else " The offer names no refreshers: ask how they work."
         )
         script = (

@@ -129,7 +129,8 @@ def test_metadata(sample) -> None:
 def test_pages_are_numbered_with_a_running_title(sample) -> None:
     _brief, _path, reader, pages = sample
     count = len(reader.pages)
-    assert 4 <= count <= 10
+    # the call sheet may run on to page 2 (the sample's: its numbers and position), then the sections
+    assert 4 <= count <= 12
     for number, page in enumerate(pages, 1):
         assert f"Page {number} of {count}" in page
         if number > 1:

@@ -176,6 +176,8 @@ def test_a_bigger_grant_on_a_front_loaded_schedule_is_not_said_to_even_out_the_d
     assert "a bigger grant does not" in equity.rationale
     refreshers = by_name(e.advice)["refreshers"]
     assert "front-loaded" in refreshers.rationale
+    # 33 % then 22 % of 160,000: 52,800 → 35,200, the same 17,600 the year-by-year table shows
+    assert "Pay drops in year 3 by $17,600 because the schedule is front-loaded" in refreshers.rationale
 
 
 def test_under_water_options_are_flagged_never_read_as_no_equity():
