@@ -7,7 +7,15 @@ from decimal import Decimal
 
 import pytest
 
-from app.parsing import ParseError, parse_date, parse_money, parse_per_share, parse_percent, parse_plain_number
+from app.parsing import (
+    ParseError,
+    parse_date,
+    parse_money,
+    parse_per_share,
+    parse_percent,
+    parse_plain_number,
+    parse_whole_number,
+)
 
 
 @pytest.mark.parametrize(
@@ -96,3 +104,19 @@ def test_money_with_the_symbol_a_locale_writes(text, symbols, expected):
 )
 def test_a_price_per_share_keeps_its_decimals(text: str, expected: str | None) -> None:
     assert parse_per_share(text) == (None if expected is None else Decimal(expected))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [("16,000,000", 16_000_000), ("90", 90), ("  120 ", 120), ("1,000", 1000), ("", None)]
+)
+def test_a_whole_number_is_an_int(text: str, expected: int | None) -> None:
+    value = parse_whole_number(text)
+    assert value == expected and (value is None or type(value) is int)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"), [("2.5", "not a whole number"), ("-3", "negative"), ("ten", "not a number")]
+)
+def test_a_whole_number_that_is_not_says_why(text: str, words: str) -> None:
+    with pytest.raises(ParseError, match=words):
+        parse_whole_number(text)
