@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
-from app.after_tax import PocketChange
+from app.after_tax import PocketChange, pocket_sentence
 from app.models import Offer
-from app.money import ZERO, round_cents
+from app.money import ZERO
 from app.package import (
     Ask,
     LeverKind,
@@ -43,7 +43,6 @@ from app.stretch import (
     offer_with,
     sign_on_with_first,
 )
-from app.text import money_words
 
 __all__ = [
     "LEVER_NAMES",
@@ -114,20 +113,11 @@ class Lever:
 
     @property
     def pocket_words(self) -> str:
-        """ "+$18,000 base (+$19,800 a year with its bonus) is +$11,346 a year in your pocket in
-        California." — "" without an estimate. The number is the tax engine's, in the offer's currency."""
-        change = self.pocket
-        if change is None or self.ask is None or self.offered is None:
+        """ "+$10,000 base is +$5,785 a year in your pocket in California (estimate, …)." — with "(+$11,000
+        of pay in all)" when a bonus follows the base; "" without an estimate (app.after_tax's sentence)."""
+        if self.pocket is None:
             return ""
-        cur = change.currency
-        raised = self.ask - self.offered
-        with_bonus = ""
-        if change.pay_change != raised:
-            with_bonus = f" ({_signed(change.pay_change, cur)} a year with its bonus)"
-        return (
-            f"{_signed(raised, cur)} base{with_bonus} is {_signed(change.pocket_change, cur)} a year in your pocket "
-            f"in {change.place} ({change.label})."
-        )
+        return pocket_sentence(self.pocket, "base", label=True) + "."
 
     @property
     def title(self) -> str:
@@ -196,12 +186,6 @@ def with_base_pocket(advice: Advice, change: PocketChange | None) -> Advice:
         for lever in advice.levers
     )
     return replace(advice, levers=levers)
-
-
-def _signed(amount: Decimal, currency: str) -> str:
-    """An after-tax figure in a sentence, to the whole unit: "+$11,346" (a written number, not a spoken one)."""
-    words = money_words(round_cents(amount).quantize(Decimal(1), rounding=ROUND_HALF_UP), currency)
-    return words if amount < 0 else f"+{words}"
 
 
 def _lever(ask: Ask, scripts: Scripts) -> Lever:
