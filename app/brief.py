@@ -20,26 +20,31 @@ from app.after_tax import NOT_TAXED_NOTE, AfterTax
 from app.comparison import Column, Comparison, OfferSeries, build_comparison, comparison_for
 from app.compensation import OfferFigures
 from app.evaluation import Evaluator, OfferEvaluation, is_offer_in_hand
-from app.levers import KIND_NAMES, PLAUSIBILITY_NAMES, Lever
+from app.levers import KIND_NAMES, PLAUSIBILITY_NAMES, STEP_NAMES, Lever
 from app.models import Offer, Paper
 from app.money import ZERO, exact
 from app.options import OptionDetails
 from app.position import missing_for_rating
 from app.rubric import TIER_NAMES, TIERS, Rubric, explain_rubric
-from app.text import date_words, day_words, money_words, per_share_words, plural
-from app.words import DROP_CAUSES
+from app.text import date_words, day_words, money_words, per_share_words, say_money
+from app.words import DROP_CAUSES, WHO_NAMES
 
-SUMMARY_ASKS = 4  # asks on the first page; every lever is in full further on
-SUMMARY_REASONS = 3
+SUMMARY_REASONS = 2  # the call sheet keeps the position to its two strongest reasons
+LADDER_ON_PAGE_ONE = 4  # rungs of the fallback ladder on the call sheet; every lever is in full further on
 CREATOR = f"Offer Planner {__version__}"
 
-# What an ask's number is, by lever (an ask is the new value of one component).
+# What an ask's number is, by lever and unit (an ask is the new value of one component).
 ASK_UNITS = {
-    "base_salary": "a year",
-    "combined_headcount": "base a year",
-    "sign_on": "in year 1",
-    "equity": "total grant",
-    "relocation": "paid once",
+    ("base_salary", "per_year"): "base a year",
+    ("combined_headcount", "per_year"): "base a year",
+    ("sign_on", "once"): "sign-on in year 1",
+    ("make_whole", "once"): "sign-on in year 1",
+    ("equity", "grant"): "whole grant",
+    ("equity", "shares"): "options",
+    ("relocation", "once"): "paid once",
+    ("deadline", "days"): "more days",
+    ("pto", "days"): "more days a year",
+    ("exercise_window", "days"): "days to exercise",
 }
 
 
@@ -77,15 +82,22 @@ class BriefLever:
     title: str
     ask: Decimal | None  # None: non-cash, or no number to name
     offered: Decimal | None
-    unit: str  # what the ask's number is ("a year", "total grant"), "" without one
+    unit: str  # what the ask's number is ("base a year", "whole grant"), "" without one
+    money: bool  # the ask is money in the offer's currency (not days or options)
     plausibility: str
     plausibility_name: str
     kind: str
     kind_name: str
     rationale: str
     script: str
+    if_no: str
+    step: str  # first, package, fallback, also
+    step_name: str
+    who: str  # whom to ask, in words
+    closing: bool
     effect: tuple[Decimal, ...]  # change of each year's total, year 1 first
     total_effect: Decimal
+    pocket: str = ""  # what the base's ask leaves after tax, in words (the Evaluator's number); "" without
 
     @property
     def changes_figures(self) -> bool:
@@ -105,7 +117,8 @@ class GoalLine:
 
 @dataclass(frozen=True)
 class Summary:
-    """The first page: who, what it is worth, how strong the position is, what to ask, the deadline."""
+    """The first page, a call sheet: what to do now, the numbers, the package in order with its if-no
+    lines, the ladder, whom to talk to and the deadline tactic."""
 
     company: str
     role: str
@@ -115,20 +128,32 @@ class Summary:
     as_of: date
     currency: str
     horizon: int
+    mode: str  # asks, follow_up, closed
+    headline: str  # what to do now, in one sentence
     year_one: Decimal
     total: Decimal
     annual_average: Decimal
     guaranteed_year_one: Decimal
+    anchor_year_one: Decimal | None  # year 1 with the whole package granted (None without a package)
+    make_whole_year_one: Decimal  # the part of it that pays back what leaving costs (not a gain)
     tier: str
     tier_name: str
     score: int
-    reasons: tuple[Reason, ...]  # the strongest (largest points either way), at most three
+    reasons: tuple[Reason, ...]  # the strongest (largest points either way), at most two
     capped: str | None
     tier_bands: tuple[TierBand, ...]  # weak first
-    asks: tuple[BriefLever, ...]
+    asks: tuple[BriefLever, ...]  # first and the package, in order
+    ladder: tuple[BriefLever, ...]  # if they say no: the fallback ladder, in order (the first few)
     more_levers: int  # levers not on the first page
     goal_lines: tuple[GoalLine, ...]
     goal_note: str
+    alternative_line: str  # the best alternative, or staying, like for like
+    where_from: str  # where the package's numbers come from
+    who: tuple[str, ...]  # whom to talk to about what
+    deadline_tactic: str
+    warnings: tuple[str, ...]  # what to watch out for (under-water options, a guessed band, …)
+    last_interview: date | None  # before an offer: the last interview, and when to follow up
+    follow_up_on: date | None
     deadline: date | None
     days_left: int | None
     deadline_words: str
@@ -392,21 +417,29 @@ def brief_file_name(company: str, day: date) -> str:
 
 
 def _brief_lever(rank: int, lever: Lever) -> BriefLever:
+    unit = ASK_UNITS.get((lever.lever, lever.unit or ""), "") if lever.ask is not None else ""
     return BriefLever(
         rank=rank,
         lever=lever.lever,
         title=lever.title,
         ask=lever.ask,
         offered=lever.offered,
-        unit=ASK_UNITS.get(lever.lever, "") if lever.ask is not None else "",
+        unit=unit,
+        money=lever.unit in ("per_year", "once", "grant"),
         plausibility=lever.plausibility,
         plausibility_name=PLAUSIBILITY_NAMES[lever.plausibility],
         kind=lever.kind,
         kind_name=KIND_NAMES[lever.kind],
         rationale=lever.rationale,
         script=lever.script,
+        if_no=lever.if_no,
+        step=lever.step,
+        step_name=STEP_NAMES[lever.step],
+        who=WHO_NAMES[lever.who],
+        closing=lever.closing,
         effect=tuple(lever.effect),
         total_effect=lever.total_effect,
+        pocket=lever.pocket_words,
     )
 
 
@@ -427,12 +460,16 @@ def _tier_bands(rubric: Rubric) -> tuple[TierBand, ...]:
 
 
 def _summary(e: OfferEvaluation, rubric: Rubric, levers: Sequence[BriefLever], day: date) -> Summary:
-    offer, p, fig = e.offer, e.position, e.figures
+    offer, p, fig, advice = e.offer, e.position, e.figures, e.advice
     strongest = sorted(p.evidence, key=lambda ev: -abs(ev.points))[:SUMMARY_REASONS]
     # keep the rating's own order among the chosen ones (speed, then the people, …)
     reasons = tuple(Reason(ev.points, ev.sentence) for ev in p.evidence if ev in strongest)
     deadline = offer.signals.deadline
     days_left = (deadline - day).days if deadline is not None else None
+    asks = tuple(lv for lv in levers if lv.step in ("first", "package"))
+    ladder = tuple(lv for lv in levers if lv.step == "fallback")[:LADDER_ON_PAGE_ONE]
+    anchor = advice.package.anchor
+    plan = advice.package.follow_up
     return Summary(
         company=offer.company,
         role=offer.role,
@@ -442,20 +479,32 @@ def _summary(e: OfferEvaluation, rubric: Rubric, levers: Sequence[BriefLever], d
         as_of=day,
         currency=offer.currency,
         horizon=fig.horizon,
+        mode=advice.mode,
+        headline=advice.headline,
         year_one=fig.year_one,
         total=fig.total,
         annual_average=fig.annual_average,
         guaranteed_year_one=fig.years[0].guaranteed_cash,
+        anchor_year_one=anchor.year_one if anchor is not None else None,
+        make_whole_year_one=advice.package.make_whole_part,
         tier=p.tier,
         tier_name=p.tier_name,
         score=p.score,
         reasons=reasons,
         capped=p.capped,
         tier_bands=_tier_bands(rubric),
-        asks=tuple(levers[:SUMMARY_ASKS]),
-        more_levers=max(len(levers) - SUMMARY_ASKS, 0),
+        asks=asks,
+        ladder=ladder,
+        more_levers=max(len(levers) - len(asks) - len(ladder), 0),
         goal_lines=_goal_lines(e),
         goal_note=_goal_note(e),
+        alternative_line=e.advice.alternative,
+        where_from=advice.where_from,
+        who=advice.who,
+        deadline_tactic=advice.deadline_tactic,
+        warnings=advice.warnings,
+        last_interview=plan.last_interview if plan is not None else None,
+        follow_up_on=plan.write_on if plan is not None else None,
         deadline=deadline,
         days_left=days_left,
         deadline_words=_deadline_words(deadline, days_left),
@@ -489,8 +538,20 @@ def _goal_lines(e: OfferEvaluation) -> tuple[GoalLine, ...]:
                     goal.target_shortfall,
                 )
             )
+    anchor = e.advice.package.anchor
+    if anchor is not None and anchor.year_one != s.offered.year_one:
+        part = e.advice.package.make_whole_part
+        verdict = "what you ask for, all together"
+        if part > 0:
+            verdict += f", {say_money(part, e.offer.currency)} of it to make you whole for what you leave"
+        lines.append(GoalLine("anchor", "The package, year 1", anchor.year_one, verdict))
     lines.append(
-        GoalLine("best", "Best plausible, year 1", s.best.year_one, f"if every ask inside the {_tier(e)} stretch lands")
+        GoalLine(
+            "best",
+            "Best plausible, year 1",
+            s.best.year_one,
+            f"the most a {_tier(e)} position plausibly reaches (about what negotiating usually gains)",
+        )
     )
     return tuple(lines)
 
@@ -650,7 +711,7 @@ def _timeline(offer: Offer, day: date) -> Timeline:
     entries: list[TimelineEntry] = []
     previous: date | None = None
     for event in offer.sorted_timeline():
-        gap = (event.date - previous).days if previous is not None else None
+        gap: int | None = (event.date - previous).days if previous is not None else None
         entries.append(TimelineEntry(event.date, event.kind, event.note, gap))
         previous = event.date
     rounds = tuple((r.date, r.side) for r in offer.sorted_negotiation())
@@ -658,9 +719,18 @@ def _timeline(offer: Offer, day: date) -> Timeline:
 
 
 def _checklist(e: OfferEvaluation, levers: Sequence[BriefLever], summary: Summary) -> tuple[ChecklistItem, ...]:
-    offer, p, cur = e.offer, e.position, e.offer.currency
+    offer, cur = e.offer, e.offer.currency
+    advice = e.advice
     goal = e.stretch.goal
     items: list[ChecklistItem] = []
+    if advice.mode == "closed":
+        return (
+            ChecklistItem("No asks", advice.headline),
+            ChecklistItem(
+                "Keep the paper trail",
+                "The offer letter, every number, the start date and the sign-on's repayment terms, in writing.",
+            ),
+        )
     if goal is not None and (goal.walk_away is not None or goal.target is not None):
         parts = []
         if goal.target is not None:
@@ -681,107 +751,107 @@ def _checklist(e: OfferEvaluation, levers: Sequence[BriefLever], summary: Summar
                 "yourself.",
             )
         )
-    if not p.offer_made:
+    if advice.mode == "follow_up":
         items.append(
             ChecklistItem(
                 "No offer yet",
-                "This brief prepares you for the offer call; until then, follow the next steps under How the "
-                "rating was made.",
+                "Nothing to negotiate until there is an offer in writing: follow the plan on the first page, and "
+                "keep your other processes moving.",
             )
         )
+        items.append(
+            ChecklistItem(
+                "When the offer comes",
+                "Thank them, say you are excited, and ask for it in writing with a few days to review. Don't "
+                "negotiate on that first call.",
+            )
+        )
+        return tuple(items)
+    items.append(
+        ChecklistItem(
+            "Get it in writing first",
+            "A verbal offer is not an offer: ask for every number in writing before you negotiate.",
+        )
+    )
     items.append(
         ChecklistItem(
             "Open with enthusiasm",
             f"Say you are excited about {offer.company} and want to make this work: you are negotiating to say yes.",
         )
     )
-    first_money = next((lv for lv in levers if lv.ask is not None and lv.kind == "new_money"), None)
-    if first_money is not None and first_money.ask is not None:
+    package = [lv for lv in levers if lv.step == "package" and lv.ask is not None]
+    said = [
+        f"{lv.title.lower()} {say_money(lv.ask, cur) if lv.money else f'{lv.ask:,.0f} {lv.unit}'}"
+        for lv in package
+        if lv.ask is not None
+    ]
+    if len(said) > 1:
+        items.append(
+            ChecklistItem(
+                "Ask for everything at once",
+                f"{', '.join(said)}: together, in one conversation, in this order. Piecemeal asks read as moving "
+                "goalposts.",
+            )
+        )
+    elif said:
         items.append(
             ChecklistItem(
                 "Name your number first",
-                f"{first_money.title}: {money_words(first_money.ask, cur)} {first_money.unit}. "
-                "A specific number anchors the talk; a range invites its bottom.",
+                f"{said[0][0].upper() + said[0][1:]}. A specific number anchors the talk; a range invites its bottom.",
             )
         )
-    elif levers:
-        items.append(
-            ChecklistItem("Lead with your first ask", f"{levers[0].title}: the script is on the first page.")
-        )
-    if p.tier in ("grand_slam", "strong"):
+    if package:
         items.append(
             ChecklistItem(
-                "Ask for the top",
-                f"Your position is {p.tier_name.lower()}: ask for the top of the stretch, not the middle. "
-                "The company moved fast because it wants you.",
+                "One number, one reason",
+                "Give each number its reason (the band, your other offer, what you leave behind) and then stop "
+                "talking. Don't lower it, don't offer a range.",
             )
         )
-    elif p.tier == "steady":
-        items.append(
-            ChecklistItem(
-                "Justify it",
-                "Tie each ask to the scope of the role and what you bring; a reason makes a yes easy to approve.",
-            )
-        )
-    else:
-        items.append(
-            ChecklistItem(
-                "Keep it collaborative",
-                f"Your position is {p.tier_name.lower()}: lead with low-risk asks (a review, the start date, "
-                "swaps between components) before new money, and keep the tone warm.",
-            )
-        )
-    better = next((ev for ev in p.evidence if ev.key == "better_offer"), None)
-    competing = offer.signals.competing_offers or 0
-    if better is not None or competing:
-        items.append(
-            ChecklistItem(
-                "Mention your alternative, honestly",
-                (
-                    f"You hold {plural(competing, 'competing offer')}. "
-                    if competing
-                    else "You hold another offer. "
-                )
-                + "Say so plainly, with its deadline if it has one; never invent a number you don't hold.",
-            )
-        )
-    items.append(
-        ChecklistItem(
-            "Stop talking after the ask",
-            "Let the silence work. Don't fill it, don't lower the number, don't negotiate against yourself.",
-        )
-    )
-    items.append(
-        ChecklistItem(
-            "Ask for everything at once",
-            "Put base, sign-on and equity on the table in one conversation, so each answer isn't a new round.",
-        )
-    )
-    fallbacks = [lv.title.lower() for lv in levers[1:4]]
-    if fallbacks:
+    ladder = [lv.title.lower() for lv in levers if lv.step == "fallback"][:3]
+    if ladder:
         items.append(
             ChecklistItem(
                 "If the answer is no",
-                f"Pivot instead of stopping: ask about {', '.join(fallbacks[:-1])}"
-                + (f" or {fallbacks[-1]}" if len(fallbacks) > 1 else fallbacks[-1])
-                + ".",
+                f"Go down the ladder instead of stopping: {', '.join(ladder[:-1])}"
+                + (f" or {ladder[-1]}" if len(ladder) > 1 else ladder[-1])
+                + ". Each card says what to say.",
+            )
+        )
+    pk = advice.package
+    competing = offer.signals.competing_offers or 0
+    if pk.alternative is not None or pk.other_market is not None or competing:
+        items.append(
+            ChecklistItem(
+                "Mention your alternative, honestly",
+                "Say you hold another offer, with its deadline if it has one. Quote a number only if it is "
+                "comparable (same currency and market); never invent one.",
             )
         )
     for drop in e.stretch.drops[:2]:
         items.append(
             ChecklistItem(
                 f"Raise the drop in year {drop.year}",
-                f"Pay falls by {money_words(drop.amount, cur)} when {DROP_CAUSES.get(drop.cause, drop.cause)}: "
-                "ask how it is covered (refreshers, a spread sign-on).",
+                f"Pay falls by about {say_money(drop.amount, cur)} when {DROP_CAUSES.get(drop.cause, drop.cause)}: "
+                "ask how it is covered.",
             )
         )
-    items.append(ChecklistItem("Mind the deadline", summary.deadline_words))
-    items.append(
-        ChecklistItem(
-            "Don't accept on the call",
-            "Thank them, say you'll review it, and ask for the revised offer in writing.",
+    items.append(ChecklistItem("Mind the deadline", advice.deadline_tactic))
+    if pk.closing:
+        items.append(
+            ChecklistItem(
+                "Close on your number only",
+                "This is the closing round: say what would make you sign, and commit to nothing else. Sign once "
+                "it is in writing.",
+            )
         )
-    )
+    else:
+        items.append(
+            ChecklistItem(
+                "Don't decide on the call",
+                "Thank them, say you'll talk it over, and ask for the revised offer in writing.",
+            )
+        )
     items.append(
         ChecklistItem(
             "Get the final offer in writing",
@@ -868,6 +938,12 @@ def _assumptions(evaluator: Evaluator, e: OfferEvaluation, day: date) -> tuple[s
         "Each component of each year is rounded to cents once; totals are sums of the rounded components."
     )
     lines.extend(e.stretch.notes)
+    if e.advice.where_from:
+        lines.append(
+            f"Where the asks come from: {e.advice.where_from} Each ask stays inside the stretch: the band "
+            "(above it is an exception, possible at best), the tier's largest raise, sign-on and extra equity; "
+            "your own last number in the talks is never exceeded."
+        )
     lines.append(
         f"The position, the stretch and the levers are rules of thumb from a recruiter's view of hiring "
         f"(rubric {e.position.rubric_version}), rated as of {date_words(day)}: what the company will plausibly "

@@ -50,10 +50,11 @@ from app.compensation import (
     scenario_figures,
     vest_pieces,
 )
-from app.levers import Lever, Stretch, compute_stretch, suggest_levers
+from app.levers import Advice, Lever, advise, with_base_pocket
 from app.models import CurrentJob, Offer, OfferFile, Scenario, Settings, TaxSettings
 from app.money import ZERO, Rates
 from app.options import OptionDetails, offer_options
+from app.package import Staying, Talks
 from app.position import OFFER_STAGES, Alternative, Position, rate_position
 from app.rubric import DEFAULT_RUBRIC, Rubric
 from app.scenarios import (
@@ -69,6 +70,7 @@ from app.scenarios import (
     find_break_even,
     growth_model,
 )
+from app.stretch import Stretch, compute_stretch
 
 DROP_YEARS = 5  # the stretch looks for drops in pay over at least five years
 
@@ -82,7 +84,11 @@ class OfferEvaluation:
     year_one_display: Decimal | None
     position: Position
     stretch: Stretch
-    levers: tuple[Lever, ...]
+    advice: Advice
+
+    @property
+    def levers(self) -> tuple[Lever, ...]:
+        return self.advice.levers
     scenarios: tuple[ScenarioResult, ...] = ()  # one per scenario of the settings, in their order
     options: tuple[OptionDetails, ...] = ()  # one per option grant
     taxes: tuple[YearTax, ...] = ()  # one per year; tax None without a supported region (= after_tax.years)
@@ -182,6 +188,8 @@ class Evaluator:
         self._break_evens: dict[tuple[str, str, tuple[tuple[str, Decimal], ...], bool], BreakEven] = {}
         self._stay: StayEvaluation | None = None
         self._alternatives: list[Alternative] | None = None
+        self._converted: list[Alternative] = []
+        self._by_currency: dict[str, list[Alternative]] | None = None
         self._year_one_display: dict[str, Decimal | None] = {}
         self._known_year_one = year_one or {}
         self._positions: dict[str, Position] = {}
@@ -553,10 +561,41 @@ class Evaluator:
                 if not is_offer_in_hand(offer):
                     continue
                 year_one = self.year_one_display(offer.id)
-                if year_one is not None:
-                    self._alternatives.append(Alternative(offer.id, offer.company, year_one, self.display_currency))
+                own = self.figures(offer.id).year_one
+                self._alternatives.append(
+                    Alternative(
+                        offer.id,
+                        offer.company,
+                        year_one if year_one is not None else own,
+                        self.display_currency if year_one is not None else offer.currency,
+                        offer.currency,
+                        own,
+                        offer.signals.deadline,
+                    )
+                )
             self._alternatives.sort(key=lambda a: a.year_one, reverse=True)
-        return self._alternatives
+            self._converted = [a for a in self._alternatives if a.currency == self.display_currency]
+        return self._converted
+
+    def alternatives_in(self, currency: str) -> list[Alternative]:
+        """The two best-paying offers in hand in one currency (like for like), by their own year 1."""
+        if self._by_currency is None:
+            self.alternatives()
+            assert self._alternatives is not None
+            groups: dict[str, list[Alternative]] = {}
+            for a in sorted(self._alternatives, key=lambda a: a.offer_year_one or 0, reverse=True):
+                group = groups.setdefault(a.offer_currency, [])
+                if len(group) < 2:
+                    group.append(a)
+            self._by_currency = groups
+        return self._by_currency.get(currency, [])
+
+    def alternatives_for(self, offer: Offer) -> list[Alternative]:
+        """What the rating and the levers compare an offer with: the best two in the display currency,
+        and the best two in the offer's own currency (linear in the number of offers, not n²)."""
+        top = self.top_alternatives()
+        own = [a for a in self.alternatives_in(offer.currency) if a not in top]
+        return top + own
 
     def top_alternatives(self) -> list[Alternative]:
         """The two best-paying offers in hand: the rating and the levers only ever cite the best other
@@ -570,10 +609,47 @@ class Evaluator:
         else:
             offer = self.by_id[offer_id]
             position = rate_position(
-                offer, self.as_of, self.rubric, self.top_alternatives(), self.year_one_display(offer_id)
+                offer,
+                self.as_of,
+                self.rubric,
+                self.top_alternatives(),
+                self.year_one_display(offer_id),
+                own_year_one=self.figures(offer_id).year_one,
             )
             self._positions[offer_id] = position
         return position
+
+    def fx_note(self, currency: str) -> str:
+        """The rates a comparison with an offer in `currency` goes through, named ("1 EUR = 1.08 USD")."""
+        notes = []
+        for code in sorted({currency, *(a.offer_currency for a in self.top_alternatives())}):
+            factor = self.rates.factor(code, self.display_currency)
+            if code != self.display_currency and factor is not None:
+                shown = factor.quantize(Decimal("0.0001")).normalize()  # a label: four decimals at most
+                notes.append(f"1 {code} = {shown:f} {self.display_currency}")
+        return "; ".join(notes)
+
+    def staying_for(self, offer: Offer) -> Staying | None:
+        """The job the user would leave, in the offer's currency (format 2's `current_job`): what staying
+        pays in year 1 and what leaving costs, converted with the rate named, or None without a rate."""
+        stay = self.stay()
+        if stay is None:
+            return None
+        job, cur = stay.job, offer.currency
+        note = ""
+        if job.currency != cur:
+            factor = self.rates.factor(job.currency, cur)
+            if factor is not None:
+                note = f"converted at 1 {job.currency} = {factor.quantize(Decimal('0.0001')).normalize():f} {cur}"
+        items = tuple((i.what, i.amount) for i in (*job.forfeit_on_leaving, *job.repay_on_leaving))
+        return Staying(
+            company=job.company,
+            currency=job.currency,
+            year_one=self.rates.convert(stay.figures.year_one, job.currency, cur),
+            leaving_cost=self.rates.convert(stay.leaving_cost, job.currency, cur),
+            leaving_items=items,
+            rate_note=note,
+        )
 
     def evaluate(self, offer_id: str) -> OfferEvaluation:
         result = self._evaluations.get(offer_id)
@@ -582,12 +658,32 @@ class Evaluator:
             fig = self.figures(offer_id)
             position = self.position(offer_id)
             year_one = self.year_one_display(offer_id)
+            talks = Talks.from_offer(offer)
             stretch = compute_stretch(
-                offer, position, self.horizon, self.rubric, offered=fig, drop_years=self.long_figures(offer_id)
+                offer,
+                position.tier,
+                fig,
+                rubric=self.rubric,
+                answered=talks.answered,
+                long=self.long_figures(offer_id),
             )
-            levers = suggest_levers(
-                offer, position, stretch, self.horizon, self.top_alternatives(), self.rubric, year_one
+            advice = advise(
+                offer,
+                position,
+                stretch,
+                self.as_of,
+                self.rubric,
+                self.alternatives_for(offer),
+                year_one,
+                self.staying_for(offer),
+                talks,
+                self.fx_note(offer.currency),
             )
+            base = next((lv for lv in advice.levers if lv.lever == "base_salary" and lv.ask is not None), None)
+            if base is not None and base.ask is not None and base.offered is not None and offer.tax_region:
+                # what the base's ask leaves in the pocket: the tax engine's difference, shown by the panel
+                # and the brief beside the ask
+                advice = with_base_pocket(advice, self.raise_after_tax(offer_id, base.ask - base.offered))
             result = OfferEvaluation(
                 offer=offer,
                 figures=fig,
@@ -596,7 +692,7 @@ class Evaluator:
                 year_one_display=year_one,
                 position=position,
                 stretch=stretch,
-                levers=tuple(levers),
+                advice=advice,
                 scenarios=self.scenario_results(offer_id),
                 options=self.options(offer_id),
                 taxes=self.taxes(offer_id),

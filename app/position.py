@@ -12,11 +12,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Literal
 
 from app.models import Offer, TimelineEvent
+from app.money import exact
 from app.negotiation import counters_answered
 from app.rubric import DEFAULT_RUBRIC, TIER_NAMES, Band, Rubric, Tier
-from app.text import date_words, day_words, money_words, plural
+from app.text import date_words, day_words, money_words, plural, say_money
 
 INTERVIEW_KINDS = ("recruiter_screen", "interview", "final_interview")
 OFFER_STAGES = ("offer", "negotiating", "accepted")
@@ -24,12 +26,25 @@ OFFER_STAGES = ("offer", "negotiating", "accepted")
 
 @dataclass(frozen=True)
 class Alternative:
-    """Another offer the user holds, as the rating and the levers compare it (year 1, display currency)."""
+    """Another offer the user holds, as the rating and the levers compare it.
+
+    `year_one` is in `currency` (the display currency); `offer_year_one` in the offer's own
+    `offer_currency`, for like-for-like comparisons (empty/None when not known).
+    """
 
     offer_id: str
     company: str
     year_one: Decimal
     currency: str
+    offer_currency: str = ""
+    offer_year_one: Decimal | None = None
+    deadline: date | None = None  # when that offer expires, if the user recorded it
+
+    def own(self) -> tuple[Decimal, str]:
+        """Year 1 in the offer's own currency when known, else in the display currency."""
+        if self.offer_currency and self.offer_year_one is not None:
+            return self.offer_year_one, self.offer_currency
+        return self.year_one, self.currency
 
 
 @dataclass(frozen=True)
@@ -114,13 +129,16 @@ def read_timeline(offer: Offer) -> TimelineFacts:
 
 
 def missing_for_rating(offer: Offer) -> tuple[str, ...]:
-    """What an offer still needs before its position is worth rating: a base salary and a timeline.
+    """What an offer still needs before its position is worth rating: a timeline, and a base salary once
+    an offer was made.
 
     Without them the rating would rest on defaults alone (a new offer would read "Steady, 55" and get
-    levers against a base of 0), which looks like advice and is none. Empty when it can be rated.
+    levers against a base of 0), which looks like advice and is none. Empty when it can be rated. A
+    process still waiting for its offer needs no base: its rating and follow-up plan rest on the dates.
     """
     missing = []
-    if offer.base_salary <= 0:
+    offered = offer.stage != "interviewing" or any(e.kind == "offer" for e in offer.timeline)
+    if offered and offer.base_salary <= 0:
         missing.append("the base salary")
     if not offer.timeline:
         missing.append("the timeline (when you interviewed, when the offer came)")
@@ -133,11 +151,13 @@ def rate_position(
     rubric: Rubric = DEFAULT_RUBRIC,
     alternatives: Sequence[Alternative] = (),
     year_one: Decimal | None = None,
+    own_year_one: Decimal | None = None,
 ) -> Position:
     """Rate how strong the candidate's position is for this offer.
 
     `alternatives` are the user's other offers (year 1 in the display currency), `year_one` this
-    offer's year 1 in the same currency (None when it can't be converted).
+    offer's year 1 in the same currency (None when it can't be converted), `own_year_one` in the
+    offer's own currency (for a like-for-like difference with an offer in that currency).
     """
     facts = read_timeline(offer)
     signals = offer.signals
@@ -151,7 +171,7 @@ def rate_position(
     # 1. speed: how fast the offer came, or how long the silence has lasted
     if offer_made:
         days = facts.interview_to_offer_days
-        if days is not None:
+        if days is not None and facts.anchor is not None and facts.offer is not None:
             bands = rubric.offer_speed
             index = rubric.band_index(bands, days)
             band = bands[index]
@@ -164,7 +184,7 @@ def rate_position(
                 else f"{day_words(days)} after the {anchor_name} "
                 f"({date_words(anchor.date)} → {date_words(offer_event.date)})"
             )
-            evidence.append(Evidence("speed", band.points, f"The offer came {when}: {band.meaning}."))
+            evidence.append(Evidence("speed", band.points, f"The offer came {when}. {_sentence(band.meaning)}"))
             evidence.extend(_relief(rubric, bands, index, signals.hiring_manager_responsive, "the offer took"))
             slow_cap = days >= rubric.slow_offer_cap_days
         else:
@@ -189,12 +209,11 @@ def rate_position(
                     "waiting",
                     band.points,
                     f"It has been {day_words(days_waiting)} since your {kind} ({date_words(last.date)}) "
-                    f"with no offer: {band.meaning}.",
+                    f"with no offer. {_sentence(band.meaning)}",
                 )
             )
             evidence.extend(_relief(rubric, bands, index, signals.hiring_manager_responsive, "the silence"))
             slow_cap = days_waiting >= rubric.silence_cap_days
-            next_steps.extend(_follow_up_advice(rubric, last.date, days_waiting, facts, as_of))
         elif last is not None:
             evidence.append(
                 Evidence(
@@ -225,16 +244,8 @@ def rate_position(
             )
         )
     better = _best_better(alternatives, offer.id, year_one)
-    if better is not None:
-        difference = better.year_one - (year_one or Decimal(0))
-        evidence.append(
-            Evidence(
-                "better_offer",
-                rubric.better_offer_points,
-                f"{better.company} pays {money_words(difference, better.currency)} more in year 1: "
-                "a concrete number to bring to the call.",
-            )
-        )
+    if better is not None and year_one is not None:
+        evidence.append(_better_evidence(rubric, offer, better, year_one, own_year_one))
 
     # 3. the people: recruiter and hiring manager
     if signals.recruiter_advocating is True:
@@ -315,12 +326,59 @@ def rate_position(
     )
 
 
+def _better_evidence(
+    rubric: Rubric, offer: Offer, better: Alternative, year_one: Decimal, own_year_one: Decimal | None
+) -> Evidence:
+    """Points in proportion to the alternative's lead (a $1 lead is worth nothing), said like for like."""
+    lead = better.year_one - year_one
+    with exact():
+        lead_pct = lead * 100 / year_one if year_one > 0 else rubric.better_offer_full_lead_pct
+        points = int(
+            (rubric.better_offer_points * min(lead_pct, rubric.better_offer_full_lead_pct))
+            / rubric.better_offer_full_lead_pct
+        )
+    if better.offer_currency in ("", offer.currency) and better.currency == offer.currency:
+        # all in the offer's own currency: the lead exactly
+        sentence = (
+            f"{better.company} pays {money_words(lead, offer.currency)} more in year 1 ({lead_pct:.0f} % more): "
+            "a concrete number to bring to the call."
+        )
+    elif better.offer_currency == offer.currency and better.offer_year_one is not None and own_year_one is not None:
+        sentence = (
+            f"{better.company} pays {money_words(better.offer_year_one - own_year_one, offer.currency)} more in "
+            f"year 1 ({lead_pct:.0f} % more): a concrete number to bring to the call."
+        )
+    else:
+        other = better.offer_currency or better.currency
+        sentence = (
+            f"{better.company} pays about {say_money(lead, better.currency)} more in year 1 "
+            f"({lead_pct:.0f} % more, converted to {better.currency} at the exchange rates entered)."
+        )
+        if other != offer.currency:
+            # another market: a real option, but not a like-for-like number, so its lead earns nothing
+            points = 0
+            sentence += (
+                f" It is paid in {other}, another market: say that you hold another offer, not its number; "
+                "its lead counts for no points."
+            )
+            return Evidence("better_offer", points, sentence)
+    if points == 0:
+        sentence += " Too small a lead to count for points."
+    return Evidence("better_offer", points, sentence)
+
+
+def _sentence(meaning: str) -> str:
+    """A band's meaning as a sentence of its own ("within three days: a fast decision" → "Within three
+    days: a fast decision."), so the reason never chains two colons."""
+    return meaning[:1].upper() + meaning[1:] + ("" if meaning.endswith((".", "?", "!")) else ".")
+
+
 def _relief(rubric: Rubric, bands: tuple[Band, ...], index: int, responsive: bool | None, what: str) -> list[Evidence]:
     if responsive is False and rubric.relieved(bands, index):
         return [
             Evidence(
                 "manager",
-                rubric.manager_unresponsive_relief_points,
+                rubric.relief_points,
                 f"The hiring manager has been unresponsive: that explains part of how long {what} without "
                 "meaning rejection, and the recruiter can do little beyond prompting them.",
             )
@@ -335,34 +393,37 @@ def _best_better(alternatives: Sequence[Alternative], own_id: str, year_one: Dec
     return max(better, key=lambda a: a.year_one, default=None)
 
 
-def _follow_up_advice(rubric: Rubric, last: date, waited: int, facts: TimelineFacts, as_of: date) -> list[str]:
-    usual = rubric.waiting[1].max_days or 7
-    done = [e for e in facts.follow_ups_since if e.date <= as_of]  # a follow-up not yet sent doesn't count
+FollowUpKind = Literal["no_dates", "upcoming", "wait", "now", "wait_after_follow_up", "again"]
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """Before an offer: when to write to the recruiter, from the timeline and the rubric's days."""
+
+    kind: FollowUpKind
+    write_on: date | None  # the day to write (as_of when it is now), None without interview dates
+    last_interview: date | None
+    followed_up: date | None  # the latest follow-up already sent since the last interview
+    waited: int | None  # days since the last interview
+
+
+def follow_up_plan(offer: Offer, as_of: date, rubric: Rubric = DEFAULT_RUBRIC) -> FollowUp:
+    """When and why to follow up on a process with no offer yet (numbers; the words are the lever's)."""
+    facts = read_timeline(offer)
+    last = facts.last_interview
+    if last is None:
+        return FollowUp("no_dates", None, None, None, None)
+    if last.date > as_of:
+        return FollowUp("upcoming", last.date + timedelta(days=rubric.follow_up_after_days), last.date, None, None)
+    waited = (as_of - last.date).days
+    done = [e.date for e in facts.follow_ups_since if e.date <= as_of]  # a note not yet sent doesn't count
     if done:
-        latest = done[-1].date
-        since = (as_of - latest).days
-        if since < 5:
-            return [
-                f"You followed up on {date_words(latest)}. Give it until "
-                f"{date_words(latest + timedelta(days=5))}; meanwhile keep your other processes moving."
-            ]
-        return [
-            f"You followed up on {date_words(latest)} and heard nothing for {day_words(since)}: ask the "
-            "recruiter directly whether the hiring manager has decided, and whether anything from you "
-            "would help. Keep your other processes moving."
-        ]
-    if waited <= 3:
-        return [
-            f"Wait: a decision within a week is normal. If you have heard nothing by "
-            f"{date_words(last + timedelta(days=usual))}, send the recruiter a short note."
-        ]
-    if waited <= usual:
-        return [
-            f"If you have heard nothing by {date_words(last + timedelta(days=usual))}, send the recruiter a "
-            "short, friendly note restating your interest and asking when they expect a decision."
-        ]
-    return [
-        "Follow up now: a short, friendly note to the recruiter restating your interest and asking when "
-        "they expect a decision. If you hold another offer, say so and give its deadline: it gives "
-        "the recruiter something to prompt the hiring manager with."
-    ]
+        latest = max(done)
+        if (as_of - latest).days < rubric.follow_up_again_days:
+            return FollowUp(
+                "wait_after_follow_up", latest + timedelta(days=rubric.follow_up_again_days), last.date, latest, waited
+            )
+        return FollowUp("again", as_of, last.date, latest, waited)
+    if waited < rubric.follow_up_after_days:
+        return FollowUp("wait", last.date + timedelta(days=rubric.follow_up_after_days), last.date, None, waited)
+    return FollowUp("now", as_of, last.date, None, waited)

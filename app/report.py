@@ -110,12 +110,12 @@ def evaluation_json(e: OfferEvaluation) -> dict[str, Any]:
                 {"year": d.year, "before": d.before, "after": d.after, "cause": d.cause, "lever": d.fix}
                 for d in stretch.drops
             ],
-            "notes": list(stretch.notes),
+            "notes": [e.advice.headline, *stretch.notes],
         },
         "levers": [
             {
                 "lever": lever.lever,
-                "ask": lever.ask,
+                "ask": _ask_json(lever.ask, lever.unit),
                 "unit": lever.unit,
                 "plausibility": lever.plausibility,
                 "kind": lever.kind,
@@ -129,6 +129,15 @@ def evaluation_json(e: OfferEvaluation) -> dict[str, Any]:
 
 
 _LEAVES = frozenset({str, int, bool, type(None)})  # kept as they are
+
+
+def _ask_json(ask: Decimal | None, unit: str | None) -> Any:
+    """Money asks are rounded to cents on the way out; days and shares are whole numbers."""
+    if ask is None:
+        return None
+    if unit in ("days", "shares"):
+        return int(ask)
+    return ask
 
 
 def money_json(value: Any) -> Any:

@@ -8,6 +8,7 @@ These are rules of thumb, shown as such: no study quantifies leverage from speed
 
 from __future__ import annotations
 
+import itertools
 from decimal import Decimal
 from typing import Annotated, Literal
 
@@ -40,13 +41,78 @@ class Band(BaseModel):
 
 
 class TierStretch(BaseModel):
-    """What a company can plausibly still do for a candidate in one tier."""
+    """What a company can plausibly still do for a candidate in one tier, and what to ask for.
+
+    Calibrated on what negotiating usually gains (facts.md: about 10 %; above the band is an
+    exception): `typical_gain_pct` is the ask without a reason of your own to ask more, and
+    `best_gain_pct` the most any package reaches from this position.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
-    band_room_pct: Pct  # share of the room between the offer and the band's top the company will give
-    over_band_pct: Pct  # how far past the band's top, as % of it (grand slam only, by default)
-    sign_on_pct_of_base: Pct  # the largest plausible sign-on (year 1), as % of base
-    equity_extra_pct: Pct  # the largest plausible extra grant, as % of the grants offered
+    band_room_pct: Pct = Field(description="share of the room between the offer's base and the band's top")
+    over_band_pct: Pct = Field(description="how far past the band's top, as % of it: an exception")
+    sign_on_pct_of_base: Pct = Field(description="the largest plausible sign-on (year 1), as % of base")
+    equity_extra_pct: Pct = Field(description="the largest plausible extra grant, as % of the grants offered")
+    base_raise_max_pct: Pct = Field(
+        default=Decimal(10), description="the largest plausible base ask, as % above the offer"
+    )
+    typical_gain_pct: Pct = Field(
+        default=Decimal(8), description="the package's year-1 gain without a reason of your own to ask more"
+    )
+    best_gain_pct: Pct = Field(
+        default=Decimal(12), description="the most the package adds to year 1 from this position"
+    )
+
+
+def _default_stretch() -> dict[Tier, TierStretch]:
+    """The shipped stretch by tier, calibrated on what negotiating usually gains (facts.md: about 10 %)."""
+    return {
+        "grand_slam": TierStretch(
+            band_room_pct=Decimal(100),
+            over_band_pct=Decimal(10),
+            sign_on_pct_of_base=Decimal(20),
+            equity_extra_pct=Decimal(25),
+            base_raise_max_pct=Decimal(12),
+            typical_gain_pct=Decimal(10),
+            best_gain_pct=Decimal(15),
+        ),
+        "strong": TierStretch(
+            band_room_pct=Decimal(100),
+            over_band_pct=Decimal(0),
+            sign_on_pct_of_base=Decimal(15),
+            equity_extra_pct=Decimal(20),
+            base_raise_max_pct=Decimal(10),
+            typical_gain_pct=Decimal(8),
+            best_gain_pct=Decimal(12),
+        ),
+        "steady": TierStretch(
+            band_room_pct=Decimal(60),
+            over_band_pct=Decimal(0),
+            sign_on_pct_of_base=Decimal(10),
+            equity_extra_pct=Decimal(10),
+            base_raise_max_pct=Decimal(7),
+            typical_gain_pct=Decimal(6),
+            best_gain_pct=Decimal(9),
+        ),
+        "uncertain": TierStretch(
+            band_room_pct=Decimal(35),
+            over_band_pct=Decimal(0),
+            sign_on_pct_of_base=Decimal(5),
+            equity_extra_pct=Decimal(5),
+            base_raise_max_pct=Decimal(4),
+            typical_gain_pct=Decimal(3),
+            best_gain_pct=Decimal(5),
+        ),
+        "weak": TierStretch(
+            band_room_pct=Decimal(15),
+            over_band_pct=Decimal(0),
+            sign_on_pct_of_base=Decimal(3),
+            equity_extra_pct=Decimal(0),
+            base_raise_max_pct=Decimal(2),
+            typical_gain_pct=Decimal(2),
+            best_gain_pct=Decimal(3),
+        ),
+    }
 
 
 class Rubric(BaseModel):
@@ -54,7 +120,7 @@ class Rubric(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    version: Annotated[str, Field(min_length=1, max_length=40)] = "2026.11-1"
+    version: Annotated[str, Field(min_length=1, max_length=40)] = "2026.12-1"
 
     # score → tier: the lowest score of each tier (weak is everything below uncertain)
     grand_slam_from: Points = 90
@@ -103,13 +169,17 @@ class Rubric(BaseModel):
     # evidence that adds or takes away points
     competing_offer_points: Bonus = 6  # per competing offer …
     competing_offers_max_points: Bonus = 12  # … up to this
-    better_offer_points: Bonus = 5  # another offer the user holds pays more in year 1
+    # another offer the user holds pays more in year 1: points in proportion to its lead, the full
+    # `better_offer_points` from a lead of `better_offer_full_lead_pct` % of this offer's year 1
+    better_offer_points: Bonus = 5
+    better_offer_full_lead_pct: Annotated[Decimal, Field(gt=0, le=100)] = Decimal(10)
     recruiter_advocating_points: Bonus = 5
     recruiter_not_advocating_points: Bonus = 4  # taken away
-    manager_responsive_points: Bonus = 3
+    manager_responsive_points: Bonus = 4
     # An unresponsive hiring manager explains a delay without meaning rejection: give back some of the
-    # points a slow offer or a long silence cost (never more than the step between two bands).
-    manager_unresponsive_relief_points: Bonus = 8
+    # points a slow offer or a long silence cost — never more than the step between two bands, and
+    # never more than a responsive manager earns (the rating uses the smaller of the two).
+    manager_unresponsive_relief_points: Bonus = 4
     manager_unresponsive_relief_after_days: Days = 7
     quick_rounds_days: Days = 7  # interview rounds at most this far apart on average …
     quick_rounds_points: Bonus = 4  # … add this
@@ -120,41 +190,8 @@ class Rubric(BaseModel):
     slow_offer_cap_days: Days = 30
     silence_cap_days: Days = 14
 
-    # the budget stretch by tier
-    stretch: dict[Tier, TierStretch] = Field(
-        default_factory=lambda: dict[Tier, TierStretch]({  # typed, so the keys are checked as tiers
-            "grand_slam": TierStretch(
-                band_room_pct=Decimal(100),
-                over_band_pct=Decimal(10),
-                sign_on_pct_of_base=Decimal(25),
-                equity_extra_pct=Decimal(40),
-            ),
-            "strong": TierStretch(
-                band_room_pct=Decimal(100),
-                over_band_pct=Decimal(0),
-                sign_on_pct_of_base=Decimal(15),
-                equity_extra_pct=Decimal(25),
-            ),
-            "steady": TierStretch(
-                band_room_pct=Decimal(60),
-                over_band_pct=Decimal(0),
-                sign_on_pct_of_base=Decimal(10),
-                equity_extra_pct=Decimal(15),
-            ),
-            "uncertain": TierStretch(
-                band_room_pct=Decimal(35),
-                over_band_pct=Decimal(0),
-                sign_on_pct_of_base=Decimal(5),
-                equity_extra_pct=Decimal(10),
-            ),
-            "weak": TierStretch(
-                band_room_pct=Decimal(15),
-                over_band_pct=Decimal(0),
-                sign_on_pct_of_base=Decimal(0),
-                equity_extra_pct=Decimal(0),
-            ),
-        })
-    )
+    # the budget stretch by tier: what the company can plausibly still do, and what to ask for
+    stretch: dict[Tier, TierStretch] = Field(default_factory=lambda: _default_stretch())
     # combined headcount (strong or better, roles recorded): the share of the other roles' budget a
     # hiring manager can plausibly fold into this hire's base, and the most it may add past the band
     combined_budget_share_pct: Pct = Decimal(25)
@@ -169,6 +206,27 @@ class Rubric(BaseModel):
     # a year whose total falls by more than this % from the year before is flagged
     drop_flag_pct: Pct = Decimal(5)
 
+    # the package: what goes in it, and how the talks move it
+    smallest_ask_pct: Pct = Field(
+        default=Decimal(1), description="an ask adding less than this % of year 1 is left out of the package"
+    )
+    make_whole_likely_pct: Pct = Field(
+        default=Decimal(20), description="a leaving cost up to this % of the new base is a likely make-whole"
+    )
+    make_whole_possible_pct: Pct = Field(
+        default=Decimal(50), description="up to this % of base a possible one; more is a long shot"
+    )
+    # an exploding offer: a deadline this close puts asking for more time first
+    deadline_urgent_days: Days = 2
+    deadline_extension_days: Annotated[StrictInt, Field(ge=1, le=60)] = 5
+    # the follow-up before an offer: write after this many days of silence, again after this many
+    follow_up_after_days: Annotated[StrictInt, Field(ge=1, le=60)] = 7
+    follow_up_again_days: Annotated[StrictInt, Field(ge=1, le=60)] = 5
+    # non-cash asks with a number
+    pto_extra_days: Annotated[StrictInt, Field(ge=1, le=30)] = 5
+    exercise_window_years: Annotated[StrictInt, Field(ge=1, le=10)] = 5
+    relocation_top_up_pct: Pct = Decimal(50)
+
     sources: tuple[str, ...] = (
         "Recruiter and hiring-manager dynamics (a recruiter's account): a home-run candidate gets an "
         "offer fast, sometimes the same day; long delays usually mean the company is exploring other "
@@ -179,6 +237,11 @@ class Rubric(BaseModel):
         "beyond 10 business days (14 calendar days) usually signals other finalists or an external delay.",
         "Bands: minimum and maximum are often about 80 % and 120 % of the midpoint; above the band needs "
         "an exception. Negotiating often improves an offer by about 10 %.",
+        "Negotiation practice (Haseeb Qureshi, \"Ten Rules for Negotiating a Job Offer\"; practitioners on "
+        "equity buy-outs): get it in writing; one number with a reason; never go back above your own number; "
+        "ask for everything at once; say what would make you sign only at the close; many employers make "
+        "whole what vests in the next twelve months; a short deadline is a tactic, and asking for a few more "
+        "days is rarely refused.",
     )
 
     @model_validator(mode="after")
@@ -206,7 +269,7 @@ class Rubric(BaseModel):
                 if (
                     self.relieved(bands, i)
                     and not self.relieved(bands, i - 1)
-                    and gap < self.manager_unresponsive_relief_points
+                    and gap < self.relief_points
                 ):
                     raise PydanticCustomError(
                         "rubric_relief",
@@ -215,7 +278,30 @@ class Rubric(BaseModel):
                     )
         if set(self.stretch) != set(TIERS):
             raise PydanticCustomError("rubric_stretch", "the stretch needs a line for every tier")
+        for tier in TIERS:
+            line = self.stretch[tier]
+            if line.typical_gain_pct > line.best_gain_pct:
+                raise PydanticCustomError(
+                    "rubric_stretch",
+                    "{tier}: the typical gain can't be more than the best plausible gain",
+                    {"tier": TIER_NAMES[tier]},
+                )
+        # a stronger position never asks for less: every number of the stretch falls from grand slam down
+        for better, worse in itertools.pairwise(TIERS):
+            high, low = self.stretch[better], self.stretch[worse]
+            for name in TierStretch.model_fields:
+                if getattr(low, name) > getattr(high, name):
+                    raise PydanticCustomError(
+                        "rubric_stretch",
+                        "{name} of {worse} is more than that of {better}: a stronger position never gets less",
+                        {"name": name, "worse": TIER_NAMES[worse], "better": TIER_NAMES[better]},
+                    )
         return self
+
+    @property
+    def relief_points(self) -> int:
+        """The points an unresponsive manager gives back: never more than a responsive one earns."""
+        return min(self.manager_unresponsive_relief_points, self.manager_responsive_points)
 
     def tier_for(self, score: int) -> Tier:
         if score >= self.grand_slam_from:
@@ -276,6 +362,10 @@ def explain_rubric(rubric: Rubric = DEFAULT_RUBRIC) -> list[tuple[str, list[str]
         return lines
 
     s = rubric
+
+    def over(line: TierStretch) -> str:
+        return f" (past the top, as an exception: up to {line.over_band_pct} % of it)" if line.over_band_pct else ""
+
     return [
         (
             "Tiers",
@@ -297,12 +387,14 @@ def explain_rubric(rubric: Rubric = DEFAULT_RUBRIC) -> list[tuple[str, list[str]
             "Other evidence",
             [
                 f"Each competing offer: +{s.competing_offer_points}, at most +{s.competing_offers_max_points}.",
-                f"Another offer you hold pays more in year 1: +{s.better_offer_points}.",
+                f"Another offer you hold pays more in year 1, in the same currency: up to +{s.better_offer_points}, "
+                f"in proportion to its lead (the full points from {s.better_offer_full_lead_pct} % more; a $1 lead "
+                "counts for nothing). One in another currency is another market: it counts for no points.",
                 f"Recruiter advocating: +{s.recruiter_advocating_points}; not advocating: "
                 f"−{s.recruiter_not_advocating_points}.",
                 f"Hiring manager responsive: +{s.manager_responsive_points}. Unresponsive, after more than "
-                f"{s.manager_unresponsive_relief_after_days} days: +{s.manager_unresponsive_relief_points} back, "
-                "because an unresponsive manager explains a delay without meaning rejection.",
+                f"{s.manager_unresponsive_relief_after_days} days: +{s.relief_points} back, because an unresponsive "
+                "manager explains a delay without meaning rejection — never more than a responsive manager earns.",
                 f"Rounds at most {s.quick_rounds_days} days apart on average: +{s.quick_rounds_points}; more than "
                 f"{s.slow_rounds_days} days apart: −{s.slow_rounds_points}.",
                 f"With no dates to read: {s.no_speed_points} points to start from.",
@@ -320,21 +412,51 @@ def explain_rubric(rubric: Rubric = DEFAULT_RUBRIC) -> list[tuple[str, list[str]
         (
             "Budget stretch by tier",
             [
-                f"{TIER_NAMES[t]}: {line.band_room_pct} % of the room between the offer's base and the top of the "
-                f"band"
-                + (f", then {line.over_band_pct} % past the top" if line.over_band_pct else "")
-                + f"; sign-on up to {line.sign_on_pct_of_base} % of base; equity up to "
-                f"{line.equity_extra_pct} % more."
+                f"{TIER_NAMES[t]}: base up to {line.band_room_pct} % of the room to the band's top, at most "
+                f"{line.base_raise_max_pct} % above the offer"
+                + over(line)
+                + f"; sign-on up to {line.sign_on_pct_of_base} % of base; equity up to {line.equity_extra_pct} % more; "
+                f"the package adds {line.typical_gain_pct} % to year 1 without a reason of yours to ask more, at most "
+                f"{line.best_gain_pct} % (best plausible)."
                 for t, line in ((t, s.stretch[t]) for t in TIERS)
             ]
             + [
+                "Below the band, its minimum is always plausible: reaching it is the first ask.",
                 f"Combined headcount (Strong or better, with combinable roles recorded): up to "
-                f"{s.combined_budget_share_pct} % of the other roles' budget on top, at most "
-                f"{s.combined_over_band_max_pct} % of the band's top.",
+                f"{s.combined_budget_share_pct} % of the other roles' budget past the band's top, at most "
+                f"{s.combined_over_band_max_pct} % of the top.",
                 f"Each answer the company already gave to a counter uses {s.response_uses_room_pct} % of the room "
                 "left.",
                 f"No band entered: a typical band of {s.estimated_band_min_pct}–{s.estimated_band_max_pct} % of "
                 "a midpoint at the offer's base is assumed, and labelled an estimate.",
+            ],
+        ),
+        (
+            "What to ask for",
+            [
+                "One package, asked for together: your target or walk-away, a better offer in the same currency, "
+                "or what staying pays raise it from the typical gain up to the best; never past the stretch.",
+                "In order: base first (the band's minimum first when below it), then sign-on, then equity, valued "
+                "at its yearly average; at the top of the band, equity (or the level) first. Each need to the "
+                f"nearest thousand; an ask adding less than {s.smallest_ask_pct} % of year 1 is left out.",
+                "Plausibility: inside the band and the stretch, likely from Steady up, possible below; past the "
+                "band's top (an exception) or by folding in another role, possible at best; past the stretch, a "
+                "long shot.",
+                f"Make-whole for what leaving costs: likely up to {s.make_whole_likely_pct} % of the new base, "
+                f"possible up to {s.make_whole_possible_pct} %, a long shot beyond.",
+                "If they say no: the base gap as a sign-on, folding in another role, equity (or, Weak and "
+                "Uncertain, a swap of sign-on for equity at "
+                f"{s.sign_on_to_equity_rate}×), the level, an early review.",
+                "Never above your own last number for an item; after the company's answer, between it and your "
+                "last ask, and possible at best. \"If you can get to X, I'm ready to sign today\" only after an "
+                "answer, once the package meets your target.",
+                f"No asks once accepted, declined or withdrawn. Before an offer, a follow-up plan: write "
+                f"{s.follow_up_after_days} days after the last interview, again {s.follow_up_again_days} days after "
+                f"a note. A deadline within {s.deadline_urgent_days} days: ask for "
+                f"{s.deadline_extension_days} more days first; a passed deadline: confirm the offer stands first.",
+                f"Also: {s.pto_extra_days} more days off, an option exercise window of {s.exercise_window_years} "
+                f"years, relocation up {s.relocation_top_up_pct} %, refreshers for a drop in pay (a year falling "
+                f"more than {s.drop_flag_pct} %).",
             ],
         ),
         ("Sources", list(s.sources)),

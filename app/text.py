@@ -8,7 +8,7 @@ written the English way, with CLDR's currency symbols (Babel), whatever the user
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from babel.numbers import format_currency, get_currency_symbol
@@ -35,6 +35,13 @@ def _prefix(currency: str) -> str:
     # CLDR keeps a symbol that ends in a letter apart from the digits ("SEK 1,200", "$1,200")
     symbol = get_currency_symbol(currency, _SENTENCE_LOCALE)
     return symbol + ("\u00a0" if symbol[-1:].isalpha() else "")
+
+
+def say_money(amount: Decimal, currency: str) -> str:
+    """A number as people say it: to the thousand, or the hundred below ten thousand; never cents."""
+    step = Decimal(1000) if abs(amount) >= 10000 else Decimal(100) if abs(amount) >= 1000 else Decimal(1)
+    rounded = (amount / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step
+    return money_words(rounded, currency)
 
 
 def day_words(days: int) -> str:

@@ -14,13 +14,14 @@ from pydantic import TypeAdapter, ValidationError
 
 from app.compensation import OfferFigures, figures
 from app.errors import problems_from
-from app.levers import Lever, Stretch, extra_grant, offer_with, sign_on_with_first
+from app.levers import Lever
 from app.models import Money, Offer
 from app.money import ZERO, exact, round_cents
 from app.rubric import DEFAULT_RUBRIC, Rubric
+from app.stretch import Stretch, extra_grant, offer_with, sign_on_with_first
 
 # levers whose ask is the new value of one money component
-MONEY_LEVERS = ("base_salary", "combined_headcount", "sign_on", "equity", "relocation")
+MONEY_LEVERS = ("base_salary", "combined_headcount", "sign_on", "make_whole", "equity", "relocation")
 
 _MONEY = TypeAdapter(Money)
 
@@ -98,6 +99,8 @@ def has_what_if(lever: Lever) -> bool:
     """
     if lever.lever not in MONEY_LEVERS or lever.kind == "non_cash":
         return False
+    if lever.unit not in ("per_year", "once", "grant"):
+        return False  # options asked for in shares: their value is the exit's, not a what-if in money
     return not (lever.lever == "sign_on" and lever.kind == "swap")
 
 
@@ -105,7 +108,7 @@ def component_offered(offer: Offer, lever: str, stretch: Stretch) -> Decimal | N
     """The offered value of the component a lever's ask replaces."""
     if lever in ("base_salary", "combined_headcount"):
         return stretch.base_offered
-    if lever == "sign_on":
+    if lever in ("sign_on", "make_whole"):
         return stretch.sign_on_offered
     if lever == "equity":
         return stretch.equity_offered
@@ -118,11 +121,13 @@ def stretch_ceiling(lever: str, stretch: Stretch) -> Decimal | None:
     """The most this position plausibly reaches for a lever's component (the levers' own limit)."""
     if lever == "base_salary":
         # without folding two roles into one headcount: that part belongs to its own lever
-        return stretch.base_ceiling - stretch.combined_headcount_extra
+        return stretch.base_exception_ceiling
     if lever == "combined_headcount":
         return stretch.base_ceiling
     if lever == "sign_on":
         return stretch.sign_on_ceiling
+    if lever == "make_whole":
+        return None  # sized by what leaving costs, not by the stretch
     if lever == "equity":
         return stretch.equity_ceiling
     return None  # relocation comes from another budget: the stretch sets no ceiling for it
@@ -138,7 +143,7 @@ def what_if(
 ) -> WhatIf:
     """The offer with `ask` granted for `lever`, year by year, against the offer and the stretch.
 
-    base and combined headcount set the base salary; sign-on sets the year-1 sign-on; equity adds a
+    base_salary and combined headcount set the base salary; sign-on and make-whole set the year-1 sign-on; equity adds a
     grant of (ask − offered) vesting like the first grant (an equity swap also gives up year-1
     sign-on at the rubric's rate, as the lever proposes); relocation sets the relocation; a non-cash
     lever leaves the offer unchanged. An equity ask below what is offered adds nothing (grants are
@@ -155,7 +160,7 @@ def what_if(
         changed = offer
     elif name in ("base_salary", "combined_headcount"):
         changed = offer_with(offer, base_salary=ask)
-    elif name == "sign_on":
+    elif name in ("sign_on", "make_whole"):
         changed = offer_with(offer, sign_on=sign_on_with_first(offer, ask))
     elif name == "relocation":
         changed = offer_with(offer, relocation=ask)
@@ -187,7 +192,7 @@ def what_if(
         currency=offer.currency,
         ask=ask,
         offered=offered,
-        ceiling=stretch_ceiling(name, stretch),
+        ceiling=None if lever.kind == "swap" else stretch_ceiling(name, stretch),
         sign_on_given=given,
         years=years,
         figures=after,

@@ -80,11 +80,20 @@ AFTER_TAX_PART_NAMES: Mapping[str, str] = {
     "benefits": "Benefits (not taxed)",
 }
 
-# app.levers.Drop.cause: why pay falls in a year, to follow "when" ("… when the sign-on ends")
+# app.stretch.Drop.cause: why pay falls in a year, to follow "when" ("… when the sign-on ends")
 DROP_CAUSES: Mapping[str, str] = {
     "sign_on_ends": "the sign-on ends",
     "grant_runs_out": "the initial grant runs out",
+    "front_loaded": "the vesting schedule is front-loaded: the grant vests less each year",
+    "cliff": "a long cliff piled the first vesting into one year",
     "other": "other components fall",
+}
+
+# app.package.Who: whom to ask, to follow "ask" ("ask the recruiter")
+WHO_NAMES: Mapping[str, str] = {
+    "recruiter": "the recruiter",
+    "hiring_manager": "the hiring manager",
+    "above_manager": "the hiring manager, who takes it above them",
 }
 
 

@@ -51,7 +51,7 @@ class _Conventions:
     number: str  # the locale's decimal pattern without decimals ("#,##0", "#,##,##0")
     marks: NumberMarks
     date_order: DateOrder
-    date_pattern: str  # short numeric date with a four-digit year: "dd.MM.y", "M/d/y"
+    date_pattern: str  # short numeric date with a four-digit year: "dd.MM.yyyy", "M/d/yyyy"
     symbol_first: bool  # "$185,000" (True) or "185.000 $" (False)
     symbol_gap: str  # what separates the symbol from the digits in the locale's pattern ("" or a space)
 
@@ -99,7 +99,7 @@ def _read_conventions(name: str) -> _Conventions:
     decimal = locale.decimal_formats[None].pattern.split(";")[0]
     number = re.sub(r"\.[#0]+", "", decimal)
     short = locale.date_formats["short"].pattern
-    four_digit_year = re.sub(r"y+", "y", short)
+    four_digit_year = re.sub(r"y+", "yyyy", short)  # "y" alone writes year 1 as "1", which no field reads back
     positions = sorted((four_digit_year.find(letter), letter) for letter in "dMy")
     order = "".join({"d": "d", "M": "m", "y": "y"}[letter] for _, letter in positions)
     symbol_at = currency.find("¤")

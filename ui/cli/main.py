@@ -48,7 +48,7 @@ from app.files import (
     to_json_bytes,
     write_offer_file,
 )
-from app.levers import KIND_NAMES, PLAUSIBILITY_NAMES
+from app.levers import KIND_NAMES, PLAUSIBILITY_NAMES, STEP_NAMES, UNIT_WORDS
 from app.models import OfferFile
 from app.money import round_cents
 from app.report import evaluate, money_json
@@ -162,15 +162,21 @@ def _print_table(offer_file: OfferFile, out: TextIO, rubric: Rubric = DEFAULT_RU
             out.write(f"Target year 1 {_money_text(s.goal.target)}: {verdict}\n")
         for drop in s.drops:
             out.write(f"Drop: year {drop.year} falls {_money_text(drop.amount)} ({drop.cause.replace('_', ' ')})\n")
-        out.write("Levers:\n")
+        out.write(f"Advice: {e.advice.headline}\n")
+        if e.advice.where_from:
+            out.write(f"  {e.advice.where_from}\n")
+        step = None
         for rank, lever in enumerate(e.levers, 1):
-            ask = f" {_money_text(lever.ask)}" if lever.ask is not None else ""
+            if lever.step != step:
+                step = lever.step
+                out.write(f"{STEP_NAMES[step]}:\n")
             out.write(
-                f"  {rank}. {lever.title}{ask} — {PLAUSIBILITY_NAMES[lever.plausibility]}, "
-                f"{KIND_NAMES[lever.kind].lower()}\n"
+                f"  {rank}. {lever.title}{_ask_text(lever.ask, lever.unit)} — "
+                f"{PLAUSIBILITY_NAMES[lever.plausibility]}, {KIND_NAMES[lever.kind].lower()}\n"
             )
             out.write(f'     Say: "{lever.script}"\n')
-            out.write(f'     If no: "{lever.if_no}"\n')
+            if lever.if_no:
+                out.write(f'     If no: "{lever.if_no}"\n')
     if stay is not None or len(offer_file.offers) > 1:
         _print_side_by_side(evaluator, out)
 
@@ -288,6 +294,14 @@ def _money_text(value: Decimal) -> str:
     """An amount in a text table, with cents, the way the user's locale writes numbers (the table or
     the line says which currency)."""
     return fmt.number(round_cents(value), 2)
+
+
+def _ask_text(ask: Decimal | None, unit: str | None) -> str:
+    if ask is None:
+        return ""
+    if unit in ("days", "shares"):
+        return f" {ask:,.0f} {UNIT_WORDS[unit]}"
+    return f" {_money_text(ask)}" + (f" {UNIT_WORDS[unit]}" if unit else "")
 
 
 # --- commands ------------------------------------------------------------------------------------

@@ -25,11 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.evaluation import OfferEvaluation
-from app.levers import KIND_NAMES, PLAUSIBILITY_NAMES, Lever, Stretch
+from app.levers import KIND_NAMES, PLAUSIBILITY_NAMES, STEP_NAMES, UNIT_WORDS, Advice, Lever
 from app.parsing import ParseError
 from app.position import missing_for_rating
+from app.stretch import Stretch
 from app.whatif import WhatIf, WhatIfError, has_what_if, what_if
-from app.words import DROP_CAUSES
+from app.words import DROP_CAUSES, WHO_NAMES
 from ui import format as fmt
 from ui.panels.common import SwitchedPages, heading_label, scaled_font, scroll_frame, text_label
 from ui.widgets.badges import BadgeLabel
@@ -38,15 +39,25 @@ from ui.workspace import Workspace
 
 # badge hues (see ui.widgets.badges): likely reads like a grand slam, possible like steady, a long shot grey
 PLAUSIBILITY_BADGES = {"likely": "tier:grand_slam", "possible": "tier:steady", "long_shot": "stage:declined"}
+STEP_HEADINGS = {
+    "first": "First, before any number",
+    "package": "The package: ask for these together, in this order",
+    "fallback": "If they say no, in this order",
+    "also": "Also worth raising",
+}
 WHATIF_HEADERS = ("Year", "Offered", "With this ask", "Change", "Best plausible")
 
 
 class StretchHeader(QFrame):
-    """What the company can plausibly still do: base, band, year 1, the user's goal, and drops in pay."""
+    """The call sheet's top: what to do now, year 1 as offered against the package, the user's goal,
+    where the numbers come from, the alternative, whom to talk to, the deadline and drops in pay."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.title = heading_label("What the company can still do", self)
+        self.title = heading_label("What to do now", self)
+        self.headline = text_label("", self)
+        self.headline.setFont(scaled_font(self.headline.font(), 1.05, bold=True))
+        self.headline.setAccessibleName("What to do now")
         self.lines = QVBoxLayout()
         self.lines.setSpacing(4)
         self.line_labels: list[QLabel] = []
@@ -54,42 +65,50 @@ class StretchHeader(QFrame):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addWidget(self.title)
+        layout.addWidget(self.headline)
         layout.addLayout(self.lines)
 
-    def set_stretch(self, s: Stretch) -> None:
+    def set_advice(self, s: Stretch, advice: Advice, alternative: str = "") -> None:
         cur = s.currency
-        lines = [f"Base: {fmt.money(s.base_offered, cur)} offered → up to {fmt.money(s.base_ceiling, cur)}"]
-        if s.combined_headcount_extra > 0:
-            lines[0] += f" (of which {fmt.money(s.combined_headcount_extra, cur)} by folding a second role into yours)"
-        band = f"Band: {fmt.money(s.band_min, cur)}–{fmt.money(s.band_max, cur)}, source: {s.band_source}"
-        lines.append(band + (" (estimate)" if s.band_estimated else ""))
-        lines.append(
-            f"Year 1: {fmt.money(s.offered.year_one, cur)} offered → {fmt.money(s.best.year_one, cur)} best plausible"
-        )
-        goal = s.goal
-        if goal is not None:
-            if goal.target is not None:
-                if goal.target_reachable:
-                    lines.append(f"Your target of {fmt.money(goal.target, cur)} in year 1 is within reach.")
-                else:
-                    lines.append(
-                        f"Your target of {fmt.money(goal.target, cur)} in year 1: short by "
-                        f"{fmt.money(goal.target_shortfall, cur)} even at the best plausible outcome."
-                    )
-            if goal.walk_away is not None:
-                if goal.walk_away_met:
-                    verdict = "met by the offer as it stands"
-                elif goal.walk_away_reachable:
-                    verdict = "not met by the offer; reachable with the levers below"
-                else:
-                    verdict = "not met, even at the best plausible outcome"
-                lines.append(f"Your walk-away of {fmt.money(goal.walk_away, cur)}: {verdict}.")
-        for drop in s.drops:
-            lines.append(
-                f"Year {drop.year} falls by {fmt.money(drop.amount, cur)}: {DROP_CAUSES.get(drop.cause, drop.cause)}."
-            )
-        lines.extend(s.notes)
+        self.headline.setText(advice.headline)
+        lines: list[str] = []
+        package = advice.package
+        if advice.mode == "asks":
+            anchor = package.anchor
+            if anchor is not None and anchor.year_one != s.offered.year_one:
+                lines.append(
+                    f"Year 1: {fmt.money(s.offered.year_one, cur)} offered → {fmt.money(anchor.year_one, cur)} with "
+                    f"the package (best plausible {fmt.money(s.best.year_one, cur)})"
+                )
+            else:
+                lines.append(
+                    f"Year 1: {fmt.money(s.offered.year_one, cur)} offered (best plausible "
+                    f"{fmt.money(s.best.year_one, cur)})"
+                )
+            band = f"Band: {fmt.money(s.band_min, cur)}–{fmt.money(s.band_max, cur)}, source: {s.band_source}"
+            lines.append(band + (" (estimate)" if s.band_estimated else ""))
+            lines.extend(_goal_lines(s))
+            if advice.where_from:
+                lines.append(advice.where_from)
+        if alternative:
+            lines.append(f"Your alternative: {alternative}")
+        if advice.mode != "closed":
+            lines.extend(advice.who)
+            lines.append(advice.deadline_tactic)
+        if advice.mode == "asks":
+            for drop in s.drops:
+                lines.append(
+                    f"Year {drop.year} falls by {fmt.money(drop.amount, cur)}: "
+                    f"{DROP_CAUSES.get(drop.cause, drop.cause)}."
+                )
+            lines.extend(s.notes)
         self._set_lines(lines)
+
+    def set_stretch(self, s: Stretch) -> None:
+        """The stretch alone (without advice): kept for callers that only have the numbers."""
+        self.headline.setText("")
+        self._set_lines([f"Base: {fmt.money(s.base_offered, s.currency)} offered → up to "
+                         f"{fmt.money(s.base_ceiling, s.currency)}", *_goal_lines(s), *s.notes])
 
     def _set_lines(self, lines: list[str]) -> None:
         while len(self.line_labels) < len(lines):
@@ -103,7 +122,30 @@ class StretchHeader(QFrame):
             label.hide()
 
     def texts(self) -> list[str]:
-        return [label.text() for label in self.line_labels if not label.isHidden()]
+        return [self.headline.text()] + [label.text() for label in self.line_labels if not label.isHidden()]
+
+
+def _goal_lines(s: Stretch) -> list[str]:
+    cur, goal, lines = s.currency, s.goal, []
+    if goal is None:
+        return lines
+    if goal.target is not None:
+        if goal.target_reachable:
+            lines.append(f"Your target of {fmt.money(goal.target, cur)} in year 1 is within reach.")
+        else:
+            lines.append(
+                f"Your target of {fmt.money(goal.target, cur)} in year 1: short by "
+                f"{fmt.money(goal.target_shortfall, cur)} even at the best plausible outcome."
+            )
+    if goal.walk_away is not None:
+        if goal.walk_away_met:
+            verdict = "met by the offer as it stands"
+        elif goal.walk_away_reachable:
+            verdict = "not met by the offer; reachable with the package"
+        else:
+            verdict = "not met, even at the best plausible outcome"
+        lines.append(f"Your walk-away of {fmt.money(goal.walk_away, cur)}: {verdict}.")
+    return lines
 
 
 class WhatIfTable(QWidget):
@@ -185,11 +227,14 @@ class LeverCard(QFrame):
         self.plausibility_badge = BadgeLabel(parent=self)
         self.ask_label = text_label("", self)
         self.kind_label = text_label("", self, wrap=False)
+        self.pocket_label = text_label("", self)  # the base's ask after tax, when the offer has a region
+        self.pocket_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.rationale_label = text_label("", self)
         self.script_label = text_label("", self)
         italic = self.script_label.font()
         italic.setItalic(True)
         self.script_label.setFont(italic)
+        self.if_no_label = text_label("", self)
         self.copy_button = QPushButton("Copy", self)
         self.copy_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.copy_button.clicked.connect(self._on_copy_clicked)
@@ -211,8 +256,10 @@ class LeverCard(QFrame):
         layout.setSpacing(8)
         layout.addLayout(top)
         layout.addLayout(facts)
+        layout.addWidget(self.pocket_label)
         layout.addWidget(self.rationale_label)
         layout.addLayout(script_row)
+        layout.addWidget(self.if_no_label)
 
         # the what-if, for levers whose ask is the value of one money component
         self.ask_edit: MoneyEdit | None = None
@@ -255,13 +302,14 @@ class LeverCard(QFrame):
         self.plausibility_badge.set_badge(PLAUSIBILITY_BADGES[lever.plausibility], plausibility)
         self.plausibility_badge.setAccessibleName(f"Plausibility: {plausibility}")
         self.plausibility_badge.setToolTip(f"Plausibility: {plausibility}")
-        ask = f"Ask: {fmt.money(lever.ask, cur)}"
-        if lever.ask is not None and lever.offered is not None and lever.offered != lever.ask:
-            ask += f" (offered {fmt.money(lever.offered, cur)})"
-        self.ask_label.setText(ask)
+        self.ask_label.setText(_ask_words(lever, cur))
         self.kind_label.setText(KIND_NAMES[lever.kind])
+        self.pocket_label.setText(lever.pocket_words)
+        self.pocket_label.setVisible(bool(lever.pocket_words))
         self.rationale_label.setText(lever.rationale)
         self.script_label.setText(f"“{lever.script}”")
+        self.if_no_label.setText(f"If no: “{lever.if_no}”" if lever.if_no else "")
+        self.if_no_label.setVisible(bool(lever.if_no))
         self.copy_button.setAccessibleName(f"Copy the script for {lever.title}")
         self.copy_button.setToolTip(f"Copy what to say about {lever.title.lower()}")
         self.setAccessibleName(f"Lever {rank}: {lever.title}")
@@ -336,6 +384,20 @@ class LeverCard(QFrame):
         return self.whatif_table.rows()
 
 
+def _ask_words(lever: Lever, cur: str) -> str:
+    """"Ask: $190,000 a year (offered $172,000) · the recruiter"; days and options in their own unit."""
+    who = f"Ask {WHO_NAMES[lever.who]}"
+    if lever.ask is None:
+        return who
+    money = lever.unit in ("per_year", "once", "grant")
+    unit = f" {UNIT_WORDS[lever.unit]}" if lever.unit and lever.unit != "grant" else ""
+    amount = (fmt.money(lever.ask, cur) if money else f"{lever.ask:,.0f}") + unit
+    if lever.offered is not None and lever.offered != lever.ask:
+        offered = fmt.money(lever.offered, cur) if money else f"{lever.offered:,.0f}"
+        amount += f" (offered {offered})"
+    return f"{who}: {amount}"
+
+
 def _goal_words(result: WhatIf) -> str:
     cur = result.currency
     year_one = fmt.money(result.figures.year_one, cur)
@@ -372,13 +434,14 @@ class LeversPanel(QWidget):
         self.workspace = workspace
         self._offer_id: str | None = None
         self.cards: list[LeverCard] = []
+        self.step_labels: list[QLabel] = []
 
         self.empty_label = text_label("Select an offer to see what to ask for.", self)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.content = QWidget(self)
         self.header = StretchHeader(self.content)
-        self.levers_heading = heading_label("Levers, best first", self.content)
-        self.no_levers_label = text_label("No levers for this offer.", self.content)
+        self.levers_heading = heading_label("What to ask for", self.content)
+        self.no_levers_label = text_label("No asks for this offer.", self.content)
         self.cards_layout = QVBoxLayout()
         self.cards_layout.setSpacing(10)
         layout = QVBoxLayout(self.content)
@@ -453,18 +516,33 @@ class LeversPanel(QWidget):
         bar = self._scroll_bar()
         position = bar.value() if keep_scroll else 0
         evaluation = self.workspace.evaluation(offer.id)
-        self.header.set_stretch(evaluation.stretch)
+        advice = evaluation.advice
+        self.header.set_advice(evaluation.stretch, advice, advice.alternative)
         levers = evaluation.levers
-        if [c.lever.lever for c in self.cards] == [lever.lever for lever in levers]:
+        if [(c.lever.lever, c.lever.step) for c in self.cards] == [(lv.lever, lv.step) for lv in levers]:
             for rank, (card, lever) in enumerate(zip(self.cards, levers, strict=True), start=1):
                 card.set_lever(rank, lever, evaluation)
         else:
             self._clear_cards()
+            step = None
+            single = sum(lv.step == "package" for lv in levers) == 1
             for rank, lever in enumerate(levers, start=1):
+                if lever.step != step:
+                    step = lever.step
+                    # the follow-up plan before an offer is one card: its heading says what it is
+                    title = "The plan until there is an offer" if lever.lever == "follow_up" else STEP_HEADINGS[step]
+                    if lever.lever != "follow_up" and step == "package" and single:
+                        title = "Your ask"
+                    label = heading_label(title, self.content, scale=1.0)
+                    label.setAccessibleName(STEP_NAMES[step])
+                    self.cards_layout.addWidget(label)
+                    self.step_labels.append(label)
                 card = LeverCard(rank, lever, evaluation, self)
                 card.copy_requested.connect(self._on_copy_requested)
                 self.cards_layout.addWidget(card)
                 self.cards.append(card)
+        self.levers_heading.setVisible(False)  # each group of cards has its own heading
+        self.no_levers_label.setText(advice.headline if advice.mode == "closed" else "No asks for this offer.")
         self.no_levers_label.setVisible(not levers)
         self.stack.setCurrentWidget(self.scroll)
         # the new layout takes effect on the next pass of the event loop: restore the position then
@@ -473,10 +551,15 @@ class LeversPanel(QWidget):
             QTimer.singleShot(0, self, lambda: bar.setValue(position))
 
     def _clear_cards(self) -> None:
-        for card in self.cards:
-            card.hide()
-            card.deleteLater()
+        for widget in [*self.cards, *self.step_labels]:
+            widget.hide()
+            widget.deleteLater()
         self.cards = []
+        self.step_labels = []
+
+    def step_titles(self) -> list[str]:
+        """The headings of the groups of cards, in order (what the user reads between the cards)."""
+        return [label.text() for label in self.step_labels]
 
     def _on_copy_requested(self, title: str, script: str) -> None:
         QGuiApplication.clipboard().setText(script)

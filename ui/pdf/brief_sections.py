@@ -82,6 +82,8 @@ def _section(flow: Flow, title: str, intro: str | None = None) -> None:
 
 
 def _summary_page(flow: Flow, brief: Brief) -> None:
+    """Page 1, a call sheet: what to do now, the numbers, the package with its if-no lines, the ladder,
+    whom to talk to and the deadline tactic."""
     s = brief.summary
     flow.paragraph(
         [Run("Negotiation brief", "eyebrow"), Run(f"   Prepared {date_words(s.as_of)}", "eyebrow_muted")], "eyebrow"
@@ -91,19 +93,37 @@ def _summary_page(flow: Flow, brief: Brief) -> None:
     meta = [f"Level {s.level}" if s.level else None, s.location, STAGE_NAMES.get(s.stage, s.stage)]
     meta += [f"Amounts in {s.currency}", f"{s.horizon}-year horizon"]
     flow.paragraph(" · ".join(m for m in meta if m), "muted", space_before=4.0)
-    _stat_tiles(flow, s)
-    _position_block(flow, s)
+    _headline_box(flow, s.headline)
+    _stat_tiles(flow, _tiles(s))
     _asks_block(flow, brief)
-    _numbers_block(flow, s)
+    _ladder_block(flow, s)
+    if s.mode != "closed":
+        _call_notes_block(flow, s)
+    if s.mode == "asks":
+        _numbers_block(flow, s)
+    _position_block(flow, s)
+    if s.mode == "follow_up":
+        flow.paragraph(Run(s.goal_note, "muted"), "muted", space_before=8.0)
 
 
-def _stat_tiles(flow: Flow, s: Summary) -> None:
+def _headline_box(flow: Flow, text: str) -> None:
+    """What to do now, in one sentence, on a tinted band with the accent down its side."""
     ts, pt = flow.ts, flow.pt
-    gap = 7 * pt
-    count = 4
-    tile_width = (flow.inner_width - gap * (count - 1)) / count
     pad = 7 * pt
-    inner = tile_width - 2 * pad
+    block = ts.layout(text, "headline", flow.inner_width - 2 * pad - 3 * pt)
+    tint, accent = ts.inks["tint"], ts.inks["accent"]
+
+    def paint(painter: QPainter, rect: QRectF) -> None:
+        painter.fillRect(rect, tint)
+        painter.fillRect(QRectF(rect.left(), rect.top(), 3 * pt, rect.height()), accent)
+        block.draw(painter, rect.left() + pad + 3 * pt, rect.top() + pad)
+
+    flow.drawing(0, paint, space_before=12.0, device_height=block.height + 2 * pad)
+
+
+def _tiles(s: Summary) -> list[tuple[str, str, str]]:
+    """Four figures across the top, chosen for where the talks stand."""
+    cur = s.currency
     if s.deadline is not None:
         deadline_value = f"{s.deadline.day} {s.deadline:%b} {s.deadline.year}"
         left = s.days_left or 0
@@ -114,13 +134,71 @@ def _stat_tiles(flow: Flow, s: Summary) -> None:
         )
     else:
         deadline_value, deadline_note = "None recorded", "ask when they need an answer"
-    cur = s.currency
-    tiles = [
-        ("Year 1 total", _money(s.year_one, s.currency), f"guaranteed cash {_money(s.guaranteed_year_one, cur)}"),
-        (f"{s.horizon}-year total", _money(s.total, s.currency), "every year as offered"),
-        ("Annual average", _money(s.annual_average, s.currency), f"{s.horizon}-year total ÷ {s.horizon}"),
-        ("Decide by", deadline_value, deadline_note),
+    if s.deadline is None and s.mode == "follow_up":
+        deadline_value, deadline_note = "No offer yet", "ask for the date when it comes"
+    decide = ("Decide by", deadline_value, deadline_note)
+    offered = ("Offered, year 1", _money(s.year_one, cur), f"guaranteed cash {_money(s.guaranteed_year_one, cur)}")
+    if s.mode == "asks":
+        if s.anchor_year_one is not None and s.anchor_year_one != s.year_one:
+            more = s.anchor_year_one - s.year_one - s.make_whole_year_one
+            pct = more * 100 / s.year_one if s.year_one else Decimal(0)
+            note = f"+{_money(more, cur)} ({_percent(pct)})"
+            if s.make_whole_year_one:
+                note += f" and {_money(s.make_whole_year_one, cur)} to make you whole"
+            ask = ("Your ask, year 1", _money(s.anchor_year_one, cur), note)
+        else:
+            ask = ("Your ask, year 1", "No new money", "the package asks for terms, not cash")
+        goal = next((g for g in s.goal_lines if g.key == "walk_away"), None)
+        target = next((g for g in s.goal_lines if g.key == "target"), None)
+        if goal is not None:
+            floor = ("Walk-away, year 1", _money(goal.amount, cur),
+                     f"target {_money(target.amount, cur)}" if target else "your floor: keep it to yourself")
+        else:
+            best = next(g for g in s.goal_lines if g.key == "best")
+            note = "set a walk-away before the call"
+            if s.make_whole_year_one:
+                note = "before the make-whole; set a walk-away"
+            floor = ("Best plausible, year 1", _money(best.amount, cur), note)
+        return [offered, ask, floor, decide]
+    if s.mode == "follow_up":
+        if s.last_interview is not None:
+            ago = (s.as_of - s.last_interview).days
+            last = (
+                "Last interview",
+                f"{s.last_interview.day} {s.last_interview:%b} {s.last_interview.year}",
+                f"{ago} day{'s' if ago != 1 else ''} ago" if ago >= 0 else "still to come",
+            )
+        else:
+            last = ("Last interview", "None recorded", "add the dates to the timeline")
+        if s.follow_up_on is not None:
+            now = s.follow_up_on <= s.as_of
+            follow = (
+                "Follow up",
+                "Now" if now else f"{s.follow_up_on.day} {s.follow_up_on:%b} {s.follow_up_on.year}",
+                "a short note to the recruiter" if now else f"{s.follow_up_on:%A}, if you have heard nothing",
+            )
+        else:
+            follow = ("Follow up", "When you have dates", "with the recruiter")
+        if s.year_one > 0:
+            pay = ("Year 1, as entered", _money(s.year_one, cur), "what the offer would pay")
+        else:
+            pay = ("Year 1", "Not known yet", "add the numbers when the offer comes")
+        return [last, follow, pay, decide]
+    return [
+        offered,
+        (f"{s.horizon}-year total", _money(s.total, cur), "every year as offered"),
+        ("Annual average", _money(s.annual_average, cur), f"{s.horizon}-year total ÷ {s.horizon}"),
+        ("Stage", STAGE_NAMES.get(s.stage, s.stage), "no asks"),
     ]
+
+
+def _stat_tiles(flow: Flow, tiles: Sequence[tuple[str, str, str]]) -> None:
+    ts, pt = flow.ts, flow.pt
+    gap = 7 * pt
+    count = len(tiles)
+    tile_width = (flow.inner_width - gap * (count - 1)) / count
+    pad = 7 * pt
+    inner = tile_width - 2 * pad
     # one size for every value: the largest at which all of them fit on a line
     value_style = next(
         (st for st in ("stat_value", "stat_value_mid") if all(ts.natural_width(v, st) <= inner for _, v, _ in tiles)),
@@ -156,7 +234,7 @@ def _stat_tiles(flow: Flow, s: Summary) -> None:
             note.draw(painter, tile.left() + pad, y)
             x += tile_width + gap
 
-    flow.drawing(0, paint, space_before=14.0, device_height=height)
+    flow.drawing(0, paint, space_before=10.0, device_height=height)
 
 
 def _position_block(flow: Flow, s: Summary) -> None:
@@ -244,7 +322,8 @@ def _percent(value: Decimal) -> str:
 def _ask_amount(lever: BriefLever, currency: str) -> list[Run]:
     if lever.ask is None:
         return [Run(lever.kind_name, "muted")]
-    runs = [Run(_money(lever.ask, currency), "ask_amount")]
+    amount = _money(lever.ask, currency) if lever.money else fmt.number(lever.ask, 0)
+    runs = [Run(amount, "ask_amount")]
     if lever.unit:
         runs.append(Run(f" {lever.unit}", "muted"))
     return runs
@@ -253,8 +332,9 @@ def _ask_amount(lever: BriefLever, currency: str) -> list[Run]:
 def _lever_meta(lever: BriefLever, currency: str) -> str:
     parts = []
     if lever.offered is not None and lever.ask is not None:
-        parts.append(f"offered {_money(lever.offered, currency)}")
-    parts += [lever.plausibility_name, lever.kind_name]
+        offered = _money(lever.offered, currency) if lever.money else fmt.number(lever.offered, 0)
+        parts.append(f"offered {offered}")
+    parts += [lever.plausibility_name, lever.kind_name, f"ask {lever.who}"]
     return " · ".join(parts)
 
 
@@ -289,32 +369,88 @@ def _lever_head(flow: Flow, lever: BriefLever, currency: str, *, space_before: f
 
 def _asks_block(flow: Flow, brief: Brief) -> None:
     s = brief.summary
-    flow.heading("What to ask for, in this order", "h2", space_before=16.0)
+    if s.mode == "closed":
+        return
+    if s.mode == "follow_up":
+        title = "The plan until there is an offer"
+    elif s.asks and s.asks[0].step == "first":
+        passed = s.days_left is not None and s.days_left < 0
+        first = "confirm the offer still stands" if passed else "the time you need"
+        title = f"First {first}, then the package, in this order"
+    elif len(s.asks) == 1:
+        title = "Your ask"
+    else:
+        title = "The package: ask for these together, in this order"
+    flow.heading(title, "h2", space_before=14.0)
     if not s.asks:
         flow.paragraph("No lever applies to this offer as it stands.", "muted", space_before=4.0)
-    start = len(flow.pieces)
     for index, lever in enumerate(s.asks):
         start = len(flow.pieces)
-        _lever_head(flow, lever, s.currency, space_before=8.0 if index else 6.0)
+        _lever_head(flow, lever, s.currency, space_before=7.0 if index else 5.0)
         flow.paragraph(Run(_lever_meta(lever, s.currency), "muted"), "muted", indent=LEVER_INDENT, space_before=1.0)
-        flow.paragraph(Run(f"“{lever.script}”", "quote"), "quote", indent=LEVER_INDENT, space_before=2.5)
+        if lever.pocket:
+            flow.paragraph(Run(lever.pocket, "small_muted"), "small", indent=LEVER_INDENT, space_before=1.0)
+        flow.paragraph([Run("Say: ", "body_bold"), Run(f"“{lever.script}”", "quote")], "quote",
+                       indent=LEVER_INDENT, space_before=2.5)
+        if lever.if_no:
+            flow.paragraph([Run(_if_no_label(lever), "small_bold"), Run(f"“{lever.if_no}”", "small_quote")], "small",
+                           indent=LEVER_INDENT, space_before=2.0)
         flow.keep_together(start)
-    if s.more_levers:  # stays with the last ask
+
+
+def _if_no_label(lever: BriefLever) -> str:
+    return "If no answer: " if lever.lever == "follow_up" else "If no: "
+
+
+def _ladder_block(flow: Flow, s: Summary) -> None:
+    """The fallback ladder: one line a rung, with its number and what to say."""
+    if not s.ladder:
+        return
+    flow.heading("If they say no, in this order", "h2", space_before=12.0)
+    start = len(flow.pieces)
+    for lever in s.ladder:
+        amount = _ask_words(lever, s.currency)
+        head = [Run(f"{lever.rank}. {lever.title}", "small_bold")]
+        if amount:
+            head.append(Run(f"  {amount}", "small_bold_accent"))
+        head.append(Run(f"  · {lever.plausibility_name} · ask {lever.who}", "small_muted"))
+        flow.paragraph(head, "small", space_before=4.0, indent=4.0)
+        flow.paragraph(Run(f"“{lever.script}”", "small_quote"), "small", space_before=1.0, indent=LEVER_INDENT)
+    if s.more_levers:
         flow.paragraph(
             Run(
-                f"{s.more_levers} more lever{'s' if s.more_levers != 1 else ''}, and every lever in full with its "
-                "rationale and its effect on each year, under Every lever, in full.",
+                f"{s.more_levers} more lever{'s' if s.more_levers != 1 else ''} also worth raising, and every lever in "
+                "full with its rationale and its effect on each year, under Every lever, in full.",
                 "muted_italic",
             ),
             "muted",
-            space_before=6.0,
-            indent=LEVER_INDENT,
+            space_before=5.0,
         )
-        flow.keep_together(start)
+    flow.keep_together(start)
+
+
+def _ask_words(lever: BriefLever, currency: str) -> str:
+    if lever.ask is None:
+        return ""
+    if lever.money:
+        return f"{_money(lever.ask, currency)} {lever.unit}".strip()
+    return f"{fmt.number(lever.ask, 0)} {lever.unit}".strip()
+
+
+def _call_notes_block(flow: Flow, s: Summary) -> None:
+    """Your alternative, whom to talk to, the deadline, what to watch out for: short rows, found at a glance."""
+    flow.heading("Before you write" if s.mode == "follow_up" else "On the call", "h2", space_before=12.0)
+    rows = [Row([Run("Your alternative", "table_bold"), Run(s.alternative_line, "table")])]
+    for index, line in enumerate(s.who):
+        rows.append(Row([Run("Who to talk to" if index == 0 else "", "table_bold"), Run(line, "table")]))
+    rows.append(Row([Run("The deadline", "table_bold"), Run(s.deadline_tactic, "table")]))
+    for index, line in enumerate(s.warnings):
+        rows.append(Row([Run("Watch out" if index == 0 else "", "table_bold"), Run(line, "table")]))
+    flow.table(Table([Column(""), Column("", flex=1.0)], rows, header=False), space_before=3.0)
 
 
 def _numbers_block(flow: Flow, s: Summary) -> None:
-    flow.heading("Your numbers for year 1", "h2", space_before=16.0)
+    flow.heading("Your numbers for year 1, and where they come from", "h2", space_before=12.0)
     start = len(flow.pieces)
     rows = []
     for line in s.goal_lines:
@@ -327,7 +463,7 @@ def _numbers_block(flow: Flow, s: Summary) -> None:
                     Run(_money(line.amount, s.currency), "table_bold" if strong else "table"),
                     Run(verdict, "table_muted"),
                 ],
-                "this" if line.key == "target" else "body",
+                "this" if line.key == "anchor" else "body",
             )
         )
     flow.table(
@@ -338,7 +474,8 @@ def _numbers_block(flow: Flow, s: Summary) -> None:
         ),
         space_before=4.0,
     )
-    flow.paragraph(Run(s.goal_note, "muted"), "muted", space_before=4.0)
+    note = f"{s.where_from} {s.goal_note}" if s.where_from else s.goal_note
+    flow.paragraph(Run(note, "muted"), "muted", space_before=4.0)
     flow.keep_together(start)
 
 
@@ -524,25 +661,35 @@ def _timeline_section(flow: Flow, brief: Brief, palette: QPalette) -> None:
 def _levers_section(flow: Flow, brief: Brief) -> None:
     cur = brief.summary.currency
     horizon = brief.years.horizon
+    tier = brief.summary.tier_name.lower()
     _section(
         flow,
         SECTION_TITLES[3],
-        f"Best first for a {brief.summary.tier_name.lower()} position. Each ask is the new value of one component, "
-        "never below the offer and never past the plausible stretch; the table shows how each year's total "
-        "changes if it is granted. The rule beside each lever is green when it is likely, blue when possible, "
-        "grey for a long shot.",
+        f"In the order of the call sheet, for {'an' if tier[0] in 'aeiou' else 'a'} {tier} position. Each ask is "
+        "the new value of one component, never below the offer and never past the plausible stretch; the table "
+        "shows how each year's total changes if it is granted. The rule beside each lever is green when it is "
+        "likely, blue when possible, grey for a long shot.",
     )
     if not brief.levers:
-        flow.paragraph("No lever applies to this offer as it stands.", space_before=6.0)
+        flow.paragraph(brief.summary.headline, space_before=6.0)
+    step = None
     for lever in brief.levers:
+        if lever.step != step:
+            step = lever.step
+            flow.heading(lever.step_name, "h2", space_before=14.0)
         _fill, ink = badge_colours(PLAUSIBILITY_HUES.get(lever.plausibility, -1))
         with flow.card(ink, indent_pt=13.0, bar_pt=2.6):
             _lever_head(flow, lever, cur, space_before=14.0)
             head = len(flow.pieces) - 1
             flow.paragraph(Run(_lever_meta(lever, cur), "muted"), "muted", indent=LEVER_INDENT, space_before=1.0)
+            if lever.pocket:
+                flow.paragraph(Run(lever.pocket, "small_muted"), "small", indent=LEVER_INDENT, space_before=2.0)
             flow.paragraph(lever.rationale, "body", indent=LEVER_INDENT, space_before=4.0)
             say = [Run("Say: ", "body_bold"), Run(f"“{lever.script}”", "quote")]
             flow.paragraph(say, "quote", indent=LEVER_INDENT, space_before=4.0)
+            if lever.if_no:
+                flow.paragraph([Run(_if_no_label(lever), "small_bold"), Run(f"“{lever.if_no}”", "small_quote")],
+                               "small", indent=LEVER_INDENT, space_before=2.5)
             if lever.changes_figures:
                 _effect_tables(flow, lever, cur, horizon)
             flow.keep_together(head)  # a card stays on one page when it fits on one

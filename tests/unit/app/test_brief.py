@@ -11,7 +11,7 @@ from decimal import Decimal
 import pytest
 
 from app.brief import (
-    SUMMARY_ASKS,
+    LADDER_ON_PAGE_ONE,
     SUMMARY_REASONS,
     BriefError,
     brief_file_name,
@@ -24,7 +24,6 @@ from app.models import Offer, Settings
 from app.resources import sample_offers_path
 from app.rubric import explain_rubric
 from app.store import Store
-from app.text import money_words
 
 
 @pytest.fixture(scope="module")
@@ -58,15 +57,30 @@ def test_the_strongest_reasons_in_the_ratings_order(evaluator, brief) -> None:
     assert all(abs(ev.points) <= weakest_shown for ev in left_out)
 
 
-def test_asks_are_the_first_levers_with_their_numbers_and_scripts(evaluator, brief) -> None:
-    levers = evaluator.evaluate("sample-lumen").levers
-    asks = brief.summary.asks
-    assert len(asks) == SUMMARY_ASKS
-    assert brief.summary.more_levers == len(levers) - SUMMARY_ASKS
-    for rank, (ask, lever) in enumerate(zip(asks, levers, strict=False), 1):
+def test_the_call_sheet_has_the_package_then_the_ladder_with_their_words(evaluator, brief) -> None:
+    e = evaluator.evaluate("sample-lumen")
+    levers = e.levers
+    asks, ladder = brief.summary.asks, brief.summary.ladder
+    package = [lv for lv in levers if lv.step in ("first", "package")]
+    fallbacks = [lv for lv in levers if lv.step == "fallback"][:LADDER_ON_PAGE_ONE]
+    # after the company's answer, only what was already on the table: the base (equity was never asked for)
+    assert [a.lever for a in asks] == [lv.lever for lv in package] == ["base_salary"]
+    assert [a.lever for a in ladder] == [lv.lever for lv in fallbacks]
+    assert brief.summary.more_levers == len(levers) - len(asks) - len(ladder)
+    for rank, (ask, lever) in enumerate(zip([*asks, *ladder], [*package, *fallbacks], strict=True), 1):
         assert ask.rank == rank
-        assert (ask.lever, ask.ask, ask.offered, ask.script) == (lever.lever, lever.ask, lever.offered, lever.script)
-    assert asks[0].unit == "a year" and asks[0].ask == Decimal(214000)
+        assert (ask.lever, ask.ask, ask.offered, ask.script, ask.if_no) == (
+            lever.lever, lever.ask, lever.offered, lever.script, lever.if_no
+        )
+    # grand slam, one answered counter (half the room); the target (330,000 against 303,200) asks for more
+    # than the best, 15 % × 50 % × 303,200 = 22,740. Base: the band's room 215,000 − 192,000 = 23,000, the raise
+    # 12 % = 23,040: 192,000 + 23,000 × 50 % = 203,500 → 203,000 (+12,650 with the 15 % bonus), between the
+    # company's 198,000 and the last ask of 210,000
+    assert asks[0].unit == "base a year" and asks[0].ask == Decimal(203000)
+    # equity, never asked for, is on the ladder: 300,000 × (1 + 25 % × 50 %) = 337,500 → 337,000
+    assert next(lv for lv in ladder if lv.lever == "equity").ask == Decimal(337000)
+    assert brief.summary.headline == e.advice.headline
+    assert brief.summary.anchor_year_one == e.advice.package.anchor.year_one
 
 
 def test_every_lever_in_full_with_its_effect_per_year(evaluator, brief) -> None:
@@ -90,10 +104,13 @@ def test_a_swap_shows_money_moving_between_years(evaluator) -> None:
 def test_goal_against_the_stretch(evaluator, brief) -> None:
     stretch = evaluator.evaluate("sample-lumen").stretch
     lines = {line.key: line for line in brief.summary.goal_lines}
-    assert list(lines) == ["offered", "walk_away", "target", "best"]
+    assert list(lines) == ["offered", "walk_away", "target", "anchor", "best"]
+    assert lines["anchor"].amount == evaluator.evaluate("sample-lumen").advice.package.anchor.year_one
     assert lines["offered"].amount == stretch.offered.year_one
     assert lines["best"].amount == stretch.best.year_one
-    assert lines["target"].amount == Decimal(330000) and lines["target"].verdict == "within the plausible stretch"
+    # best plausible 317,700 (the package at 22,740, rounded): the target of 330,000 is 12,300 short
+    assert lines["target"].amount == Decimal(330000) and lines["target"].gap == Decimal(12300)
+    assert lines["target"].verdict == "short of the best plausible outcome by"
     assert lines["walk_away"].amount == Decimal(290000) and "met by the offer" in lines["walk_away"].verdict
 
 
@@ -202,22 +219,29 @@ def test_timeline_in_date_order_with_gaps_and_notes(evaluator, brief) -> None:
     assert brief.timeline.notes == offer.notes
 
 
-def test_checklist_for_the_call(brief) -> None:
+def test_checklist_for_the_call(evaluator, brief) -> None:
     items = {item.lead: item.text for item in brief.checklist}
-    for lead in ("Open with enthusiasm", "Name your number first", "Stop talking after the ask",
-                 "Get the final offer in writing", "Mind the deadline", "Ask for the top"):
-        assert lead in items
-    assert money_words(Decimal(214000), "USD") in items["Name your number first"]
-    assert items["Mind the deadline"] == brief.summary.deadline_words
+    for lead in ("Open with enthusiasm", "Name your number first", "One number, one reason", "If the answer is no",
+                 "Get it in writing first", "Get the final offer in writing", "Mind the deadline",
+                 "Don't decide on the call"):
+        assert lead in items, lead
+    assert items["Name your number first"].startswith("Base salary $203,000.")
+    assert items["Mind the deadline"] == evaluator.evaluate("sample-lumen").advice.deadline_tactic
     assert "$330,000" in items["Know your numbers"] and "$290,000" in items["Know your numbers"]
 
 
-def test_checklist_adapts_to_the_position(evaluator) -> None:
+def test_checklist_adapts_to_where_the_talks_stand(evaluator) -> None:
     waiting = {item.lead: item.text for item in build_brief(evaluator, "sample-tessellate").checklist}
-    assert "No offer yet" in waiting
-    assert "Keep it collaborative" in waiting and "Ask for the top" not in waiting
-    steady = {item.lead for item in build_brief(evaluator, "sample-aurelia").checklist}
-    assert "Justify it" in steady
+    assert "No offer yet" in waiting and "When the offer comes" in waiting
+    assert "Ask for everything at once" not in waiting and "Name your number first" not in waiting
+    # without the current job there is nothing to make whole: Aurelia's package is its base alone
+    alone = Evaluator([evaluator.by_id["sample-aurelia"]], as_of=evaluator.as_of, display_currency="GBP", fx={},
+                      horizon=4)
+    assert [lv.lever for lv in alone.evaluate("sample-aurelia").levers if lv.step == "package"] == ["base_salary"]
+    one_ask = {item.lead for item in build_brief(alone, "sample-aurelia").checklist}
+    assert "Name your number first" in one_ask and "Ask for everything at once" not in one_ask
+    both = {item.lead: item.text for item in build_brief(evaluator, "sample-aurelia").checklist}
+    assert "make-whole" in both["Ask for everything at once"]  # the make-whole and the base, together
 
 
 def test_rating_and_assumptions(evaluator, brief) -> None:

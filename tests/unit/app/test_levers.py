@@ -1,18 +1,22 @@
-"""The budget stretch, the levers inside it, the drops they fix and the user's goal.
+"""The stretch, the package inside it, its fallback ladder, the talks so far, and the drops they fix.
 
 Expected numbers are worked out by hand from the defaults in app/rubric.py (arithmetic in comments):
 
-    tier         room to the band's top   past the top   sign-on (% of base)   extra equity
-    weak               15 %                   0 %              0 %                  0 %
-    uncertain          35 %                   0 %              5 %                 10 %
-    steady             60 %                   0 %             10 %                 15 %
-    strong            100 %                   0 %             15 %                 25 %
-    grand slam        100 %                  10 %             25 %                 40 %
+    tier        room to the top   raise at most   sign-on (% base)   extra equity   typical / best gain
+    grand slam      100 %            12 %              20 %              25 %          10 / 15 % of year 1
+    strong          100 %            10 %              15 %              20 %           8 / 12 %
+    steady           60 %             7 %              10 %              10 %           6 / 9 %
+    uncertain        35 %             4 %               5 %               5 %           3 / 5 %
+    weak             15 %             2 %               3 %               0 %           2 / 3 %
 
-    combined headcount (strong+, roles recorded): + min(25 % of their budget, 15 % of the band's top)
-    each `response` event keeps 50 % of the room left · no band: 80–120 % of the offer's base
-    swap (weak/uncertain with a sign-on): give up half the year-1 sign-on for 1.5× that in equity
-    asks are floored to the thousand · a year falling more than 5 % below the one before is a drop
+    base ceiling = base + min(room share × (top − base), raise) (from the band's minimum when below it),
+    to the thousand below; grand slam past the top: + min(10 % of the top, what the raise leaves);
+    combined headcount (strong+, roles): + min(25 % of their budget, 15 % of the top)
+    each answered counter keeps 50 % of the room · no band: 80–120 % of the offer's base
+    the package: the typical gain, raised by the target, the walk-away, a same-currency alternative or
+    staying, up to the best; base first (the band's minimum when below it), then sign-on, then equity
+    (at the top of the band: equity, then sign-on); needs to the nearest thousand; under 1 % of
+    year 1 left out · swap (weak/uncertain, with a sign-on): half the year-1 sign-on for 1.5× in equity
 """
 
 from __future__ import annotations
@@ -22,26 +26,17 @@ from decimal import Decimal
 
 import pytest
 
-from app.levers import compute_stretch, find_drops, suggest_levers
+from app.compensation import figures
+from app.levers import Advice, advise
 from app.models import Offer
-from app.position import Alternative, Position, rate_position
+from app.package import Staying, Talks
+from app.position import Alternative, Position
+from app.scripts import commits
+from app.stretch import Stretch, compute_stretch
 
 HORIZON = 4
+AS_OF = date(2026, 11, 20)
 TIER_SCORES = {"grand_slam": 95, "strong": 80, "steady": 65, "uncertain": 45, "weak": 25}
-ISSUE_LEVERS = {
-    "base_salary",
-    "sign_on",
-    "equity",
-    "combined_headcount",
-    "level",
-    "start_date",
-    "remote",
-    "pto",
-    "review",
-    "relocation",
-    "deadline",
-    "exercise_window",
-}
 BAND = {"band_min": 140000, "band_max": 180000, "source": "posting"}
 RSU_100K = {"kind": "rsu", "value": 100000}  # standard vesting: 25,000 a year
 
@@ -51,14 +46,14 @@ def make_offer(**fields) -> Offer:
     return Offer.model_validate(data)
 
 
-def position_of(tier: str) -> Position:
-    """A position of the given tier, so the stretch and levers are tested on their own."""
+def position_of(tier: str, offer_made: bool = True) -> Position:
+    """A position of the given tier, so the stretch and the levers are tested on their own."""
     return Position(
         score=TIER_SCORES[tier],
         tier=tier,  # type: ignore[arg-type]
         interview_to_offer_days=None,
         days_waiting=None,
-        offer_made=True,
+        offer_made=offer_made,
         evidence=(),
         next_steps=(),
         capped=None,
@@ -66,408 +61,488 @@ def position_of(tier: str) -> Position:
     )
 
 
-def levers_for(offer: Offer, tier: str, alternatives=(), year_one=None, horizon=HORIZON):
-    position = position_of(tier)
-    stretch = compute_stretch(offer, position, horizon)
-    return stretch, suggest_levers(offer, position, stretch, horizon, alternatives, year_one_display=year_one)
+def stretch_of(offer: Offer, tier: str, answered: int | None = None) -> Stretch:
+    return compute_stretch(offer, tier, figures(offer, HORIZON), answered=answered)  # type: ignore[arg-type]
 
 
-def by_name(levers) -> dict:
-    names = [lever.lever for lever in levers]
+def advice_for(
+    offer: Offer,
+    tier: str,
+    *,
+    alternatives=(),
+    year_one=None,
+    staying: Staying | None = None,
+    talks: Talks | None = None,
+    as_of: date = AS_OF,
+    offer_made: bool = True,
+) -> Advice:
+    talks = talks if talks is not None else Talks.from_offer(offer)
+    stretch = stretch_of(offer, tier, talks.answered)
+    position = position_of(tier, offer_made)
+    return advise(
+        offer,
+        position,
+        stretch,
+        as_of,
+        alternatives=alternatives,
+        year_one_display=year_one,
+        staying=staying,
+        talks=talks,
+    )
+
+
+def by_name(advice: Advice) -> dict:
+    names = [lever.lever for lever in advice.levers]
     assert len(names) == len(set(names)), f"a lever is listed twice: {names}"
-    return {lever.lever: lever for lever in levers}
+    return {lever.lever: lever for lever in advice.levers}
 
 
-def responses(count: int) -> list[dict]:
-    return [{"date": "2026-11-10", "kind": "counter"}] + [{"date": "2026-11-12", "kind": "response"}] * count
+def package(advice: Advice) -> list[tuple[str, Decimal | None]]:
+    return [(lv.lever, lv.ask) for lv in advice.levers if lv.step == "package"]
 
 
-# --- the stretch -----------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("tier", "base_ceiling", "sign_on_ceiling", "equity_ceiling"),
-    [
-        # room to the top: 180,000 − 150,000 = 30,000
-        ("weak", "154500", "0", "100000"),  # 30,000 × 15 % = 4,500; sign-on 0 %; equity + 0 %
-        ("uncertain", "160500", "7500", "110000"),  # 30,000 × 35 %; 150,000 × 5 %; 100,000 × 1.10
-        ("steady", "168000", "15000", "115000"),  # 30,000 × 60 %; 150,000 × 10 %; 100,000 × 1.15
-        ("strong", "180000", "22500", "125000"),  # the band's top; 150,000 × 15 %; 100,000 × 1.25
-        ("grand_slam", "198000", "37500", "140000"),  # 180,000 + 10 % of 180,000; 25 %; × 1.40
-    ],
-)
-def test_stretch_by_tier(tier, base_ceiling, sign_on_ceiling, equity_ceiling):
-    stretch = compute_stretch(make_offer(budget=BAND, equity=[RSU_100K]), position_of(tier), HORIZON)
-    assert stretch.base_offered == Decimal("150000")
-    assert stretch.base_ceiling == Decimal(base_ceiling)
-    assert stretch.sign_on_ceiling == Decimal(sign_on_ceiling)
-    assert stretch.equity_ceiling == Decimal(equity_ceiling)
-    assert stretch.combined_headcount_extra == 0
-    assert (stretch.band_min, stretch.band_max) == (Decimal("140000"), Decimal("180000"))
-    assert stretch.band_source == "posting"
-    assert stretch.band_estimated is False
-    assert stretch.room_left_pct == 100
-
-
-@pytest.mark.parametrize("tier", ["weak", "uncertain"])
-def test_weak_and_uncertain_stay_inside_the_band(tier):
-    for base in (140000, 150000, 179999, 180000):
-        stretch = compute_stretch(make_offer(base_salary=base, budget=BAND), position_of(tier), HORIZON)
-        assert base <= stretch.base_ceiling <= Decimal("180000")
-
-
-def test_an_offer_above_the_band_gets_no_room_in_a_weak_position():
-    stretch = compute_stretch(make_offer(base_salary=200000, budget=BAND), position_of("weak"), HORIZON)
-    assert stretch.base_ceiling == Decimal("200000")  # max(180,000 − 200,000, 0) × 15 % = 0
-
-
-def test_strong_reaches_the_top_of_the_band():
-    for base in (140000, 150000, 179000):
-        stretch = compute_stretch(make_offer(base_salary=base, budget=BAND), position_of("strong"), HORIZON)
-        assert stretch.base_ceiling == Decimal("180000")
-
-
-def test_grand_slam_goes_past_the_band():
-    stretch = compute_stretch(make_offer(budget=BAND), position_of("grand_slam"), HORIZON)
-    assert stretch.base_ceiling == Decimal("198000")  # 180,000 + 18,000
-    above = compute_stretch(make_offer(base_salary=200000, budget=BAND), position_of("grand_slam"), HORIZON)
-    assert above.base_ceiling == Decimal("218000")  # max(200,000, 180,000) + 18,000
+# --- the stretch ---------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
-    ("tier", "headcount", "ceiling", "extra"),
+    ("tier", "base", "sign_on", "equity"),
     [
-        # min(140,000 × 25 % = 35,000, 180,000 × 15 % = 27,000) = 27,000 on top of max(ceiling, band top)
-        ("strong", {"combinable_roles": 1, "combinable_budget": 140000}, "207000", "27000"),  # 180,000 + 27,000
-        ("grand_slam", {"combinable_roles": 1, "combinable_budget": 140000}, "225000", "27000"),  # 198,000 + 27,000
-        # a small budget: min(40,000 × 25 % = 10,000, 27,000) = 10,000
-        ("strong", {"combinable_roles": 2, "combinable_budget": 40000}, "190000", "10000"),
-        # not strong enough, or no roles recorded: nothing extra
-        ("steady", {"combinable_roles": 1, "combinable_budget": 140000}, "168000", "0"),
-        ("uncertain", {"combinable_roles": 1, "combinable_budget": 140000}, "160500", "0"),
-        ("strong", {"combinable_roles": 0, "combinable_budget": 140000}, "180000", "0"),
-        ("strong", None, "180000", "0"),
+        # base 150,000 in 140,000–180,000 (30,000 to the top); sign-on none offered; equity 100,000
+        ("grand_slam", "168000", "30000", "125000"),  # 150,000 + min(30,000, 18,000); 20 %; × 1.25
+        ("strong", "165000", "22000", "120000"),  # + min(30,000, 15,000); 22,500 → 22,000; × 1.2
+        ("steady", "160000", "15000", "110000"),  # + min(18,000, 10,500) = 160,500 → 160,000
+        ("uncertain", "156000", "7000", "105000"),  # + min(10,500, 6,000); 7,500 → 7,000
+        ("weak", "153000", "4000", "100000"),  # + min(4,500, 3,000); 4,500 → 4,000; no extra equity
     ],
 )
-def test_combined_headcount_extends_the_ceiling_only_for_strong_positions(tier, headcount, ceiling, extra):
-    offer = make_offer(budget=BAND, headcount=headcount)
-    stretch = compute_stretch(offer, position_of(tier), HORIZON)
-    assert stretch.base_ceiling == Decimal(ceiling)
-    assert stretch.combined_headcount_extra == Decimal(extra)
+def test_stretch_by_tier(tier, base, sign_on, equity):
+    s = stretch_of(make_offer(budget=BAND, equity=[RSU_100K]), tier)
+    assert (s.base_band_ceiling, s.sign_on_ceiling, s.equity_ceiling) == (
+        Decimal(base),
+        Decimal(sign_on),
+        Decimal(equity),
+    )
+    assert s.base_ceiling == s.base_band_ceiling  # no exception inside the band, no roles to fold in
+    assert s.band_position == "inside"
+
+
+def test_best_plausible_stays_near_what_negotiating_usually_gains():
+    offer = make_offer(budget=BAND, equity=[RSU_100K])
+    # year 1 = 150,000 + 25,000 = 175,000
+    for tier, best in (("grand_slam", 15), ("strong", 12), ("steady", 9), ("uncertain", 5), ("weak", 3)):
+        s = stretch_of(offer, tier)
+        assert s.best_gain == Decimal(175000) * best / 100
+        # rounded to the thousand, a package may land up to 500 a component past it, never more
+        assert s.best.year_one - s.offered.year_one <= s.best_gain + 1500
+
+
+def test_grand_slam_goes_past_the_top_of_the_band_only_as_an_exception():
+    # base at the top (180,000), sign-on already at the grand-slam ceiling (20 % = 36,000), no equity
+    offer = make_offer(base_salary=180000, budget=BAND, sign_on=[36000])
+    s = stretch_of(offer, "grand_slam")
+    # inside the band: nothing left; past it: 180,000 + min(18,000, 180,000 × 12 % = 21,600) = 198,000
+    assert (s.band_position, s.base_band_ceiling, s.base_exception_ceiling) == ("top", 180000, 198000)
+    advice = advice_for(offer, "grand_slam")
+    # at the top: say so and lead with the level; then the base past the band, an exception:
+    # year 1 216,000, gain 21,600 → 201,600 → 202,000, capped at 198,000
+    assert package(advice) == [("level", None), ("base_salary", Decimal(198000))]
+    base = by_name(advice)["base_salary"]
+    assert (base.plausibility, base.who) == ("possible", "above_manager")
+    assert "exception" in base.rationale
+
+
+def test_a_strong_position_at_the_top_of_the_band_has_no_base_ask():
+    offer = make_offer(base_salary=180000, budget=BAND, equity=[RSU_100K])
+    advice = advice_for(offer, "strong")
+    # year 1 = 205,000, gain 8 % = 16,400: equity 100,000 + 16,400 ÷ 25 % → 165,600, capped at 120,000
+    # (+5,000 in year 1); then sign-on 11,400 → 11,000 (ceiling 15 % of 180,000 = 27,000)
+    assert package(advice) == [("equity", Decimal(120000)), ("sign_on", Decimal(11000))]
+    assert "top of the band" in advice.levers[0].rationale
+    assert "base_salary" not in by_name(advice)
+
+
+@pytest.mark.parametrize("tier", ["steady", "uncertain", "weak"])
+def test_no_combined_headcount_below_strong(tier):
+    offer = make_offer(budget=BAND, headcount={"combinable_roles": 1, "combinable_budget": 120000})
+    assert stretch_of(offer, tier).combined_headcount_extra == 0
+    assert "combined_headcount" not in by_name(advice_for(offer, tier))
+
+
+def test_combined_headcount_is_a_possible_fallback_for_strong_positions():
+    offer = make_offer(budget=BAND, headcount={"combinable_roles": 1, "combinable_budget": 120000})
+    s = stretch_of(offer, "strong")
+    # max(165,000, 180,000) + min(120,000 × 25 % = 30,000, 180,000 × 15 % = 27,000) = 207,000
+    assert (s.base_ceiling, s.combined_headcount_extra) == (Decimal(207000), Decimal(42000))
+    lever = by_name(advice_for(offer, "strong"))["combined_headcount"]
+    assert (lever.ask, lever.plausibility, lever.step, lever.who) == (
+        Decimal(207000),
+        "possible",
+        "fallback",
+        "hiring_manager",
+    )
 
 
 @pytest.mark.parametrize(
-    ("count", "ceiling", "sign_on", "equity", "room"),
+    ("answered", "base", "sign_on", "equity", "room"),
     [
-        (0, "180000", "22500", "125000", "100"),
-        (1, "165000", "11250", "112500", "50"),  # 150,000 + 30,000 × 50 %; 22,500 × 50 %; 100,000 + 25,000 × 50 %
-        (2, "157500", "5625", "106250", "25"),  # × 25 %
-        (3, "153750", "2812.50", "103125", "12.50"),  # × 12.5 %
+        (0, "165000", "22000", "120000", "100.00"),
+        (1, "157000", "11000", "110000", "50.00"),  # 150,000 + 15,000 × 50 % = 157,500; 22,500 × 50 %
+        (2, "153000", "5000", "105000", "25.00"),  # + 3,750; 5,625 → 5,000; 100,000 + 5,000
     ],
 )
-def test_each_answer_to_a_counter_shrinks_the_room_left(count, ceiling, sign_on, equity, room):
-    offer = make_offer(budget=BAND, equity=[RSU_100K], timeline=responses(count))
-    stretch = compute_stretch(offer, position_of("strong"), HORIZON)
-    assert stretch.base_ceiling == Decimal(ceiling)
-    assert stretch.sign_on_ceiling == Decimal(sign_on)
-    assert stretch.equity_ceiling == Decimal(equity)
-    assert stretch.room_left_pct == Decimal(room)
-    if count:
-        assert any(f"answered {count} counter" in note for note in stretch.notes)
+def test_each_answered_counter_narrows_the_room(answered, base, sign_on, equity, room):
+    s = stretch_of(make_offer(budget=BAND, equity=[RSU_100K]), "strong", answered)
+    assert (s.base_band_ceiling, s.sign_on_ceiling, s.equity_ceiling, s.room_left_pct) == (
+        Decimal(base),
+        Decimal(sign_on),
+        Decimal(equity),
+        Decimal(room),
+    )
 
 
-def test_answers_shrink_the_room_past_the_band_too():
-    offer = make_offer(budget=BAND, timeline=responses(1))
-    stretch = compute_stretch(offer, position_of("grand_slam"), HORIZON)
-    assert stretch.base_ceiling == Decimal("174000")  # 150,000 + (198,000 − 150,000) × 50 %
+def test_response_events_count_as_answered_counters_without_rounds():
+    offer = make_offer(
+        budget=BAND,
+        timeline=[{"date": "2026-11-10", "kind": "counter"}, {"date": "2026-11-12", "kind": "response"}],
+    )
+    assert Talks.from_offer(offer).answered == 1
+    assert stretch_of(offer, "strong").room_left_pct == Decimal("50.00")
 
 
 def test_without_a_band_a_typical_band_is_estimated_and_labelled():
-    stretch = compute_stretch(make_offer(), position_of("strong"), HORIZON)
-    assert stretch.band_estimated is True
-    assert stretch.band_source == "typical band shape"
-    assert (stretch.band_min, stretch.band_max) == (Decimal("120000"), Decimal("180000"))  # 80 % and 120 %
-    assert stretch.base_ceiling == Decimal("180000")
-    assert any("estimate" in note for note in stretch.notes)
-    base = by_name(levers_for(make_offer(), "strong")[1])["base_salary"]
-    assert "(an estimate)" in base.rationale
+    s = stretch_of(make_offer(), "strong")
+    # 80–120 % of 150,000
+    assert (s.band_min, s.band_max, s.band_estimated) == (Decimal(120000), Decimal(180000), True)
+    assert s.band_source == "typical band shape"
+    assert any("No salary band was entered" in note for note in s.notes)
 
 
-def test_a_band_without_a_source_is_not_an_estimate():
-    stretch = compute_stretch(
-        make_offer(budget={"band_min": 140000, "band_max": 180000}), position_of("steady"), HORIZON
-    )
-    assert stretch.band_estimated is False
-    assert stretch.band_source == "not stated"
-    assert not any("estimate" in note for note in stretch.notes)
+# --- the package ---------------------------------------------------------------------------------
 
 
-def test_the_stretch_follows_the_rated_position():
-    # final interview 1 Oct, offer 3 Oct: 2 days → 86, strong → the band's top
-    offer = make_offer(
-        budget=BAND,
-        timeline=[{"date": "2026-10-01", "kind": "final_interview"}, {"date": "2026-10-03", "kind": "offer"}],
-    )
-    position = rate_position(offer, date(2026, 10, 10))
-    assert position.tier == "strong"
-    assert compute_stretch(offer, position, HORIZON).base_ceiling == Decimal("180000")
+def test_below_the_band_reaching_it_comes_first():
+    offer = make_offer(base_salary=130000, budget=BAND)
+    advice = advice_for(offer, "steady")
+    first = advice.levers[0]
+    # below 140,000: the band's minimum, even past the steady raise of 7 % (139,100)
+    assert (first.lever, first.ask, first.plausibility) == ("base_salary", Decimal(140000), "likely")
+    assert "below the band" in first.rationale
+    assert "starts at $140,000" in first.script
 
 
-# --- the levers ------------------------------------------------------------------------------------
-
-RICH = {
-    "budget": BAND,
-    "bonus": {"target_pct": 10},
-    "sign_on": [20000],
-    "relocation": 5000,
-    "location": "Austin, TX",
-    "level": "L5",
-    "equity": [RSU_100K, {"kind": "option", "shares": 1000, "strike": 2, "price": 10}],
-    "headcount": {"combinable_roles": 1, "combinable_budget": 140000},
-    "signals": {"deadline": "2026-12-11", "competing_offers": 1},
-}
+def test_the_typical_gain_sizes_the_package_without_a_reason_to_ask_more():
+    offer = make_offer(budget=BAND, bonus={"target_pct": 10}, sign_on=[10000], equity=[RSU_100K])
+    # year 1 = 150,000 + 15,000 + 10,000 + 25,000 = 200,000; strong: 8 % = 16,000
+    # base: 150,000 + 16,000 ÷ 1.1 = 164,545 → 165,000 (the ceiling) → +16,500: nothing left
+    advice = advice_for(offer, "strong")
+    assert package(advice) == [("base_salary", Decimal(165000))]
+    assert advice.package.anchor_reason == "typical"
+    assert advice.package.anchor is not None and advice.package.anchor.year_one == Decimal(216500)
 
 
-@pytest.mark.parametrize("tier", list(TIER_SCORES))
-def test_every_lever_is_complete(tier):
-    _, levers = levers_for(make_offer(**RICH), tier)
-    assert levers
-    for lever in levers:
-        assert lever.lever in ISSUE_LEVERS
-        assert lever.ask is None or isinstance(lever.ask, Decimal)
-        assert lever.plausibility in ("likely", "possible", "long_shot")
-        assert lever.kind in ("new_money", "swap", "non_cash")
-        assert lever.rationale.strip() and lever.script.strip()
-        assert len(lever.effect) == HORIZON
-        assert all(isinstance(v, Decimal) for v in lever.effect)
-        if lever.kind == "non_cash":
-            assert lever.ask is None and all(v == 0 for v in lever.effect)
+def test_a_target_raises_the_package_up_to_the_best_gain():
+    offer = make_offer(budget=BAND, sign_on=[10000], equity=[RSU_100K], goal={"target_total": 300000})
+    # year 1 = 185,000: the target asks for 115,000 more, the best is 12 % = 22,200:
+    # base 165,000 (+15,000), sign-on 10,000 + 7,200 → 17,000 (+7,000)
+    advice = advice_for(offer, "strong")
+    assert (advice.package.anchor_reason, advice.package.anchor_capped) == ("target", True)
+    assert package(advice) == [("base_salary", Decimal(165000)), ("sign_on", Decimal(17000))]
+    assert "your target asks for more" in advice.where_from
 
 
-def test_the_base_lever_asks_for_the_top_of_the_band_in_a_strong_position():
-    offer = make_offer(budget=BAND, bonus={"target_pct": 10})
-    base = by_name(levers_for(offer, "strong")[1])["base_salary"]
-    assert base.ask == Decimal("180000")
-    assert base.offered == Decimal("150000")
-    assert base.kind == "new_money"
-    assert base.plausibility == "likely"
-    # 30,000 more base and 10 % of it in bonus: 33,000 more every year (no raise)
-    assert base.effect == (Decimal("33000"),) * HORIZON
-    assert base.total_effect == Decimal("132000")
-    assert "to the top of the band" in base.rationale
-    assert "$180,000" in base.script
-
-
-def test_asks_are_round_thousands_below_the_ceiling():
-    # steady: 150,000 + (185,500 − 150,000) × 60 % = 171,300 → ask 171,000
-    offer = make_offer(budget={"band_min": 140000, "band_max": 185500})
-    stretch, levers = levers_for(offer, "steady")
-    assert stretch.base_ceiling == Decimal("171300")
-    assert by_name(levers)["base_salary"].ask == Decimal("171000")
-
-
-def test_a_better_offer_feeds_the_base_lever():
+def test_a_same_currency_alternative_raises_the_package_in_proportion_to_its_lead():
     offer = make_offer(budget=BAND, equity=[RSU_100K])
-    alternatives = [
-        Alternative("globex", "Globex", Decimal("212345.67"), "USD"),
-        Alternative("initech", "Initech", Decimal("190000"), "USD"),
-        Alternative("acme", "Acme", Decimal("999999"), "USD"),  # the offer itself: ignored
-    ]
-    # this offer's year 1: base 150,000 + equity 100,000 × 25 % = 175,000; Globex: 212,345.67 − 175,000
-    stretch, levers = levers_for(offer, "steady", alternatives, year_one=Decimal("175000"))
-    assert stretch.offered.year_one == Decimal("175000")
-    base = by_name(levers)["base_salary"]
-    assert "Globex pays $37,345.67 more in year 1" in base.rationale
-    assert "my other offer is $212,345.67 in the first year" in base.script
-    assert "deadline" in by_name(levers)  # a better offer in hand makes more time worth asking for
+    # year 1 = 175,000; steady: typical 6 % = 10,500, best 9 % = 15,750
+    asks = []
+    for lead in (0, 1, 10500, 12000, 14000, 15750, 40000):
+        alt = Alternative("globex", "Globex", Decimal(175000 + lead), "USD", "USD", Decimal(175000 + lead))
+        advice = advice_for(offer, "steady", alternatives=[alt], year_one=Decimal(175000))
+        anchor = advice.package.anchor
+        assert anchor is not None
+        asks.append(anchor.year_one)
+    # the package never shrinks as the lead grows, and a $1 lead changes nothing
+    assert asks == sorted(asks)
+    assert asks[0] == asks[1]
+    assert asks[-1] == asks[-2]  # capped at the best gain
 
 
-def test_without_a_better_offer_the_base_lever_names_none():
-    offer = make_offer(budget=BAND)
-    alternatives = [Alternative("initech", "Initech", Decimal("100000"), "USD")]
-    base = by_name(levers_for(offer, "steady", alternatives, year_one=Decimal("150000"))[1])["base_salary"]
-    assert "more in year 1" not in base.rationale
-    assert "what I'd bring to the team" in base.script
+def test_an_alternative_in_another_currency_is_never_cited_with_its_number():
+    offer = make_offer(currency="EUR", budget=BAND)
+    alt = Alternative("globex", "Globex", Decimal(400000), "USD", "USD", Decimal(400000))
+    advice = advice_for(offer, "strong", alternatives=[alt], year_one=Decimal(162000))
+    assert advice.package.alternative is None and advice.package.other_market is alt
+    assert advice.package.anchor_reason == "typical"
+    for lever in advice.levers:
+        assert "$" not in lever.script and "400" not in lever.script
+    assert "another offer" in advice.levers[0].script
 
 
-def test_a_weak_position_leads_with_non_cash_levers():
-    _, levers = levers_for(make_offer(**RICH), "weak")
-    assert levers[0].kind == "non_cash"
-    assert levers[0].lever == "review"
-    base = by_name(levers)["base_salary"]
-    assert base.plausibility == "long_shot"
-    assert base.ask == Decimal("154000")  # ceiling 154,500 floored to the thousand
+def test_every_lever_has_words_and_the_first_says_the_package_at_once():
+    offer = make_offer(budget=BAND, sign_on=[10000], equity=[RSU_100K], goal={"target_total": 300000})
+    advice = advice_for(offer, "strong")
+    for lever in advice.levers:
+        assert lever.rationale and lever.script and lever.if_no, lever
+        assert not commits(lever.script)
+    assert "a base of $165,000 and a sign-on of $17,000" in advice.levers[0].script
 
 
-def test_a_strong_position_leads_with_base():
-    _, levers = levers_for(make_offer(**RICH), "strong")
-    assert levers[0].lever == "base_salary"
+def test_the_base_if_no_line_names_the_next_rung():
+    advice = advice_for(make_offer(budget=BAND, equity=[RSU_100K]), "strong")
+    # year 1 = 175,000: gain 8 % = 14,000 → base 164,000; the base gap (14,000) as a sign-on: 0 + 14,000,
+    # inside the ceiling of 22,000
+    assert advice.levers[0].ask == Decimal(164000)
+    fallback = by_name(advice)["sign_on"]
+    assert (fallback.step, fallback.ask) == ("fallback", Decimal(14000))
+    assert "a sign-on of $14,000" in advice.levers[0].if_no
 
 
-@pytest.mark.parametrize("tier", ["strong", "grand_slam"])
-def test_combined_headcount_is_offered_to_strong_positions_with_roles(tier):
-    offer = make_offer(budget=BAND, headcount={"combinable_roles": 1, "combinable_budget": 140000})
-    levers = by_name(levers_for(offer, tier)[1])
-    # strong: 207,000; grand slam: 225,000 (see the stretch test); the base lever stops before the extra
-    expected = {"strong": ("207000", "180000"), "grand_slam": ("225000", "198000")}[tier]
-    assert levers["combined_headcount"].ask == Decimal(expected[0])
-    assert levers["base_salary"].ask == Decimal(expected[1])
-    assert "1 other open role" in levers["combined_headcount"].rationale
+def test_the_ladder_ends_with_the_level_and_an_early_review():
+    advice = advice_for(make_offer(budget=BAND, equity=[RSU_100K]), "strong")
+    ladder = [lv.lever for lv in advice.levers if lv.step == "fallback"]
+    assert ladder == ["sign_on", "equity", "level", "review"]
+
+
+def test_no_room_at_all_asks_for_what_costs_little():
+    # weak, at the top of the band, sign-on and equity at their ceilings
+    offer = make_offer(base_salary=180000, budget=BAND, sign_on=[30000])
+    advice = advice_for(offer, "weak")
+    assert package(advice) == [("review", None)]
+    assert advice.headline.startswith("No plausible room for more money")
+
+
+# --- the talks so far ----------------------------------------------------------------------------
+
+
+def test_never_above_your_own_last_number():
+    offer = make_offer(budget=BAND, equity=[RSU_100K])
+    talks = Talks(answered=0, last_ask={"base_salary": Decimal(158000)})
+    advice = advice_for(offer, "strong", talks=talks)
+    # the stretch says 165,000; you already asked for 158,000: never go back above it
+    assert by_name(advice)["base_salary"].ask == Decimal(158000)
+
+
+def test_after_an_answer_the_ask_lies_between_the_answer_and_your_last_ask_and_is_possible():
+    offer = make_offer(budget=BAND, equity=[RSU_100K])
+    talks = Talks(answered=1, last_ask={"base_salary": Decimal(175000)}, last_answer={"base_salary": Decimal(150000)})
+    advice = advice_for(offer, "strong", talks=talks)
+    base = by_name(advice)["base_salary"]
+    # half the room: 150,000 + 15,000 × 50 % = 157,500 → 157,000, between 150,000 and 175,000
+    assert (base.ask, base.plausibility) == (Decimal(157000), "possible")
+    assert "Thank you for coming back with $150,000" in base.script
+    assert not base.closing and not commits(base.script)
+
+
+def test_the_closing_line_only_after_an_answer_and_only_when_the_package_meets_the_target():
+    offer = make_offer(budget=BAND, equity=[RSU_100K], goal={"target_total": 182000})
+    answered = Talks(
+        answered=1, last_ask={"base_salary": Decimal(175000)}, last_answer={"base_salary": Decimal(150000)}
+    )
+    advice = advice_for(offer, "strong", talks=answered)
+    # year 1 with 157,000: 182,000 ≥ target 182,000: the closing round
+    assert advice.package.closing
+    closing = [lv for lv in advice.levers if lv.closing]
+    assert len(closing) == 1 and "If you can get to a base of $157,000, I'm ready to sign today." in closing[0].script
+    for lever in advice.levers:
+        assert lever.closing or not commits(lever.script)
+    # the same numbers before any answer: no commitment
+    first_round = advice_for(offer, "strong", talks=Talks())
+    assert not first_round.package.closing
+    assert not any(commits(lv.script) for lv in first_round.levers)
+    # after an answer, but short of the target: no commitment
+    short = advice_for(
+        make_offer(budget=BAND, equity=[RSU_100K], goal={"target_total": 190000}), "strong", talks=answered
+    )
+    assert not short.package.closing
+
+
+def test_after_an_answer_no_new_item_joins_the_package():
+    # you asked for base only; the company answered: adding a sign-on now would move the goalposts
+    offer = make_offer(budget=BAND, equity=[RSU_100K], sign_on=[5000])
+    talks = Talks(answered=1, last_ask={"base_salary": Decimal(160000)}, last_answer={"base_salary": Decimal(150000)})
+    advice = advice_for(offer, "grand_slam", talks=talks)
+    assert [lv.lever for lv in advice.levers if lv.step == "package"] == ["base_salary"]
+    # … while the ladder may still pivot to them if the answer is no
+    assert "sign_on" in {lv.lever for lv in advice.levers if lv.step == "fallback"}
+
+
+# --- make-whole ----------------------------------------------------------------------------------
+
+
+def test_a_leaving_cost_comes_first_as_a_make_whole():
+    offer = make_offer(budget=BAND, equity=[RSU_100K])
+    staying = Staying("Ridgeway", "USD", Decimal(140000), Decimal(30000), (("RSUs in March", Decimal(30000)),))
+    advice = advice_for(offer, "strong", staying=staying)
+    first = advice.levers[0]
+    # 30,000 of 150,000 = 20 %: likely (up to 20 %); it hosts the sign-on
+    assert (first.lever, first.ask, first.unit, first.plausibility) == ("make_whole", Decimal(30000), "once", "likely")
+    assert "sign_on" not in by_name(advice)
+    assert "Ridgeway" in first.script and "$30,000" in first.script
 
 
 @pytest.mark.parametrize(
-    ("tier", "headcount"),
+    ("cost", "plausibility"), [(30000, "likely"), (31000, "possible"), (75000, "possible"), (76000, "long_shot")]
+)
+def test_the_make_whole_is_calibrated_on_the_base(cost, plausibility):
+    offer = make_offer(budget=BAND)
+    staying = Staying("Ridgeway", "USD", None, Decimal(cost), (("stock", Decimal(cost)),))
+    # 20 % of 150,000 = 30,000 likely; 50 % = 75,000 possible; beyond a long shot
+    assert by_name(advice_for(offer, "strong", staying=staying))["make_whole"].plausibility == plausibility
+
+
+def test_a_sign_on_that_already_covers_the_leaving_cost_needs_no_make_whole():
+    offer = make_offer(budget=BAND, sign_on=[40000])
+    staying = Staying("Ridgeway", "USD", None, Decimal(30000), (("stock", Decimal(30000)),))
+    advice = advice_for(offer, "strong", staying=staying)
+    assert "make_whole" not in by_name(advice) and advice.package.make_whole_covered
+
+
+# --- stage and time ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("stage", ["accepted", "declined", "withdrawn"])
+def test_no_asks_for_closed_stages_and_the_headline_says_why(stage):
+    advice = advice_for(make_offer(stage=stage, budget=BAND), "grand_slam")
+    assert advice.levers == () and advice.mode == "closed"
+    assert advice.headline.startswith("No asks")
+
+
+def test_before_an_offer_a_follow_up_plan_instead_of_asks():
+    offer = make_offer(stage="interviewing", timeline=[{"date": "2026-11-16", "kind": "final_interview"}])
+    advice = advice_for(offer, "steady", offer_made=False)
+    assert [lv.lever for lv in advice.levers] == ["follow_up"]
+    # 16 Nov + 7 = Mon 23 Nov
+    assert "Mon 23 Nov 2026" in advice.levers[0].rationale
+    assert "Monday 16 November" in advice.levers[0].script
+
+
+@pytest.mark.parametrize(
+    ("deadline", "first", "plausibility"),
     [
-        ("steady", {"combinable_roles": 1, "combinable_budget": 140000}),
-        ("weak", {"combinable_roles": 3, "combinable_budget": 400000}),
-        ("strong", {"combinable_roles": 0, "combinable_budget": 140000}),
-        ("grand_slam", None),
+        ("2026-11-20", "deadline", "likely"),  # today
+        ("2026-11-22", "deadline", "likely"),  # in two days
+        ("2026-11-23", "base_salary", "likely"),  # in three: the package first
+        ("2026-11-19", "deadline", "possible"),  # yesterday: confirm it stands
     ],
 )
-def test_no_combined_headcount_without_roles_or_strength(tier, headcount):
-    levers = by_name(levers_for(make_offer(budget=BAND, headcount=headcount), tier)[1])
-    assert "combined_headcount" not in levers
+def test_a_near_or_passed_deadline_comes_first(deadline, first, plausibility):
+    advice = advice_for(make_offer(budget=BAND, signals={"deadline": deadline}), "strong")
+    assert (advice.levers[0].lever, advice.levers[0].plausibility) == (first, plausibility)
+
+
+def test_more_days_land_on_a_working_day_and_are_named():
+    # Fri 20 Nov + 5 = Wed 25 Nov; Tue 24 Nov + 5 = Sun 29 Nov → Mon 30 Nov (6 days)
+    friday = advice_for(make_offer(budget=BAND, signals={"deadline": "2026-11-20"}), "strong").levers[0]
+    assert (friday.ask, friday.unit) == (Decimal(5), "days")
+    assert "until Wednesday 25 November" in friday.script
+    tuesday = advice_for(
+        make_offer(budget=BAND, signals={"deadline": "2026-11-22", "competing_offers": 1}),
+        "strong",
+        as_of=date(2026, 11, 20),
+    ).levers[0]
+    assert "until Friday 27 November" in tuesday.script  # Sun 22 + 5 = Fri 27
+
+
+# --- structure ------------------------------------------------------------------------------------
+
+
+def test_options_are_asked_for_in_shares_with_the_questions():
+    offer = make_offer(
+        budget=BAND, base_salary=180000, equity=[{"kind": "option", "shares": 20000, "strike": 2, "price": 10}]
+    )
+    equity = by_name(advice_for(offer, "strong"))["equity"]
+    # 20,000 × 1.2 = 24,000 options
+    assert (equity.ask, equity.unit) == (Decimal(24000), "shares")
+    # at the top of the band the options lead the package: said in options, never in money
+    assert "24,000 options instead of 20,000 options" in equity.script and "409A" in equity.script
 
 
 def test_the_exercise_window_only_with_options():
-    options = make_offer(equity=[{"kind": "option", "shares": 1000, "strike": 2, "price": 10}])
-    with_options = by_name(levers_for(options, "steady")[1])
-    rsu_only = by_name(levers_for(make_offer(equity=[RSU_100K]), "steady")[1])
-    assert with_options["exercise_window"].kind == "non_cash"
-    assert "exercise_window" not in rsu_only
-
-
-def test_the_deadline_lever_needs_a_reason_to_ask_for_time():
-    assert "deadline" not in by_name(levers_for(make_offer(), "steady")[1])
-    assert "deadline" in by_name(levers_for(make_offer(signals={"deadline": "2026-12-11"}), "steady")[1])
-    assert "deadline" in by_name(levers_for(make_offer(signals={"competing_offers": 1}), "steady")[1])
-
-
-def test_relocation_top_up_is_half_again():
-    relocation = by_name(levers_for(make_offer(relocation=5000), "steady")[1])["relocation"]
-    assert relocation.ask == Decimal("7000")  # 5,000 × 1.5 = 7,500 → 7,000
-    assert relocation.offered == Decimal("5000")
-    assert relocation.effect == (Decimal("2000"), Decimal(0), Decimal(0), Decimal(0))  # paid once, in year 1
+    assert "exercise_window" not in by_name(advice_for(make_offer(budget=BAND, equity=[RSU_100K]), "strong"))
+    offer = make_offer(budget=BAND, equity=[{"kind": "option", "shares": 20000, "strike": 2, "price": 10}])
+    window = by_name(advice_for(offer, "strong"))["exercise_window"]
+    assert (window.ask, window.unit, window.offered) == (Decimal(1825), "days", Decimal(90))
+    assert "from 90 days to five years" in window.script
 
 
 @pytest.mark.parametrize("tier", ["weak", "uncertain"])
-def test_a_weak_or_uncertain_position_swaps_sign_on_for_equity(tier):
+def test_a_weak_or_uncertain_position_can_swap_sign_on_for_equity(tier):
     offer = make_offer(budget=BAND, sign_on=[20000], equity=[RSU_100K])
-    stretch, levers = levers_for(offer, tier)
-    equity = by_name(levers)["equity"]
-    # give up 20,000 / 2 = 10,000 of sign-on for 10,000 × 1.5 = 15,000 more equity (25 % a year)
-    assert equity.kind == "swap"
-    assert equity.ask == Decimal("115000")
-    assert equity.offered == Decimal("100000")
-    assert equity.ask <= stretch.equity_ceiling
-    # year 1: −10,000 + 15,000 × 25 % = −6,250; years 2–4: +3,750; 4 years: −6,250 + 3 × 3,750 = +5,000
-    assert equity.effect == (Decimal("-6250"), Decimal("3750"), Decimal("3750"), Decimal("3750"))
-    assert equity.effect[0] < 0
-    assert equity.total_effect == Decimal("5000")
-    assert "Year 1 goes down by $6,250" in equity.rationale
-    assert "total goes up by $5,000" in equity.rationale
+    swap = by_name(advice_for(offer, tier))["equity"]
+    # give up 10,000 of the year-1 sign-on for 15,000 more equity: year 1 −10,000 + 15,000 × 25 %
+    assert (swap.kind, swap.ask, swap.step) == ("swap", Decimal(115000), "fallback")
+    assert swap.effect[0] == Decimal(-6250)
 
 
-def test_a_steady_position_asks_for_more_equity_instead_of_a_swap():
-    offer = make_offer(budget=BAND, sign_on=[20000], equity=[RSU_100K])
-    equity = by_name(levers_for(offer, "steady")[1])["equity"]
-    assert equity.kind == "new_money"
-    assert equity.ask == Decimal("115000")  # 100,000 × 1.15
-    assert equity.effect == (Decimal("3750"),) * HORIZON  # 15,000 × 25 % a year
+def test_a_remote_role_gets_no_remote_ask():
+    assert "remote" in by_name(advice_for(make_offer(budget=BAND, location="Denver"), "strong"))
+    assert "remote" not in by_name(advice_for(make_offer(budget=BAND, location="Remote (US)"), "strong"))
 
 
-# --- drops in pay ----------------------------------------------------------------------------------
+def test_the_effect_of_an_ask_is_computed_by_the_same_figures():
+    offer = make_offer(budget=BAND, bonus={"target_pct": 10}, annual_raise_pct=3)
+    base = by_name(advice_for(offer, "strong"))["base_salary"]
+    # year 1 = 165,000 (150,000 + 15,000): gain 8 % = 13,200 → 150,000 + 12,000 → 162,000
+    assert base.ask == Decimal(162000)
+    # +12,000 base and +1,200 bonus in year 1; year 2: 12,000 × 1.03 = 12,360 and 1,236
+    assert base.effect[:2] == (Decimal(13200), Decimal(13596))
 
 
-def test_a_year_3_drop_when_a_two_year_sign_on_ends():
-    offer = make_offer(sign_on=[50000, 50000])
-    drops = find_drops(offer, HORIZON)
-    # years 1–2: 150,000 + 50,000 = 200,000; year 3 on: 150,000 (−25 %)
-    assert [(d.year, d.before, d.after, d.cause, d.fix) for d in drops] == [
-        (3, Decimal("200000"), Decimal("150000"), "sign_on_ends", "sign_on")
+# --- drops -----------------------------------------------------------------------------------------
+
+
+def test_a_drop_when_the_sign_on_ends():
+    offer = make_offer(sign_on=[30000, 15000])
+    drops = stretch_of(offer, "strong").drops
+    # year 2: 165,000 → year 3: 150,000
+    assert [(d.year, d.cause, d.fix) for d in drops] == [(2, "sign_on_ends", "sign_on"), (3, "sign_on_ends", "sign_on")]
+
+
+def test_a_drop_when_the_grant_runs_out_is_fixed_by_refreshers():
+    offer = make_offer(equity=[RSU_100K])
+    drops = stretch_of(offer, "strong").drops
+    # year 5: 175,000 → 150,000, outside a 4-year horizon but looked at
+    assert [(d.year, d.cause, d.fix, d.amount) for d in drops] == [(5, "grant_runs_out", "refreshers", Decimal(25000))]
+    refreshers = by_name(advice_for(offer, "strong"))["refreshers"]
+    assert "runs out" in refreshers.rationale and refreshers.step == "also"
+
+
+def test_a_front_loaded_schedule_is_not_a_grant_running_out():
+    offer = make_offer(equity=[{"kind": "rsu", "value": 100000, "vesting": {"years_pct": [40, 30, 20, 10]}}])
+    drops = stretch_of(offer, "strong").drops
+    # 190,000 → 180,000 → 170,000 → 160,000 → 150,000: each step 10,000 (over 5 %)
+    assert [(d.year, d.cause) for d in drops] == [
+        (2, "front_loaded"),
+        (3, "front_loaded"),
+        (4, "front_loaded"),
+        (5, "grant_runs_out"),
     ]
-    assert drops[0].amount == Decimal("50000")
 
 
-def test_a_year_5_drop_when_a_four_year_grant_runs_out():
-    offer = make_offer(equity=[{"kind": "rsu", "value": 200000}])
-    drops = find_drops(offer, HORIZON)  # year 5 is checked even with a 4-year horizon
-    # years 1–4: 150,000 + 50,000 = 200,000; year 5: 150,000 (−25 %)
-    assert [(d.year, d.before, d.after, d.cause, d.fix) for d in drops] == [
-        (5, Decimal("200000"), Decimal("150000"), "grant_runs_out", "equity")
-    ]
-
-
-def test_back_loaded_vesting_drops_in_year_3_and_year_5():
-    offer = make_offer(
-        sign_on=[50000, 50000], equity=[{"kind": "rsu", "value": 100000, "vesting": {"years_pct": [5, 15, 40, 40]}}]
-    )
-    drops = find_drops(offer, HORIZON)
-    # year 1: 150,000 + 50,000 + 5,000 = 205,000; year 2: 150,000 + 50,000 + 15,000 = 215,000
-    # year 3: 150,000 + 40,000 = 190,000 (−25,000, more than 5 % of 215,000 = 10,750): the sign-on ended
-    # year 4: 190,000; year 5: 150,000 (−40,000): the grant ran out
-    assert [(d.year, d.before, d.after, d.cause, d.fix) for d in drops] == [
-        (3, Decimal("215000"), Decimal("190000"), "sign_on_ends", "sign_on"),
-        (5, Decimal("190000"), Decimal("150000"), "grant_runs_out", "equity"),
-    ]
+def test_a_long_cliff_is_named_as_the_cause():
+    offer = make_offer(equity=[{"kind": "rsu", "value": 100000, "vesting": {"cliff_months": 24}}])
+    drops = stretch_of(offer, "strong").drops
+    # the cliff in year 2 moves years 1–2 (50,000) into year 2: 200,000 then 175,000 in year 3
+    assert (drops[0].year, drops[0].cause) == (3, "cliff")
+    assert "cliff of twelve months or less" in by_name(advice_for(offer, "steady"))["equity"].rationale
 
 
 def test_a_small_dip_is_not_a_drop():
-    # year 1: 150,000 + 7,000 = 157,000; year 2: 150,000 (−4.5 %, under 5 %)
-    assert find_drops(make_offer(sign_on=[7000]), HORIZON) == ()
-    # year 1: 150,000 + 8,000 = 158,000; year 2: 150,000 (−5.06 %)
-    assert [d.year for d in find_drops(make_offer(sign_on=[8000]), HORIZON)] == [2]
+    # 4,000 of 154,000 is 2.6 %, under the 5 % that flags a drop
+    assert stretch_of(make_offer(sign_on=[4000]), "strong").drops == ()
 
 
-@pytest.mark.parametrize("tier", list(TIER_SCORES))
-def test_the_year_3_drop_comes_with_the_sign_on_lever(tier):
-    stretch, levers = levers_for(make_offer(budget=BAND, sign_on=[50000, 50000]), tier)
-    assert [d.year for d in stretch.drops] == [3]
-    sign_on = by_name(levers)["sign_on"]
-    assert "year 3" in sign_on.rationale
-    # 50,000 offered is above every tier's sign-on ceiling (at most 25 % of 150,000 = 37,500), so the
-    # lever spreads the sign-on: min(50,000 / 3, 50,000) = 16,666.67 moves from year 1 to year 3
-    assert sign_on.kind == "swap"
-    assert sign_on.ask == sign_on.offered == Decimal("50000")
-    assert sign_on.effect == (Decimal("-16666.67"), Decimal(0), Decimal("16666.67"), Decimal(0))
-
-
-@pytest.mark.parametrize("tier", list(TIER_SCORES))
-def test_the_year_5_drop_comes_with_the_equity_lever(tier):
-    stretch, levers = levers_for(make_offer(budget=BAND, equity=[{"kind": "rsu", "value": 200000}]), tier)
-    assert [d.year for d in stretch.drops] == [5]
-    equity = by_name(levers)["equity"]
-    assert "year 5" in equity.rationale
-    assert "$50,000" in equity.rationale  # the drop: 200,000 → 150,000
-
-
-# --- the goal --------------------------------------------------------------------------------------
+# --- the goal ----------------------------------------------------------------------------------------
 
 
 def test_the_goal_against_the_offer_and_the_best_plausible_year_one():
-    offer = make_offer(budget=BAND, equity=[RSU_100K], goal={"target_total": 250000, "walk_away_total": 180000})
-    stretch = compute_stretch(offer, position_of("strong"), HORIZON)
-    goal = stretch.goal
-    assert goal is not None
-    # offered year 1: 150,000 + 100,000 × 25 % = 175,000
-    assert goal.year_one_offered == Decimal("175000")
-    # best (strong): base 180,000 + sign-on 15 % × 150,000 = 22,500 + equity 125,000 × 25 % = 31,250 = 233,750
-    assert goal.year_one_best == Decimal("233750")
-    assert stretch.year_one_ceiling == Decimal("233750")
-    assert goal.target_reachable is False
-    assert goal.target_shortfall == Decimal("16250")  # 250,000 − 233,750
-    assert goal.walk_away_met is False  # 175,000 < 180,000
-    assert goal.walk_away_reachable is True  # 233,750 ≥ 180,000
-
-
-def test_a_target_exactly_at_the_best_is_reachable():
-    offer = make_offer(budget=BAND, equity=[RSU_100K], goal={"target_total": 233750})
-    goal = compute_stretch(offer, position_of("strong"), HORIZON).goal
-    assert goal is not None
-    assert goal.target_reachable is True
-    assert goal.target_shortfall == 0
-    assert goal.walk_away_met is None
+    offer = make_offer(budget=BAND, goal={"target_total": 200000, "walk_away_total": 160000})
+    s = stretch_of(offer, "strong")
+    # best: 12 % of 150,000 = 18,000 → base 165,000 (+15,000), sign-on 3,000 (22,000 ceiling) = 168,000
+    assert s.best.year_one == Decimal(168000)
+    assert s.goal is not None
+    assert (s.goal.target_reachable, s.goal.target_shortfall) == (False, Decimal(32000))
+    assert (s.goal.walk_away_met, s.goal.walk_away_reachable) == (False, True)
 
 
 def test_no_goal_no_check():
-    assert compute_stretch(make_offer(budget=BAND), position_of("strong"), HORIZON).goal is None
+    assert stretch_of(make_offer(), "strong").goal is None

@@ -78,11 +78,12 @@ def test_rounds_replace_response_events_in_the_count_when_there_are_any() -> Non
 def test_answered_counters_narrow_the_stretch() -> None:
     position = Position(80, "strong", None, None, True, (), (), None, "test")
     band = {"band_min": 180000, "band_max": 230000}
-    none = compute_stretch(offer(budget=band), position, 4)
-    two = compute_stretch(offer(budget=band, negotiation=ROUNDS), position, 4)
-    # a strong position has the whole room to the top of the band (38,000); two answers leave 25 % of it
-    assert (none.room_left_pct, none.base_ceiling) == (D("100.00"), D("230000.00"))
-    assert (two.room_left_pct, two.base_ceiling) == (D("25.00"), D("201500.00"))  # 192,000 + 38,000 × 25 %
+    none = compute_stretch(offer(budget=band), position.tier, horizon=4)
+    two = compute_stretch(offer(budget=band, negotiation=ROUNDS), position.tier, horizon=4)
+    # a strong position: the room to the top of the band (38,000), at most 10 % over the offer (19,200);
+    # two answers (counted from the rounds) leave 25 % of it
+    assert (none.room_left_pct, none.base_ceiling) == (D("100.00"), D("211000.00"))  # 211,200 to the thousand
+    assert (two.room_left_pct, two.base_ceiling) == (D("25.00"), D("196000.00"))  # 192,000 + 4,800 → 196,000
 
 
 def test_the_company_answer_applied_to_the_offer() -> None:

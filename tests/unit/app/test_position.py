@@ -8,9 +8,11 @@ the comments), never recomputed with the code under test. Default rubric, for re
     silence with no offer (days since the last interview, up to as_of):
         0–3 → 66 · 4–7 → 58 · 8–13 → 46 · 14+ → 32
     no dates to read: 55
-    competing offers +6 each, at most +12 · a better offer in hand +5
-    recruiter advocating +5 / not advocating −4 · hiring manager responsive +3
-    unresponsive manager: +8 back, only for bands that start after day 7 (8–14, 15–29, 30+; 8–13, 14+)
+    competing offers +6 each, at most +12 · a better offer in hand, same currency: +5 × its lead
+    (% of year 1) ÷ 10, rounded down, at most +5 (another currency: another market, 0)
+    recruiter advocating +5 / not advocating −4 · hiring manager responsive +4
+    unresponsive manager: +4 back (never more than a responsive one), only for bands that start after
+    day 7 (8–14, 15–29, 30+; 8–13, 14+)
     rounds ≤ 7 days apart on average +4, > 21 days −4 · a deadline: 0
     tiers: grand slam ≥ 90 · strong ≥ 75 · steady ≥ 55 · uncertain ≥ 35 · weak below
     an offer 30+ days after the final interview, or 14+ days of silence: at most 54 (uncertain)
@@ -28,7 +30,7 @@ import pytest
 
 from app.evaluation import evaluate_file
 from app.models import Offer, OfferFile
-from app.position import Alternative, rate_position
+from app.position import Alternative, follow_up_plan, missing_for_rating, rate_position
 from tests.examples import THREE_OFFERS as EXAMPLE
 from ui.cli import main
 
@@ -213,49 +215,53 @@ def test_no_interviews_at_all_asks_for_the_dates():
     assert "No interviews" in sentence(position, "waiting")
 
 
-WAIT = "Wait: a decision within a week is normal. If you have heard nothing by Sun 8 Nov 2026"
-NOTE = "If you have heard nothing by Sun 8 Nov 2026, send the recruiter a short, friendly note"
-NOW = "Follow up now: a short, friendly note to the recruiter"
+def test_a_process_waiting_for_its_offer_is_rated_on_its_dates_without_a_base():
+    # no offer yet: the rating and the follow-up plan rest on the dates alone, so no base is needed
+    assert missing_for_rating(waiting_since(FINAL, base_salary=0)) == ()
+    # once an offer is made (its stage, or an offer on the timeline) its base is needed before any ask
+    assert missing_for_rating(offer_after(3, base_salary=0)) == ("the base salary",)
+    assert missing_for_rating(offer_after(3, base_salary=0, stage="interviewing")) == ("the base salary",)
+    assert missing_for_rating(make_offer(stage="interviewing", base_salary=0)) == (
+        "the timeline (when you interviewed, when the offer came)",
+    )
 
 
 @pytest.mark.parametrize(
-    ("waited", "advice"),
+    ("waited", "kind", "write_on"),
     [
-        # ≤ 3 days: wait; the usual week ends on 1 Nov + 7 = Sun 8 Nov
-        (0, WAIT),
-        (3, WAIT),
-        # 4–7 days: the same date, with how to write
-        (4, NOTE),
-        (7, NOTE),
-        # past the usual week: now
-        (8, NOW),
-        (20, NOW),
+        # under a week: wait; the usual week ends on 1 Nov + 7 = Sun 8 Nov
+        (0, "wait", date(2026, 11, 8)),
+        (6, "wait", date(2026, 11, 8)),
+        # a week or more: now (the as-of day)
+        (7, "now", date(2026, 11, 8)),
+        (20, "now", date(2026, 11, 21)),
     ],
 )
-def test_waiting_processes_get_next_step_advice(waited, advice):
-    position = rate_position(waiting_since(LAST), LAST + timedelta(days=waited))
-    assert any(advice in reason for reason in position.reasons), position.reasons
-    assert sum(any(a in reason for reason in position.reasons) for a in (WAIT, NOTE, NOW)) == 1
-    assert position.next_steps and position.reasons[-1] == position.next_steps[-1]
+def test_waiting_processes_get_a_follow_up_plan(waited, kind, write_on):
+    plan = follow_up_plan(waiting_since(LAST), LAST + timedelta(days=waited))
+    assert (plan.kind, plan.write_on, plan.waited) == (kind, write_on, waited)
+    # the plan is the advice (a follow-up lever), not a reason of the rating
+    assert rate_position(waiting_since(LAST), LAST + timedelta(days=waited)).next_steps == ()
 
 
-def test_advice_after_a_recent_follow_up_is_to_give_it_a_few_days():
+def test_after_a_recent_follow_up_the_plan_is_to_give_it_a_few_days():
     offer = waiting_since(LAST, extra=[(date(2026, 11, 9), "follow_up")])
-    position = rate_position(offer, date(2026, 11, 11))
+    plan = follow_up_plan(offer, date(2026, 11, 11))
     # followed up on Mon 9 Nov; give it 5 days: Sat 14 Nov
-    assert "You followed up on Mon 9 Nov 2026. Give it until Sat 14 Nov 2026" in position.next_steps[0]
+    assert (plan.kind, plan.followed_up) == ("wait_after_follow_up", date(2026, 11, 9))
+    assert plan.write_on == date(2026, 11, 14)
 
 
-def test_advice_after_an_unanswered_follow_up_is_to_ask_directly():
+def test_after_an_unanswered_follow_up_the_plan_is_to_write_again():
     offer = waiting_since(LAST, extra=[(date(2026, 11, 9), "follow_up")])
-    position = rate_position(offer, date(2026, 11, 16))
-    # 16 Nov − 9 Nov = 7 days without an answer
-    assert "heard nothing for 7 days" in position.next_steps[0]
-    assert "ask the recruiter directly" in position.next_steps[0]
+    plan = follow_up_plan(offer, date(2026, 11, 16))
+    # 16 Nov − 9 Nov = 7 days ≥ 5: write again, today
+    assert (plan.kind, plan.write_on) == ("again", date(2026, 11, 16))
 
 
-def test_an_offer_in_hand_gets_no_waiting_advice():
-    assert rate_position(offer_after(5), AS_OF).next_steps == ()
+def test_a_follow_up_dated_in_the_future_does_not_count():
+    offer = waiting_since(LAST, extra=[(date(2026, 11, 30), "follow_up")])
+    assert follow_up_plan(offer, date(2026, 11, 16)).kind == "now"
 
 
 # --- gaps between rounds ---------------------------------------------------------------------------
@@ -323,15 +329,41 @@ def test_competing_offers_add_points_up_to_a_cap(count, score, tier):
 # --- a better offer in hand ------------------------------------------------------------------------
 
 
-def test_a_better_offer_in_hand_adds_points_and_names_the_difference():
+def test_a_better_offer_in_hand_adds_points_in_proportion_and_names_the_difference():
     alternatives = [
         Alternative("globex", "Globex", Decimal("212345.67"), "USD"),
         Alternative("initech", "Initech", Decimal("205000"), "USD"),
     ]
     position = rate_position(offer_after(5), AS_OF, alternatives=alternatives, year_one=Decimal("200000"))
-    # 72 + 5 = 77; the best of the better ones: 212,345.67 − 200,000 = 12,345.67
-    assert (position.score, position.tier) == (77, "strong")
-    assert "Globex pays $12,345.67 more in year 1" in sentence(position, "better_offer")
+    # the best of the better ones: 212,345.67 − 200,000 = 12,345.67, 6.17 % of 200,000:
+    # 5 × 6.17 ÷ 10 = 3.09 → 3 points; 72 + 3 = 75
+    assert (points(position, "better_offer"), position.score, position.tier) == (3, 75, "strong")
+    assert "Globex pays $12,345.67 more in year 1 (6 % more)" in sentence(position, "better_offer")
+
+
+@pytest.mark.parametrize(
+    ("other", "expected"),
+    [
+        ("200001", 0),  # $1 more: 0.0005 % → 0, never a tier jump at $1
+        ("203999", 0),  # 1.99 % → 5 × 1.99 ÷ 10 = 0.99 → 0
+        ("204000", 1),  # 2 % → 1
+        ("210000", 2),  # 5 % → 2.5 → 2
+        ("220000", 5),  # 10 % → 5
+        ("400000", 5),  # 100 % → at most 5
+    ],
+)
+def test_the_lead_of_a_better_offer_counts_in_proportion(other, expected):
+    alternatives = [Alternative("globex", "Globex", Decimal(other), "USD")]
+    position = rate_position(offer_after(5), AS_OF, alternatives=alternatives, year_one=Decimal("200000"))
+    assert points(position, "better_offer") == expected
+
+
+def test_a_better_offer_in_another_currency_is_another_market():
+    alternatives = [Alternative("globex", "Globex", Decimal("300000"), "USD", "EUR", Decimal("277777.78"))]
+    position = rate_position(offer_after(5), AS_OF, alternatives=alternatives, year_one=Decimal("200000"))
+    # USD here, EUR there: said converted, and worth no points
+    assert points(position, "better_offer") == 0 and position.score == 72
+    assert "another market" in sentence(position, "better_offer")
 
 
 def test_an_offer_paying_less_or_as_much_or_itself_or_without_a_rate_adds_nothing():
@@ -369,9 +401,9 @@ def test_recruiter_advocating(advocating, score, tier, words):
 
 
 def test_a_responsive_hiring_manager_adds_points():
-    # 72 + 3 = 75: steady becomes strong
+    # 72 + 4 = 76: steady becomes strong
     position = rate_position(offer_after(5, {"hiring_manager_responsive": True}), AS_OF)
-    assert (position.score, position.tier) == (75, "strong")
+    assert (position.score, position.tier) == (76, "strong")
     assert "responsive" in sentence(position, "manager")
 
 
@@ -385,9 +417,9 @@ def test_an_unresponsive_manager_gives_no_relief_for_a_quick_offer():
 @pytest.mark.parametrize(
     ("days", "without", "relieved"),
     [
-        (8, 60, 68),  # 8–14: 60 + 8
-        (20, 46, 54),  # 15–29: 46 + 8
-        (30, 30, 38),  # 30+: 30 + 8
+        (8, 60, 64),  # 8–14: 60 + 4
+        (20, 46, 50),  # 15–29: 46 + 4
+        (30, 30, 34),  # 30+: 30 + 4
     ],
 )
 def test_an_unresponsive_manager_explains_a_slow_offer(days, without, relieved):
@@ -401,11 +433,21 @@ def test_an_unresponsive_manager_explains_a_slow_offer(days, without, relieved):
 
 
 def test_relief_for_an_unresponsive_manager_can_lift_the_tier():
-    # 20 days (46) + recruiter advocating (5) = 51 uncertain; unresponsive manager +8 → 59 steady
+    # 20 days (46) + recruiter advocating (5) = 51 uncertain; unresponsive manager +4 → 55 steady
     plain = rate_position(offer_after(20, {"recruiter_advocating": True}), AS_OF)
     relieved = rate_position(offer_after(20, {"recruiter_advocating": True, "hiring_manager_responsive": False}), AS_OF)
     assert (plain.score, plain.tier) == (51, "uncertain")
-    assert (relieved.score, relieved.tier) == (59, "steady")
+    assert (relieved.score, relieved.tier) == (55, "steady")
+
+
+@pytest.mark.parametrize("days", [0, 3, 5, 8, 14, 21, 29, 45])
+def test_an_unresponsive_manager_never_scores_above_a_responsive_one(days):
+    # the case: 21 days, responsive 46 + 4 = 50 against unresponsive 46 + 4 = 50 (was 49 against 54)
+    responsive = rate_position(offer_after(days, {"hiring_manager_responsive": True}), AS_OF)
+    unresponsive = rate_position(offer_after(days, {"hiring_manager_responsive": False}), AS_OF)
+    unknown = rate_position(offer_after(days), AS_OF)
+    assert unresponsive.score <= responsive.score
+    assert unknown.score <= responsive.score
 
 
 @pytest.mark.parametrize(
@@ -413,9 +455,9 @@ def test_relief_for_an_unresponsive_manager_can_lift_the_tier():
     [
         (5, False, 58),  # 4–7: 58, no relief (the band starts before day 8)
         (10, None, 46),  # 8–13: 46
-        (10, False, 54),  # 46 + 8
-        (10, True, 49),  # 46 + 3
-        (20, False, 40),  # 14+: 32 + 8
+        (10, False, 50),  # 46 + 4
+        (10, True, 50),  # 46 + 4: never below the unresponsive manager
+        (20, False, 36),  # 14+: 32 + 4
     ],
 )
 def test_the_hiring_manager_and_a_silence(waited, responsive, score):
@@ -449,13 +491,14 @@ def test_a_passed_deadline_says_to_confirm_the_offer():
 EVERYTHING_GOOD = {
     "competing_offers": 2,
     "recruiter_advocating": True,
-    "hiring_manager_responsive": False,  # the only manager signal that can add to a slow offer (+8)
+    "hiring_manager_responsive": False,  # relief for a slow offer (+4)
 }
 BETTER = [Alternative("globex", "Globex", Decimal("300000"), "USD")]
 
 
 def test_an_offer_a_month_after_the_final_interview_is_at_best_uncertain():
-    # 30 days: 30, relief +8, competing +12, recruiter +5, better offer +5, quick rounds +4 = 64 → capped 54
+    # 30 days: 30, relief +4, competing +12, recruiter +5, better offer (50 % more) +5, quick rounds +4 = 60
+    # → capped 54
     offer = offer_after(30, EVERYTHING_GOOD, rounds=[(5, "interview")])
     position = rate_position(offer, AS_OF, alternatives=BETTER, year_one=Decimal("200000"))
     assert position.score == 54
@@ -465,14 +508,14 @@ def test_an_offer_a_month_after_the_final_interview_is_at_best_uncertain():
 
 
 def test_one_day_less_than_a_month_is_not_capped():
-    # 29 days: 46, relief +8, competing +12, recruiter +5, better +5, quick rounds +4 = 80
+    # 29 days: 46, relief +4, competing +12, recruiter +5, better +5, quick rounds +4 = 76
     offer = offer_after(29, EVERYTHING_GOOD, rounds=[(5, "interview")])
     position = rate_position(offer, AS_OF, alternatives=BETTER, year_one=Decimal("200000"))
-    assert (position.score, position.tier, position.capped) == (80, "strong", None)
+    assert (position.score, position.tier, position.capped) == (76, "strong", None)
 
 
 def test_two_weeks_of_silence_is_at_best_uncertain():
-    # 14 days waiting: 32, relief +8, competing +12, recruiter +5, better +5, quick rounds +4 = 66 → capped 54
+    # 14 days waiting: 32, relief +4, competing +12, recruiter +5, better +5, quick rounds +4 = 62 → capped 54
     offer = waiting_since(LAST, EVERYTHING_GOOD, extra=[(LAST - timedelta(days=5), "interview")])
     position = rate_position(offer, LAST + timedelta(days=14), alternatives=BETTER, year_one=Decimal("200000"))
     assert position.days_waiting == 14
@@ -481,14 +524,14 @@ def test_two_weeks_of_silence_is_at_best_uncertain():
 
 
 def test_thirteen_days_of_silence_is_not_capped():
-    # 13 days: 46, relief +8, competing +12, recruiter +5, better +5, quick +4 = 80
+    # 13 days: 46, relief +4, competing +12, recruiter +5, better +5, quick +4 = 76
     offer = waiting_since(LAST, EVERYTHING_GOOD, extra=[(LAST - timedelta(days=5), "interview")])
     position = rate_position(offer, LAST + timedelta(days=13), alternatives=BETTER, year_one=Decimal("200000"))
-    assert (position.score, position.tier, position.capped) == (80, "strong", None)
+    assert (position.score, position.tier, position.capped) == (76, "strong", None)
 
 
 def test_the_score_is_kept_at_100():
-    # same day 100 + competing 12 + recruiter 5 + manager 3 + quick rounds 4 = 124 → 100
+    # same day 100 + competing 12 + recruiter 5 + manager 4 + quick rounds 4 = 125 → 100
     offer = offer_after(
         0,
         {"competing_offers": 2, "recruiter_advocating": True, "hiring_manager_responsive": True},
@@ -527,7 +570,7 @@ def example():
 
 def test_example_northwind_is_a_grand_slam(example):
     p = example["northwind"].position
-    # 1 day (4 → 5 Nov): 86, competing +6, recruiter +5, manager +3 = 100 (rounds 8 and 7 days apart:
+    # 1 day (4 → 5 Nov): 86, competing +6, recruiter +5, manager +4 = 101 → 100 (rounds 8 and 7 days apart:
     # average 7.5, not quick; no better offer in hand: northwind pays the most)
     assert p.interview_to_offer_days == 1
     assert p.days_waiting is None
@@ -539,12 +582,12 @@ def test_example_northwind_is_a_grand_slam(example):
 
 def test_example_fabrikam_is_steady(example):
     p = example["fabrikam"].position
-    # 21 days (9 → 30 Oct): 46; the unresponsive manager explains it (band 15–29 starts after day 7): +8;
-    # competing +6; Northwind pays 255,200 − 245,275 = 9,925 more in year 1: +5. 46 + 8 + 6 + 5 = 65.
-    # Defensible: three weeks alone says "weighing other finalists" (uncertain), but the delay is
-    # explained by the manager and the candidate holds a competing, better offer; 21 < 30 so no cap.
+    # 21 days (9 → 30 Oct): 46; the unresponsive manager explains it (band 15–29 starts after day 7): +4;
+    # competing +6; Northwind pays 255,200 − 245,275 = 9,925 more in year 1, 4.05 %: 5 × 4.05 ÷ 10 → +2.
+    # 46 + 4 + 6 + 2 = 58. Defensible: three weeks alone says "weighing other finalists" (uncertain), but
+    # the delay is explained by the manager and the candidate holds a competing offer; 21 < 30: no cap.
     assert p.interview_to_offer_days == 21
-    assert (p.score, p.tier) == (65, "steady")
+    assert (p.score, p.tier) == (58, "steady")
     assert p.capped is None
     assert "without meaning rejection" in sentence(p, "manager")
     assert "Northwind Analytics pays $9,925 more in year 1" in sentence(p, "better_offer")
@@ -553,32 +596,45 @@ def test_example_fabrikam_is_steady(example):
 def test_example_contoso_is_at_best_uncertain(example):
     p = example["contoso"].position
     # 17 days since the final interview (3 → 20 Nov): 32; recruiter +5; Northwind pays
-    # 255,200 − 150,012 = 105,188 more: +5. 32 + 5 + 5 = 42 uncertain (below the cap of 54 anyway).
+    # 255,200 − 150,012 = 105,188 USD more, but in USD against EUR: another market, 0. 32 + 5 = 37 uncertain.
     assert p.days_waiting == 17
     assert p.interview_to_offer_days is None
-    assert (p.score, p.tier) == (42, "uncertain")
+    assert (p.score, p.tier) == (37, "uncertain")
     assert "It has been 17 days since your final interview (Tue 3 Nov 2026)" in sentence(p, "waiting")
-    assert "Northwind Analytics pays $105,188 more in year 1" in sentence(p, "better_offer")
-    assert any(step.startswith("Follow up now") for step in p.next_steps)
+    assert "Northwind Analytics pays about $105,000 more in year 1" in sentence(p, "better_offer")
+    assert "another market" in sentence(p, "better_offer")
+    # no offer yet: the advice is a follow-up plan, now
+    assert [lv.lever for lv in example["contoso"].levers] == ["follow_up"]
 
 
 def test_example_northwind_stretch_and_goal(example):
     s = example["northwind"].stretch
-    # grand slam: past the band by 10 % of its top: max(172,000, 190,000) + 19,000 = 209,000;
-    # combined headcount: min(140,000 × 25 % = 35,000, 190,000 × 15 % = 28,500) = 28,500 → 237,500
-    assert s.base_ceiling == Decimal("237500")
-    assert s.combined_headcount_extra == Decimal("28500")
-    assert s.sign_on_ceiling == Decimal("43000")  # 25 % of 172,000
-    assert s.equity_ceiling == Decimal("224000")  # 160,000 × 1.4
-    # best year 1: 237,500 + bonus 23,750 + sign-on 43,000 + equity 224,000 × 25 % = 56,000 + 6,000 = 366,250
-    assert s.best.year_one == Decimal("366250")
+    # grand slam: inside the band, 172,000 + min(190,000 − 172,000, 12 % × 172,000 = 20,640) = 190,000;
+    # past it (an exception): 190,000 + min(10 % × 190,000, 172,000 + 20,640 − 190,000 = 2,640) → 192,000;
+    # combined headcount, another route past the top (not on top of the exception): 190,000 +
+    # min(140,000 × 25 % = 35,000, 190,000 × 15 % = 28,500) = 218,500 → 218,000, 26,000 past the exception
+    assert s.base_band_ceiling == Decimal("190000")
+    assert s.base_exception_ceiling == Decimal("192000")
+    assert s.base_ceiling == Decimal("218000")
+    assert s.combined_headcount_extra == Decimal("26000")
+    assert s.sign_on_ceiling == Decimal("34000")  # 20 % of 172,000 = 34,400, to the thousand below
+    assert s.equity_ceiling == Decimal("200000")  # 160,000 × 1.25
+    # best plausible: 15 % of 255,200 = 38,280 → base to 190,000 (+18,000 × 1.1 = 19,800), sign-on
+    # 20,000 + 18,480 → 38,000, capped at 34,000 (+14,000), equity 160,000 + 4,480 ÷ 25 % → 178,000
+    # (+4,500): 255,200 + 19,800 + 14,000 + 4,500 = 293,500
+    assert s.best.year_one == Decimal("293500")
     assert s.goal is not None
-    assert s.goal.target_reachable is True  # 366,250 ≥ 260,000
+    assert s.goal.target_reachable is True  # 293,500 ≥ 260,000
     assert s.goal.target_shortfall == 0
     assert s.goal.walk_away_met is True  # 255,200 ≥ 225,000
     levers = {lever.lever: lever for lever in example["northwind"].levers}
-    assert levers["base_salary"].ask == Decimal("209000")  # the ceiling without the combined headcount
-    assert levers["combined_headcount"].ask == Decimal("237000")  # asks go down to the thousand
+    # the package: typical 10 % = 25,520; base 190,000 (+19,800), then sign-on 20,000 + 5,720 → 26,000
+    assert (levers["base_salary"].ask, levers["base_salary"].step) == (Decimal("190000"), "package")
+    assert (levers["sign_on"].ask, levers["sign_on"].step) == (Decimal("26000"), "package")
+    assert (levers["combined_headcount"].ask, levers["combined_headcount"].plausibility) == (
+        Decimal("218000"),
+        "possible",
+    )
 
 
 # --- the command line's JSON ---------------------------------------------------------------------
@@ -603,11 +659,24 @@ def test_evaluate_json_has_the_position_stretch_and_levers_of_the_spec(tmp_path)
         for lever in offer["levers"]:
             assert set(lever) == {"lever", "ask", "unit", "plausibility", "kind", "rationale", "script", "if_no"}
             assert lever["plausibility"] in ("likely", "possible", "long_shot")
+            assert lever["unit"] in ("per_year", "once", "grant", "shares", "days", None)
+            assert (lever["ask"] is None) == (lever["unit"] is None)
+            assert lever["kind"] in ("new_money", "swap", "non_cash")
             assert lever["if_no"]
     assert offers["northwind"]["position"]["tier"] == "grand_slam"
     assert offers["northwind"]["position"]["interview_to_offer_days"] == 1
-    assert offers["northwind"]["stretch"]["base_ceiling"] == 237500  # see the stretch test above
-    assert offers["fabrikam"]["position"]["score"] == 65
+    assert offers["northwind"]["stretch"]["base_ceiling"] == 218000  # see the stretch test above
+    assert offers["northwind"]["levers"][0] == {
+        "lever": "base_salary",
+        "ask": 190000,
+        "unit": "per_year",
+        "plausibility": "likely",
+        "kind": "new_money",
+        "rationale": offers["northwind"]["levers"][0]["rationale"],
+        "script": offers["northwind"]["levers"][0]["script"],
+        "if_no": offers["northwind"]["levers"][0]["if_no"],
+    }
+    assert offers["fabrikam"]["position"]["score"] == 58
     assert offers["contoso"]["position"]["days_waiting"] == 17
     assert offers["contoso"]["position"]["interview_to_offer_days"] is None
     assert offers["contoso"]["position"]["tier"] == "uncertain"

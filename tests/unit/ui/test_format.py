@@ -89,6 +89,16 @@ def test_dates_and_numbers_in_the_locales_way(locale):
     assert fmt.locale_name() == "en_US"
 
 
+def test_an_early_year_keeps_four_digits_so_the_field_reads_it_back(locale):
+    # typed "0001/1/1" (a valid ISO-like date): the field rewrote it "1/1/1", which no longer read as a date
+    locale("en_US")
+    assert fmt.day(date(1, 1, 1)) == "1/1/0001"
+    assert parse_date(fmt.day(date(1, 1, 1)), fmt.date_order()) == date(1, 1, 1)
+    locale("de_DE")
+    assert fmt.day(date(999, 3, 2)) == "02.03.0999"
+    assert parse_date(fmt.day(date(999, 3, 2)), fmt.date_order()) == date(999, 3, 2)
+
+
 def test_typed_the_locales_way_is_read_the_locales_way(locale):
     locale("de_DE")
     marks = fmt.marks()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -89,19 +89,24 @@ def test_position_panel_lists_every_reason_with_its_points(position_panel, panel
     position = panels_workspace.evaluation("sample-lumen").position
     assert [label.text() for label in position_panel.reason_labels] == [e.sentence for e in position.evidence]
     # points as read: the offer came the day of the final interview +100, one competing offer +6,
-    # the recruiter advocating +5, a responsive hiring manager +3, the deadline 0 (information, a lever)
-    assert [label.text() for label in position_panel.point_labels] == ["+100", "+6", "+5", "+3", "0"]
-    assert position_panel.score_label.text() == "100 of 100"  # 114, kept between 0 and 100
+    # the recruiter advocating +5, a responsive hiring manager +4, the deadline 0 (information, a lever)
+    assert [label.text() for label in position_panel.point_labels] == ["+100", "+6", "+5", "+4", "0"]
+    assert position_panel.score_label.text() == "100 of 100"  # 115, kept between 0 and 100
 
 
-def test_position_panel_shows_waiting_days_and_next_steps(position_panel, panels_workspace):
+def test_before_an_offer_the_panels_show_the_wait_and_the_follow_up_plan(
+    position_panel, levers_panel, panels_workspace
+):
     position_panel.set_offer("sample-tessellate")
-    position = panels_workspace.evaluation("sample-tessellate").position
-    assert position.days_waiting == 14
+    levers_panel.set_offer("sample-tessellate")
+    assert panels_workspace.evaluation("sample-tessellate").position.days_waiting == 14
     assert position_panel.timing_label.text().startswith("Waiting: 14 days")
-    assert position.next_steps
-    assert [label.text() for label in position_panel.next_labels] == list(position.next_steps)
-    assert not position_panel.next_heading.isHidden()
+    # the plan is the advice, not a reason of the rating
+    assert position_panel.next_heading.isHidden()
+    assert [card.lever.lever for card in levers_panel.cards] == ["follow_up"]
+    assert levers_panel.step_titles() == ["The plan until there is an offer"]
+    assert levers_panel.header.texts()[0].startswith("No offer yet: follow up with the recruiter now")
+    assert levers_panel.cards[0].ask_label.text() == "Ask the recruiter"
 
 
 def test_position_panel_shows_the_cap(position_panel, panels_workspace):
@@ -156,32 +161,44 @@ def test_levers_panel_lists_the_levers_in_app_order_with_app_asks(levers_panel, 
     assert [card.lever.lever for card in levers_panel.cards] == [lever.lever for lever in evaluation.levers]
     for rank, (card, lever) in enumerate(zip(levers_panel.cards, evaluation.levers, strict=True), start=1):
         assert card.title_label.text() == f"{rank}. {lever.title}"
-        assert card.ask_label.text().startswith(f"Ask: {fmt.money(lever.ask, cur)}")
+        if lever.unit in ("per_year", "once", "grant"):
+            assert f": {fmt.money(lever.ask, cur)}" in card.ask_label.text()
+        assert card.if_no_label.text() == f"If no: “{lever.if_no}”"
         assert card.plausibility_badge.text() == PLAUSIBILITY_NAMES[lever.plausibility]
         assert card.kind_label.text() == KIND_NAMES[lever.kind]
         assert card.rationale_label.text() == lever.rationale
         assert card.script_label.text() == f"“{lever.script}”"
         assert (card.ask_edit is not None) == has_what_if(lever)
+    # grand slam, one answered counter: 192,000 + 23,000 × 50 % → 203,000 (see tests/unit/app/test_brief.py)
     base = levers_panel.card("base_salary")
-    assert base.ask_label.text() == "Ask: $214,000 (offered $192,000)"
-    assert base.ask_edit.text() == "214,000"
-    assert levers_panel.card("remote").ask_label.text() == "Ask: —"
+    assert base.ask_label.text() == "Ask the recruiter: $203,000 a year (offered $192,000)"
+    assert base.ask_edit.text() == "203,000"
+    assert levers_panel.card("pto").ask_label.text() == "Ask the recruiter: 5 days"
+    assert levers_panel.card("remote").ask_label.text() == "Ask the hiring manager"
+    assert levers_panel.step_titles() == [
+        "Your ask",  # after the company's answer, the base alone: nothing new on the table
+        "If they say no, in this order",
+        "Also worth raising",
+    ]
 
 
-def test_levers_header_shows_the_stretch_goal_and_drops(levers_panel, panels_workspace):
+def test_levers_header_is_the_call_sheet(levers_panel, panels_workspace):
     levers_panel.set_offer("sample-lumen")
-    s = panels_workspace.evaluation("sample-lumen").stretch
+    advice = panels_workspace.evaluation("sample-lumen").advice
     lines = levers_panel.header.texts()
-    assert lines[0].startswith(
-        f"Base: {fmt.money(s.base_offered, 'USD')} offered → up to {fmt.money(s.base_ceiling, 'USD')}"
+    assert lines[0] == (
+        "The company has answered: meet it partway on what you already asked for; if they say no, go down the ladder."
     )
-    assert lines[1] == "Band: $165,000–$215,000, source: posting"
-    assert lines[2] == "Year 1: $303,200 offered → $351,831.25 best plausible"
-    assert "Your target of $330,000 in year 1 is within reach." in lines
+    # year 1 303,200; the package adds 11,000 × 1.15 = 12,650 in base (after the company's answer, nothing new)
+    assert lines[1] == "Year 1: $303,200 offered → $315,850 with the package (best plausible $317,700)"
+    assert lines[2] == "Band: $165,000–$215,000, source: posting"
+    assert "Your target of $330,000 in year 1: short by $12,300 even at the best plausible outcome." in lines
     assert "Your walk-away of $290,000: met by the offer as it stands." in lines
+    assert advice.where_from in lines and advice.deadline_tactic in lines
+    assert f"Your alternative: {advice.alternative}" in lines
     assert "Year 5 falls by $102,761.78: the initial grant runs out." in lines
-    levers_panel.set_offer("sample-tessellate")
-    assert levers_panel.header.texts()[1].endswith("(estimate)")
+    levers_panel.set_offer("sample-aurelia")  # the user's own estimate of the band, said as such
+    assert levers_panel.header.texts()[2] == "Band: £105,000–£130,000, source: estimate"
 
 
 def test_copy_puts_the_script_on_the_clipboard(qtbot, levers_panel, panels_workspace):
@@ -210,29 +227,27 @@ def test_what_if_shows_app_year_totals(qtbot, levers_panel, panels_workspace):
     levers_panel.show()
     card = levers_panel.card("base_salary")
     assert card.whatif_rows() == []  # nothing until the user commits an ask
-    commit_ask(qtbot, card.ask_edit, "205k")
+    commit_ask(qtbot, card.ask_edit, "200k")
     evaluation = panels_workspace.evaluation("sample-lumen")
-    expected = what_if(evaluation.offer, evaluation.levers[0], Decimal(205000), evaluation.stretch, 4)
+    expected = what_if(evaluation.offer, evaluation.levers[0], Decimal(200000), evaluation.stretch, 4)
     rows = card.whatif_rows()
     assert [int(r[0]) for r in rows] == [1, 2, 3, 4]
     # Lumen as offered (worked out in test_compare_view): 303,200 · 322,824 · 384,646.72 · 401,674.12
     assert [amount(r[1]) for r in rows] == [Decimal("303200"), Decimal("322824"), Decimal("384646.72"),
                                             Decimal("401674.12")]
-    # a base of 205,000 instead of 192,000, rising 3 % a year, with the 15 % bonus on it:
-    #   year 1: +13,000 base + 1,950 bonus = +14,950
-    #   year 2: 211,150 − 197,760 = +13,390 base; 31,672.50 − 29,664 = +2,008.50 bonus → +15,398.50
-    #   year 3: 217,484.50 − 203,692.80 = +13,791.70; 32,622.675 → 32,622.68 − 30,553.92 = +2,068.76 → +15,860.46
-    #   year 4: 224,009.035 → 224,009.04 − 209,803.58 = +14,205.46; 33,601.355 → 33,601.36 − 31,470.54
-    #           = +2,130.82 → +16,336.28
-    assert [r[3] for r in rows] == ["+$14,950.00", "+$15,398.50", "+$15,860.46", "+$16,336.28"]
-    assert [amount(r[2]) for r in rows] == [Decimal("318150"), Decimal("338222.50"), Decimal("400507.18"),
-                                            Decimal("418010.40")]  # the offer plus the change
+    # a base of 200,000 instead of 192,000 (within the stretch), rising 3 % a year, with the 15 % bonus on it:
+    #   year 1: +8,000 base + 1,200 bonus = +9,200
+    #   year 2: 206,000 − 197,760 = +8,240 base; 30,900 − 29,664 = +1,236 bonus → +9,476
+    #   year 3: 212,180 − 203,692.80 = +8,487.20; 31,827 − 30,553.92 = +1,273.08 → +9,760.28
+    #   year 4: 218,545.40 − 209,803.58 = +8,741.82; 32,781.81 − 31,470.54 = +1,311.27 → +10,053.09
+    assert [r[3] for r in rows] == ["+$9,200.00", "+$9,476.00", "+$9,760.28", "+$10,053.09"]
+    assert [amount(r[2]) for r in rows] == [Decimal("312400"), Decimal("332300"), Decimal("394407.00"),
+                                            Decimal("411727.21")]  # the offer plus the change
     assert [amount(r[4]) for r in rows] == [y.best for y in expected.years]  # the stretch, as app/ has it
-    assert amount(rows[0][4]) == Decimal("351831.25")  # as the stretch header says
     assert card.whatif_message.isHidden()  # within the stretch: no warning
-    # 330,000 − 318,150 = 11,850 short of the target; 318,150 is above the 290,000 walk-away
+    # 330,000 − 312,400 = 17,600 short of the target; 312,400 is above the 290,000 walk-away
     assert card.goal_label.text() == (
-        "Year 1 with this ask: $318,150: short of your target of $330,000 by $11,850; above your walk-away of "
+        "Year 1 with this ask: $312,400: short of your target of $330,000 by $17,600; above your walk-away of "
         "$290,000."
     )
 
@@ -252,7 +267,7 @@ def test_an_ask_above_the_stretch_is_flagged_in_words(qtbot, levers_panel, panel
 def test_an_ask_that_is_not_an_amount_says_so(qtbot, levers_panel):
     levers_panel.set_offer("sample-lumen")
     levers_panel.show()
-    card = levers_panel.card("sign_on")
+    card = levers_panel.card("relocation")
     commit_ask(qtbot, card.ask_edit, "lots")
     assert card.whatif_message.text().startswith("Not an amount")
     assert card.whatif_rows() == []
@@ -267,7 +282,8 @@ def test_panels_follow_an_edit_of_the_offer(qtbot, position_panel, levers_panel,
     with qtbot.waitSignal(panels_workspace.evaluations_changed):
         edit_offer(panels_workspace, "sample-lumen", base_salary=Decimal(200000))
     evaluation = panels_workspace.evaluation("sample-lumen")
-    assert levers_panel.header.texts()[0].startswith("Base: $200,000 offered")
+    # 303,200 + 8,000 more base and its 15 % bonus = 312,400
+    assert levers_panel.header.texts()[1].startswith("Year 1: $312,400 offered")
     base = levers_panel.card("base_salary")
     assert base is card  # same levers: cards are updated in place, the user's ask is kept
     assert base.ask_label.text().endswith("(offered $200,000)")
@@ -336,7 +352,42 @@ def test_the_suggested_ask_follows_the_lever_when_the_offer_changes(qtbot, lever
         edit_offer(panels_workspace, "sample-lumen", base_salary=Decimal(200000))
     evaluation = panels_workspace.evaluation("sample-lumen")
     lever = next(lever for lever in evaluation.levers if lever.lever == "base_salary")
-    assert lever.ask != Decimal(214000)
+    assert lever.ask != Decimal(203000)
     assert card.ask_edit.text() == fmt.money_plain(lever.ask)
     expected = what_if(evaluation.offer, lever, lever.ask, evaluation.stretch, 4)
     assert [amount(r[3]) for r in card.whatif_rows()] == [y.change for y in expected.years]
+
+
+def test_a_waiting_process_shows_its_follow_up_plan_before_any_base(qtbot, levers_panel, panels_workspace):
+    # interviewing, no base yet, the final interview 21 days before AS_OF: rated on the dates alone
+    waiting = Offer.model_validate(
+        {
+            "id": "waiting",
+            "company": "Initech",
+            "role": "Engineer",
+            "stage": "interviewing",
+            "timeline": [{"date": str(AS_OF - timedelta(days=21)), "kind": "final_interview"}],
+        }
+    )
+    assert panels_workspace.add_offer(waiting)
+    levers_panel.set_offer("waiting")
+    levers_panel.show()
+    assert levers_panel.stack.currentWidget() is levers_panel.scroll
+    assert [card.lever.lever for card in levers_panel.cards] == ["follow_up"]
+    assert levers_panel.step_titles() == ["The plan until there is an offer"]
+    # 21 days of silence: write now, thanking them for the interview of Fri 30 Oct (20 Nov − 21 days)
+    assert "Friday 30 October" in levers_panel.cards[0].lever.script
+
+
+def test_the_base_card_says_what_its_ask_leaves_after_tax(qtbot, levers_panel, panels_workspace):
+    # Kestrel is in California (tax region US-CA): its base card carries the Evaluator's after-tax sentence
+    levers_panel.set_offer("sample-kestrel")
+    levers_panel.show()
+    card = levers_panel.card("base_salary")
+    assert card is not None and card.lever.pocket is not None
+    assert card.pocket_label.isVisibleTo(levers_panel)
+    assert card.pocket_label.text() == card.lever.pocket_words
+    assert card.pocket_label.text().startswith(f"+{fmt.money(card.lever.ask - card.lever.offered, 'USD')} base is +$")
+    assert "a year in your pocket in California" in card.pocket_label.text()
+    # other cards say nothing of tax
+    assert all(c.pocket_label.isHidden() for c in levers_panel.cards if c is not card)

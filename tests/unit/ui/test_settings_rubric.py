@@ -52,7 +52,7 @@ def test_settings_edit_the_rubrics_numbers_in_place(qtbot, dialog):
     rubric = dialog.result_settings().rubric
     assert (rubric.strong_from, rubric.offer_speed[1].points) == (80, 90)
     assert rubric.stretch["steady"].band_room_pct == 70
-    assert rubric.version == "2026.11-1 (edited)"  # every rating made with it says so
+    assert rubric.version == "2026.12-1 (edited)"  # every rating made with it says so
     assert rubric.offer_speed[1].meaning == DEFAULT_RUBRIC.offer_speed[1].meaning  # what the form doesn't show stays
 
 
