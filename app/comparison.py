@@ -17,7 +17,8 @@ Format 2 adds, when the evaluator has them:
 - a **Stay** column for the current job (`Column.is_stay`, offer_id `CURRENT_JOB_ID`, stage "current"),
   first, compared like any offer (its sign-on and one-time rows are 0);
 - rows `leaving_cost` (what leaving the current job costs, shown in each offer's column; lower is
-  better; 0 for Stay) and `year:1:after_leaving` (year 1 minus that cost), after the year rows;
+  better; no figure for Stay, which leaves nothing) and `year:1:after_leaving` (year 1 minus that
+  cost; Stay's year 1 as it is), right after year 1;
 - one row per scenario, `scenario:<name>` ("4-year total, bear (−20 % a year)"), after the total
   (Stay's value is its total: its equity is as the broker shows it), and `Comparison.scenario_range`
   for the range next to the as-offered total.
@@ -211,8 +212,9 @@ class _Converted:
     rates: Rates
     currency: str
     shown_in: str
-    leaving_cost: Decimal | None = None  # in the shown currency; None without a current job
+    leaving_cost: Decimal | None = None  # in the shown currency; None without a current job (0 for Stay)
     scenario_totals: tuple[Decimal | None, ...] = ()  # per scenario, in the offer's own currency
+    is_stay: bool = False
 
     def value(self, amount: Decimal) -> Decimal:
         converted = self.rates.convert(amount, self.currency, self.shown_in)
@@ -254,7 +256,8 @@ def _leaving_specs() -> list[RowSpec]:
             "What leaving your current job costs: what you forfeit and what you would repay. The amount "
             "a new employer is asked to make whole.",
             "leaving",
-            lambda c: c.leaving_cost,
+            # staying has nothing to leave: no figure (never "best" at 0), where the offers have theirs
+            lambda c: None if c.is_stay else c.leaving_cost,
         ),
         (
             "year:1:after_leaving",
@@ -455,7 +458,7 @@ def build_comparison(
         if leaving_own is not None and leaving_currency is not None:
             leaving = ZERO if is_stay else rates.convert(leaving_own, leaving_currency, shown_in)
         columns.append(column)
-        converted.append(_Converted(own, rates, column.offer_currency, shown_in, leaving, totals))
+        converted.append(_Converted(own, rates, column.offer_currency, shown_in, leaving, totals, is_stay))
 
     if stay is not None:
         job, fig = stay.job, stay.figures
@@ -508,9 +511,8 @@ def build_comparison(
         baseline_index = next((i for i, c in enumerate(columns) if c.offer_id == baseline_id and c.converted), None)
 
     specs = _row_specs(horizon)
-    if stay is not None:
-        years_end = horizon  # the year rows come first
-        specs = specs[:years_end] + _leaving_specs() + specs[years_end:]
+    if stay is not None:  # next to year 1: what leaving costs, and year 1 once it is paid
+        specs = specs[:1] + _leaving_specs() + specs[1:]
     if scenario_list:
         total_at = next(i for i, spec in enumerate(specs) if spec[0] == "total") + 1
         specs = specs[:total_at] + _scenario_specs(horizon, scenario_list) + specs[total_at:]
@@ -571,8 +573,9 @@ def _series(column: Column, data: _Converted) -> OfferSeries:
                 cumulative=data.value(running),
             )
         )
+    label = f"Stay at {column.company}" if column.is_stay else column.label  # a chart's key names the job
     return OfferSeries(
-        offer_id=column.offer_id, label=column.label, currency=column.currency, years=tuple(years), slot=column.slot
+        offer_id=column.offer_id, label=label, currency=column.currency, years=tuple(years), slot=column.slot
     )
 
 

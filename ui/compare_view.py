@@ -12,11 +12,22 @@ in the same cell. The charts keep a legible height and fold away with one button
 
 To add a switch (after tax, say): put its check box in `options` with `add_option`, keep its state
 here, and pass it to `comparison_for` in `_rebuild`; the table and the charts follow the Comparison.
+
+Format 2 adds, from `app/`:
+- the **Stay** column (the current job), first, and the baseline unless the user picks another: the
+  question is "should I leave?". Without a current job a note says how to add one
+  (`current_job_requested`).
+- **Scenarios**: the scenario rows and each column's range over them in the table, and a second
+  chart tab, "Share-price growth": each column's horizon total against growth (`app.scenario_compare.
+  growth_chart`) beside the break-even lines between the baseline and each other column
+  (`break_even_lines`), worked out when that tab is shown.
+- **Rates**: a column without a rate is flagged in its header and a note says which rate is missing,
+  with a button to the rates in Settings (`settings_requested`).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,17 +39,22 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
+    QScrollArea,
     QSplitter,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from app.comparison import Comparison, comparison_for
+from app.compensation import CURRENT_JOB_ID
 from app.position import OFFER_STAGES
+from app.scenario_compare import STAY_GROWTH_NOTE, break_even_lines, growth_chart, scenario_growths
 from ui.charts.chart_widget import ChartWidget
 from ui.models.comparison_model import (
     FIRST_OFFER_COLUMN,
@@ -58,6 +74,8 @@ CELL_PADDING = 10  # each side of a figure
 CHARTS_MIN_HEIGHT = 250  # below this a chart's plot area is too short to read
 
 PICK_NOTE = "Pick two or more offers to compare."
+STAY_NOTE = "Add your current job to compare with staying."
+PAY_CHARTS_TAB, GROWTH_TAB = 0, 1
 _ID_ROLE = Qt.ItemDataRole.UserRole
 DEFAULT_PICKS = 4  # offers picked for comparison when the view first fills
 MAX_AUTO_PICKS = 8  # a new offer in hand joins the comparison while fewer than this are picked
@@ -66,13 +84,18 @@ MAX_AUTO_PICKS = 8  # a new offer in hand joins the comparison while fewer than 
 class CompareView(QWidget):
     """Offers side by side: a checkable list of offers, a baseline, the table and the charts."""
 
+    settings_requested = Signal(str)  # the user asked for a part of Settings ("rates")
+    current_job_requested = Signal()  # the user asked to enter their current job
+
     def __init__(self, workspace: Workspace, parent: QWidget | None = None):
         super().__init__(parent)
         self.workspace = workspace
         self._seen: set[str] = set()  # offers the list has shown (new ones get the default check)
         self._checked: set[str] = set()
         self._baseline_id: str | None = None
+        self._baseline_picked = False  # the user chose the baseline (else Stay, when there is one)
         self._comparison: Comparison | None = None
+        self._growth_stale = True  # the growth tab is worked out when shown
         self._sized = False  # the table/chart split is set once, when first shown
 
         self.offer_list = QListWidget()
@@ -112,6 +135,17 @@ class CompareView(QWidget):
         self.rate_note = QLabel()
         self.rate_note.setAccessibleName("Exchange rate note")
         self.rate_note.setWordWrap(True)
+        self.rates_button = QPushButton("Add &rates in Settings…")
+        self.rates_button.setAccessibleName("Add exchange rates in Settings")
+        self.rates_button.setToolTip("Settings → Exchange rates: type a rate, or accept the ECB's reference rate")
+        self.rates_button.clicked.connect(lambda: self.settings_requested.emit("rates"))
+        self.stay_note = QLabel(STAY_NOTE)
+        self.stay_note.setAccessibleName("Current job note")
+        self.stay_note.setWordWrap(True)
+        self.stay_button = QPushButton("Add your current &job…")
+        self.stay_button.setAccessibleName("Add your current job")
+        self.stay_button.setToolTip("What staying pays becomes the Stay column, the baseline of every offer")
+        self.stay_button.clicked.connect(self.current_job_requested.emit)
 
         self.model = ComparisonTableModel(parent=self)
         self.proxy = ComparisonFilterProxy(self)
@@ -139,11 +173,36 @@ class CompareView(QWidget):
 
         self.bars_chart = ChartWidget("stacked_bars")
         self.lines_chart = ChartWidget("cumulative_lines")
-        self.charts = QSplitter(Qt.Orientation.Horizontal)
-        self.charts.setChildrenCollapsible(False)
-        self.charts.addWidget(self.bars_chart)
-        self.charts.addWidget(self.lines_chart)
-        self.charts.setMinimumHeight(CHARTS_MIN_HEIGHT)
+        self.pay_charts = QSplitter(Qt.Orientation.Horizontal)
+        self.pay_charts.setChildrenCollapsible(False)
+        self.pay_charts.addWidget(self.bars_chart)
+        self.pay_charts.addWidget(self.lines_chart)
+        self.growth_chart = ChartWidget("growth_lines")
+        self.break_even_label = QLabel()
+        self.break_even_label.setAccessibleName("Break-even growth")
+        self.break_even_label.setWordWrap(True)
+        self.break_even_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.break_even_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.break_even_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.break_even_label.setContentsMargins(8, 6, 8, 6)
+        break_even_scroll = QScrollArea()
+        break_even_scroll.setWidgetResizable(True)
+        break_even_scroll.setWidget(self.break_even_label)
+        break_even_scroll.setMinimumWidth(260)
+        self.growth_page = QSplitter(Qt.Orientation.Horizontal)
+        self.growth_page.setChildrenCollapsible(False)
+        self.growth_page.addWidget(self.growth_chart)
+        self.growth_page.addWidget(break_even_scroll)
+        self.growth_page.setStretchFactor(0, 1)
+        self.growth_page.setStretchFactor(1, 1)
+        self.charts = QTabWidget()
+        self.charts.setDocumentMode(True)
+        self.charts.addTab(self.pay_charts, "&Pay per year")
+        self.charts.addTab(self.growth_page, "Share-price &growth")
+        self.charts.setAccessibleName("Charts")
+        # a legible plot under the tab bar
+        self.charts.setMinimumHeight(CHARTS_MIN_HEIGHT + self.charts.tabBar().sizeHint().height())
+        self.charts.currentChanged.connect(self._on_chart_tab_changed)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.table)
@@ -174,7 +233,8 @@ class CompareView(QWidget):
         layout.addLayout(picks)
         layout.addLayout(self.options)
         layout.addWidget(self.pick_note)
-        layout.addWidget(self.rate_note)
+        layout.addLayout(_note_row(self.rate_note, self.rates_button))
+        layout.addLayout(_note_row(self.stay_note, self.stay_button))
         layout.addWidget(self.splitter, 1)
         self.setAccessibleName("Compare offers")
 
@@ -236,7 +296,12 @@ class CompareView(QWidget):
     def _on_baseline_chosen(self, index: int) -> None:
         if index >= 0:
             self._baseline_id = self.baseline_combo.itemData(index)
+            self._baseline_picked = True
             self._rebuild()
+
+    def _on_chart_tab_changed(self, index: int) -> None:
+        if index == GROWTH_TAB and self._growth_stale:
+            self._fill_growth()
 
     def add_option(self, widget: QWidget) -> None:
         """A switch in the options row (after the ones there, before the charts button)."""
@@ -314,24 +379,65 @@ class CompareView(QWidget):
     def _rebuild(self) -> None:
         ids = self._picked()
         settings = self.workspace.settings()
-        comparison = comparison_for(self.workspace.evaluator(), ids, self._baseline_id)
+        evaluator = self.workspace.evaluator()
+        has_stay = settings.current_job is not None
+        baseline_id = self._baseline_id
+        if has_stay and (not self._baseline_picked or baseline_id is None):
+            baseline_id = CURRENT_JOB_ID  # "should I leave?": every offer measured against staying
+        comparison = comparison_for(evaluator, ids, baseline_id)
         self._comparison = comparison
         if comparison.baseline is not None:
             self._baseline_id = comparison.baseline.offer_id
-        self.model.set_comparison(comparison)
+        self.model.set_comparison(comparison, scenario_growths(evaluator, ids))
         self._fill_baseline_combo(comparison)
-        left_out = [c.company for c in comparison.unconverted]
+        left_out = [c.label for c in comparison.unconverted]
         self.bars_chart.set_data(comparison.series, settings.display_currency, left_out)
         self.lines_chart.set_data(comparison.series, settings.display_currency, left_out)
+        self._growth_stale = True
+        if self.charts.currentIndex() == GROWTH_TAB:
+            self._fill_growth()
 
         self.pick_note.setVisible(len(ids) < 2)
         notes = [
-            f"{c.company} is shown in {c.currency}: add a {c.currency} rate in Settings to compare it."
+            f"{'Stay at ' + c.company if c.is_stay else c.company} is shown in {c.currency}: "
+            f"add a {c.currency} rate in Settings to compare it."
             for c in comparison.unconverted
         ]
         self.rate_note.setText(" ".join(notes))
         self.rate_note.setVisible(bool(notes))
+        self.rates_button.setVisible(bool(notes))
+        self.stay_note.setVisible(not has_stay)
+        self.stay_button.setVisible(not has_stay)
         self._fit_columns()
+
+    def _fill_growth(self) -> None:
+        """The growth chart and the break-even lines of the comparison shown (a few hundred growth totals:
+        worked out only while their tab is shown)."""
+        comparison = self._comparison
+        if comparison is None:
+            return
+        self._growth_stale = False
+        evaluator = self.workspace.evaluator()
+        self.growth_chart.set_growth(growth_chart(evaluator, comparison))
+        baseline = comparison.baseline
+        if baseline is None or len(comparison.columns) < 2:
+            self.break_even_label.setText("Pick two or more offers to see where their totals meet.")
+            return
+        against = f"staying at {baseline.company}" if baseline.is_stay else baseline.company
+        head = f"Break-even growth against {against} (the baseline)"
+        lines = [f"• {line.sentence}" for line in break_even_lines(evaluator, comparison)]
+        if not lines:
+            lines = ["• No other column can be compared: an exchange rate is missing."]
+        if comparison.stay_index is not None and comparison.columns[comparison.stay_index].converted:
+            lines.append(STAY_GROWTH_NOTE)
+        self.break_even_label.setText("\n\n".join([head, *lines]))
+
+    def growth_text(self) -> str:
+        """The break-even lines as shown (worked out now if their tab has not been shown yet)."""
+        self._ensure_built()
+        if self._growth_stale:
+            self._fill_growth()
+        return self.break_even_label.text()
 
     def _fill_baseline_combo(self, comparison: Comparison) -> None:
         combo = self.baseline_combo
@@ -340,7 +446,7 @@ class CompareView(QWidget):
             combo.clear()
             for column in comparison.columns:
                 if column.converted:
-                    combo.addItem(f"Stay: {column.company}" if column.is_stay else column.company, column.offer_id)
+                    combo.addItem(f"Stay at {column.company}" if column.is_stay else column.company, column.offer_id)
             if comparison.baseline_index is not None:
                 combo.setCurrentIndex(combo.findData(comparison.columns[comparison.baseline_index].offer_id))
             combo.setEnabled(combo.count() > 1)
@@ -404,6 +510,16 @@ class CompareView(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_offer_list()
+
+
+def _note_row(note: QLabel, button: QPushButton) -> QHBoxLayout:
+    """A note and the button that acts on it, side by side (both hidden until there is something to say)."""
+    row = QHBoxLayout()
+    row.addWidget(note, 1)
+    row.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+    note.hide()
+    button.hide()
+    return row
 
 
 class FigureDelegate(QStyledItemDelegate):
