@@ -94,7 +94,8 @@ def test_break_even_between_an_offer_and_staying() -> None:
 def test_break_even_lines_against_stay_as_the_baseline() -> None:
     ev = evaluator()
     lines = break_even_lines(ev, comparison_for(ev, ["cash", "stock"], baseline_id=CURRENT_JOB_ID))
-    assert [(line.baseline_id, line.other_id) for line in lines] == [(CURRENT_JOB_ID, "cash"), (CURRENT_JOB_ID, "stock")]
+    pairs = [(line.baseline_id, line.other_id) for line in lines]
+    assert pairs == [(CURRENT_JOB_ID, "cash"), (CURRENT_JOB_ID, "stock")]
     assert [line.sentence for line in lines] == [
         "Cash pays more than staying at Ridgeway over 2 years, whatever Cash's shares do (−90 % to +200 % a "
         "year): there is no break-even.",
