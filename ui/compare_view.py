@@ -55,6 +55,7 @@ from app.comparison import Comparison, comparison_for
 from app.compensation import CURRENT_JOB_ID
 from app.position import OFFER_STAGES
 from app.scenario_compare import STAY_GROWTH_NOTE, break_even_lines, growth_chart, scenario_growths
+from ui import format as fmt
 from ui.charts.chart_widget import ChartWidget
 from ui.models.comparison_model import (
     FIRST_OFFER_COLUMN,
@@ -389,6 +390,7 @@ class CompareView(QWidget):
         if comparison.baseline is not None:
             self._baseline_id = comparison.baseline.offer_id
         self.model.set_comparison(comparison, scenario_growths(evaluator, ids))
+        self.model.set_rates_caption(*self._rates_caption(comparison))
         self._fill_baseline_combo(comparison)
         left_out = [c.label for c in comparison.unconverted]
         self.bars_chart.set_data(comparison.series, settings.display_currency, left_out)
@@ -407,8 +409,29 @@ class CompareView(QWidget):
         self.rate_note.setVisible(bool(notes))
         self.rates_button.setVisible(bool(notes))
         self.stay_note.setVisible(not has_stay)
-        self.stay_button.setVisible(not has_stay)
+        self.stay_button.setVisible(not has_stay and self._job_form_reachable())
         self._fit_columns()
+
+    def _rates_caption(self, comparison: Comparison) -> tuple[str, str]:
+        """Beside converted figures, the day of the rates that converted them (the spec's fx_as_of)."""
+        settings = self.workspace.settings()
+        converted = [c for c in comparison.columns if c.converted and c.offer_currency != comparison.display_currency]
+        if not converted:
+            return "", ""
+        day = settings.fx_as_of
+        caption = f"rates of {fmt.day(day)}" if day is not None else "rates undated"
+        names = ", ".join(sorted({c.offer_currency for c in converted}))
+        words = (
+            f"Figures in {names} are converted into {comparison.display_currency} with the exchange rates in "
+            f"Settings (quoted in {settings.base_currency}"
+            + (f", from {fmt.day_long(day)})." if day is not None else "; they have no date).")
+        )
+        return caption, words
+
+    def _job_form_reachable(self) -> bool:
+        """The button to the current job's form shows only where a window answers it (never a dead end)."""
+        meta = self.metaObject()
+        return self.isSignalConnected(meta.method(meta.indexOfSignal("current_job_requested()")))
 
     def _fill_growth(self) -> None:
         """The growth chart and the break-even lines of the comparison shown (a few hundred growth totals:

@@ -180,7 +180,14 @@ class SettingsDialog(QDialog):
         """What switching the display currency does, in numbers: the rates stay, figures convert
         through them ("1 GBP = 1.175926 EUR"), from `Rates.factor` (28 significant digits)."""
         display = self._display_currency()
-        rates = Rates(self._settings.base_currency, self._typed_rates())
+        base = self._settings.base_currency
+        rates = Rates(base, self._typed_rates())
+        if display in ISO_4217_CODES and not rates.has(display):
+            self.cross_rates.setText(
+                f"There is no {display} rate yet (rates are quoted in {base}): until there is one, every figure "
+                f"stays in its own currency. Exchange rates proposes the ECB's rate for {display}."
+            )
+            return
         codes = [code for code in self._currencies_in_use() if code != display]
         if not codes:
             self.cross_rates.setText(f"Every figure is shown in {display}.")
@@ -309,6 +316,7 @@ class SettingsDialog(QDialog):
             if code in self.proposal_rows:
                 continue
             row = _ProposalRow(code, self._who_uses(code), self._settings.base_currency, self.missing_box)
+            row.rates_day = self._as_of_for_lookup()
             row.accept_button.clicked.connect(lambda _=False, c=code: self.accept_proposal(c))
             row.edit_button.clicked.connect(lambda _=False, c=code: self._edit_proposal(c))
             self.missing_layout.addWidget(row)
@@ -724,6 +732,7 @@ class _ProposalRow(QFrame):
         self.code = code
         self.base = base
         self.proposal: ProposedRate | None = None
+        self.rates_day: date | None = None  # the day of the other rates, said when the proposal's differs
         self.text = QLabel(self)
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
@@ -750,6 +759,8 @@ class _ProposalRow(QFrame):
                 f"{head} Proposed: 1 {self.code} = {fmt.number_plain(answer.rate)} {self.base}, the reference rate "
                 f"of {fmt.day_long(answer.day)} ({answer.source})."
             )
+            if self.rates_day is not None and answer.day != self.rates_day:
+                text += f" Your other rates are of {fmt.day_long(self.rates_day)}."
             if answer.rounded_away:
                 text += " Six decimals hide most of this rate: check it before you accept it."
             self.text.setText(text)

@@ -76,6 +76,7 @@ class ComparisonTableModel(QAbstractTableModel):
         self._cents = _has_cents(comparison)
         self._own_growths: dict[tuple[str, str], Decimal] = {}
         self._lines = _lines(comparison)
+        self._rates_caption = ("", "")  # (under "Figures in USD", its tooltip): which rates converted them
 
     # --- what the model shows ----------------------------------------------------------------------
 
@@ -93,6 +94,12 @@ class ComparisonTableModel(QAbstractTableModel):
         self._own_growths = dict(own_growths or {})
         self._lines = _lines(comparison)
         self.endResetModel()
+
+    def set_rates_caption(self, caption: str, words: str) -> None:
+        """What the figures' column header says of the rates that converted them ("rates of 11/18/2026")."""
+        self._rates_caption = (caption, words)
+        if self.columnCount():
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, LABEL_COLUMN, LABEL_COLUMN)
 
     def show_differences(self) -> bool:
         return self._show_differences
@@ -165,8 +172,15 @@ class ComparisonTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.columnCount():
             return None
         if section == LABEL_COLUMN:
-            if role in (Qt.ItemDataRole.DisplayRole, HeaderTitleRole):
-                return "Figure"
+            title = f"Figures in {self._comparison.display_currency}" if self._comparison else "Figure"
+            if role == HeaderTitleRole:
+                return title
+            if role == HeaderDetailRole:
+                return self._rates_caption[0]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return f"{title}\n{self._rates_caption[0]}".strip()
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self._rates_caption[1] or None
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return _LEFT
             return None

@@ -155,11 +155,13 @@ def test_a_current_job_is_the_stay_column_first_and_the_baseline(qtbot, window):
 
 def test_without_a_current_job_compare_says_how_to_add_one(qtbot, window, workspace):
     view = window.compare_view
+    asked = []
+    view.current_job_requested.connect(lambda: asked.append(True))  # as the window's job form does
     workspace.update_settings(workspace.settings().model_copy(update={"current_job": None}))
     assert view.stay_note.isVisibleTo(view) and view.stay_note.text() == STAY_NOTE
     assert header(view, 0, HeaderTitleRole) == "Alder"
-    with qtbot.waitSignal(view.current_job_requested):
-        qtbot.mouseClick(view.stay_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.stay_button, Qt.MouseButton.LeftButton)
+    assert asked == [True]
     workspace.undo_stack.undo()  # the job is back: so is its column, and the note goes
     assert header(view, 0, HeaderTitleRole) == "Stay"
     assert not view.stay_note.isVisibleTo(view)
@@ -230,6 +232,9 @@ def test_a_proposed_rate_is_shown_with_its_day_and_source_and_used_only_when_acc
     assert workspace.settings().fx["CHF"] == D("1.1")
     assert workspace.settings().fx_as_of == date(2026, 11, 13)
     assert cell(view, "year:1", "douglas") == "$110,000"  # 100,000 × 1.1
+    # beside the converted figures, the day of the rates that converted them
+    assert view.model.headerData(LABEL_COLUMN, Qt.Orientation.Horizontal, HeaderTitleRole) == "Figures in USD"
+    assert view.model.headerData(LABEL_COLUMN, Qt.Orientation.Horizontal, HeaderDetailRole) == "rates of 11/13/2026"
     assert not view.rate_note.isVisibleTo(view)
     workspace.undo_stack.undo()
     assert "CHF" not in workspace.settings().fx and cell(view, "year:1", "douglas") == "CHF\u00a0100,000"
