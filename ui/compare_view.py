@@ -194,8 +194,9 @@ class CompareView(QWidget):
         self.growth_page.setChildrenCollapsible(False)
         self.growth_page.addWidget(self.growth_chart)
         self.growth_page.addWidget(break_even_scroll)
-        self.growth_page.setStretchFactor(0, 1)
-        self.growth_page.setStretchFactor(1, 1)
+        self.growth_page.setStretchFactor(0, 3)
+        self.growth_page.setStretchFactor(1, 2)
+        self.growth_page.setSizes([600, 400])  # the sentences get room to be read, not a ribbon
         self.charts = QTabWidget()
         self.charts.setDocumentMode(True)
         self.charts.addTab(self.pay_charts, "&Pay per year")

@@ -239,6 +239,8 @@ class ComparisonTableModel(QAbstractTableModel):
 
     def _label_data(self, row: Row, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
+            if row.kind == "scenario":  # its growth is what tells the scenarios apart: kept in view
+                return row.label
             return row.name or row.label  # the detail in brackets is in the tooltip: the column stays narrow
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             return f"{row.label}: {row.description}"
