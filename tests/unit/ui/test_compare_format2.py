@@ -308,3 +308,39 @@ def test_break_even_lines_against_staying(qtbot, window):
     # −50 %: 220,000 + 10,000 = 230,000, where Alder meets staying's flat 230,000
     alder = chart.lines[1]
     assert alder.points[0].total == D("230000.00") and chart.lines[0].points[0].total == D("230000.00")
+
+
+# --- fitting 1280×720 with Stay ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("count", [2, 6])
+def test_stay_and_two_to_six_offers_stay_readable_at_1280_by_720(qtbot, window, workspace, count):
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    extra = [
+        Offer(id=f"extra-{n}", company=f"Northwind Traders International {n}", role="Engineer", base_salary=D(123456))
+        for n in range(count - 2)
+    ]
+    if extra:
+        workspace.import_offers(extra)
+    view = window.compare_view
+    ids = ["alder", "birch", *[o.id for o in extra]]
+    view.set_checked(ids)
+    qtbot.mouseClick(view.show_differences_check, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.table.viewport().width() > 0)
+    table, model = view.table, view.table.model()
+    assert view.model.columnCount() == FIRST_OFFER_COLUMN + 1 + count  # Stay and the offers
+    small = QFont(table.font())
+    small.setPointSizeF(small.pointSizeF() * 0.9)
+    bold = QFont(table.font())
+    bold.setBold(True)
+    for column in range(FIRST_OFFER_COLUMN, model.columnCount()):
+        width = table.columnWidth(column)
+        for row in range(model.rowCount()):
+            index = model.index(row, column)
+            font = index.data(Qt.ItemDataRole.FontRole) or table.font()
+            assert width >= QFontMetrics(font).horizontalAdvance(index.data()), (column, row)
+            assert width >= QFontMetrics(small).horizontalAdvance(index.data(DifferenceTextRole) or "")
+        title = model.headerData(column, Qt.Orientation.Horizontal, HeaderTitleRole)
+        assert width >= QFontMetrics(bold).horizontalAdvance(title)  # "Stay (baseline)", a company: whole
+    assert view.bars_chart.height() >= 240  # the charts stay legible (and fold away)
