@@ -344,3 +344,33 @@ def test_stay_and_two_to_six_offers_stay_readable_at_1280_by_720(qtbot, window, 
         title = model.headerData(column, Qt.Orientation.Horizontal, HeaderTitleRole)
         assert width >= QFontMetrics(bold).horizontalAdvance(title)  # "Stay (baseline)", a company: whole
     assert view.bars_chart.height() >= 240  # the charts stay legible (and fold away)
+
+
+def test_the_growth_chart_paints_into_any_painter(qapp, workspace):
+    """The painting code takes a painter and a rectangle (the brief will print the same picture)."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QColor, QImage, QPainter, QPalette
+
+    from app.comparison import comparison_for
+    from app.scenario_compare import growth_chart
+    from ui.charts.painting import paint_growth_lines
+
+    evaluator = workspace.evaluator()
+    chart = growth_chart(evaluator, comparison_for(evaluator, ["alder", "birch"], "current_job"))
+    texts: list[str] = []
+
+    class Recording(QPainter):
+        def drawText(self, *args):
+            texts.append(str(args[-1]))
+            super().drawText(*args)
+
+    image = QImage(700, 420, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = Recording(image)
+    try:
+        paint_growth_lines(painter, QRectF(0, 0, 700, 420), chart, QPalette(), title="Growth")
+    finally:
+        painter.end()
+    assert {"Growth", "S Stay at Cedar Works", "A Alder", "−50\u00a0%", "0\u00a0%", "+50\u00a0%"} <= set(texts)
+    # 200,000..250,000 (Alder at +50 %: 220,000 + 30,000) in steps of 10,000
+    assert {"$200K", "$250K"} <= set(texts)
