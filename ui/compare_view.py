@@ -386,6 +386,8 @@ class CompareView(QWidget):
         baseline_id = self._baseline_id
         if has_stay and (not self._baseline_picked or baseline_id is None):
             baseline_id = CURRENT_JOB_ID  # "should I leave?": every offer measured against staying
+        if baseline_id not in {*ids, *([CURRENT_JOB_ID] if has_stay else [])}:
+            baseline_id = None  # unticked, deleted, or no job any more: the first offer, never no baseline
         comparison = comparison_for(evaluator, ids, baseline_id)
         self._comparison = comparison
         if comparison.baseline is not None:

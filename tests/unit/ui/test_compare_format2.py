@@ -160,6 +160,8 @@ def test_without_a_current_job_compare_says_how_to_add_one(qtbot, window, worksp
     workspace.update_settings(workspace.settings().model_copy(update={"current_job": None}))
     assert view.stay_note.isVisibleTo(view) and view.stay_note.text() == STAY_NOTE
     assert header(view, 0, HeaderTitleRole) == "Alder"
+    assert view.baseline_combo.currentText() == "Alder"  # staying was the baseline: the first offer is now
+    assert view.comparison().row("year:1").differences[1] == D("-20000")  # Birch 100,000 − Alder 120,000
     qtbot.mouseClick(view.stay_button, Qt.MouseButton.LeftButton)
     assert asked == [True]
     workspace.undo_stack.undo()  # the job is back: so is its column, and the note goes
