@@ -84,11 +84,21 @@ def missing_display_libraries() -> list[str]:
     return sorted({XCB_PACKAGES.get(name, name) for name in missing})
 
 
+def pytest_workers() -> int:
+    """One worker more than there are cores: the wheel test mostly waits on the disk and the package
+    index, and the extra worker keeps every core busy meanwhile (9 at most: a worker per test file)."""
+    return min((os.cpu_count() or 1) + 1, 9)
+
+
 def run_tests(args: list[str]) -> int:
+    # Test files are spread over the workers whole (loadfile), in collection order (the slow,
+    # waiting ones first: tests/conftest.py); `python3 dev.py test -n 0` runs them in one process.
+    parallel = ["-n", str(pytest_workers()), "--dist", "loadfile", "--no-loadscope-reorder"]
     steps = [
         ("ruff", [BIN / "ruff", "check", "."]),
         ("import contract", [BIN / "lint-imports"]),
-        ("pytest", [PYTHON, "-m", "pytest", *args]),
+        ("mypy", [BIN / "mypy"]),
+        ("pytest", [PYTHON, "-m", "pytest", *parallel, *args]),
     ]
     for name, cmd in steps:
         print(f"== {name}", flush=True)

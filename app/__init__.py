@@ -13,7 +13,7 @@ def _version() -> str:
 
         pyproject = _Path(__file__).resolve().parent.parent / "pyproject.toml"
         try:
-            return tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["version"]
+            return str(tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["version"])
         except (OSError, KeyError, tomllib.TOMLDecodeError):
             return "0+unknown"
 

@@ -16,13 +16,15 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from app import __version__
-from app.comparison import OfferSeries, build_comparison, comparison_for
+from app.comparison import Column, OfferSeries, build_comparison, comparison_for
+from app.compensation import OfferFigures
 from app.evaluation import Evaluator, OfferEvaluation, is_offer_in_hand
 from app.levers import KIND_NAMES, PLAUSIBILITY_NAMES, Lever
 from app.models import Offer, Paper
 from app.money import ZERO, exact
 from app.rubric import TIER_NAMES, TIERS, Rubric, explain_rubric
 from app.text import date_words, day_words, money_words, plural
+from app.words import DROP_CAUSES
 
 SUMMARY_ASKS = 4  # asks on the first page; every lever is in full further on
 SUMMARY_REASONS = 3
@@ -35,11 +37,6 @@ ASK_UNITS = {
     "sign_on": "in year 1",
     "equity": "total grant",
     "relocation": "paid once",
-}
-DROP_CAUSES = {
-    "sign_on_ends": "the sign-on ends",
-    "grant_runs_out": "the initial grant runs out",
-    "other": "other components fall",
 }
 
 
@@ -135,23 +132,6 @@ class Summary:
 
 
 @dataclass(frozen=True)
-class YearRow:
-    """One year of the offer, every component as `app.compensation` computed it (offer's currency)."""
-
-    label: str  # "Year 1", or the horizon total's label
-    base: Decimal
-    bonus: Decimal
-    sign_on: Decimal
-    equity: Decimal
-    benefits: Decimal
-    one_time: Decimal
-    total: Decimal
-    guaranteed: Decimal
-    contingent: Decimal
-    is_total: bool = False
-
-
-@dataclass(frozen=True)
 class SplitLine:
     """Guaranteed, contingent, equity, benefits over the horizon, with their share of the total."""
 
@@ -173,26 +153,29 @@ class DropLine:
 
 @dataclass(frozen=True)
 class OfferYears:
-    currency: str
-    horizon: int
-    rows: tuple[YearRow, ...]  # each year, then the horizon total
-    annual_average: Decimal
+    """The offer year by year in its own currency: the figures as `app.compensation` computed them
+    (each year, and `component_total` for the horizon), their split, the chart's data and the drops."""
+
+    figures: OfferFigures
     split: tuple[SplitLine, ...]
     series: OfferSeries  # the chart's data, in the offer's own currency
     drops: tuple[DropLine, ...]
 
+    @property
+    def currency(self) -> str:
+        return self.figures.currency
+
+    @property
+    def horizon(self) -> int:
+        return self.figures.horizon
+
 
 @dataclass(frozen=True)
 class AlternativeColumn:
-    """One offer in the side-by-side table: this one first, then the others the user holds."""
+    """One offer in the side-by-side table (this one first, then the others the user holds): the offer
+    as `app.comparison` compared it (`offer.currency` is what the values are in), and its values."""
 
-    offer_id: str
-    company: str
-    role: str
-    stage: str
-    currency: str  # what the values are in: the display currency, or the offer's own without a rate
-    offer_currency: str
-    converted: bool
+    offer: Column
     is_this_offer: bool
     values: tuple[Decimal | None, ...]  # one per `Alternatives.figures`
     best: tuple[bool, ...]  # per figure: the best of the compared offers
@@ -211,7 +194,7 @@ class Alternatives:
 
     def value(self, offer_id: str, key: str) -> Decimal | None:
         index = [k for k, _ in self.figures].index(key)
-        return next(c.values[index] for c in self.columns if c.offer_id == offer_id)
+        return next(c.values[index] for c in self.columns if c.offer.offer_id == offer_id)
 
 
 @dataclass(frozen=True)
@@ -458,40 +441,6 @@ def _share(part: Decimal, whole: Decimal) -> Decimal:
 
 def _offer_years(e: OfferEvaluation, rubric: Rubric) -> OfferYears:
     offer, fig = e.offer, e.figures
-    rows = [
-        YearRow(
-            label=f"Year {y.year}",
-            base=y.base,
-            bonus=y.bonus,
-            sign_on=y.sign_on,
-            equity=y.equity,
-            benefits=y.benefits,
-            one_time=y.one_time,
-            total=y.total,
-            guaranteed=y.guaranteed_cash,
-            contingent=y.contingent_cash,
-        )
-        for y in fig.years
-    ]
-
-    def horizon_sum(name: str) -> Decimal:
-        return sum((getattr(y, name) for y in fig.years), ZERO)
-
-    rows.append(
-        YearRow(
-            label=f"{fig.horizon}-year total",
-            base=horizon_sum("base"),
-            bonus=horizon_sum("bonus"),
-            sign_on=horizon_sum("sign_on"),
-            equity=horizon_sum("equity"),
-            benefits=horizon_sum("benefits"),
-            one_time=horizon_sum("one_time"),
-            total=fig.total,
-            guaranteed=fig.guaranteed_cash,
-            contingent=fig.contingent_cash,
-            is_total=True,
-        )
-    )
     split = (
         SplitLine(
             "guaranteed_cash",
@@ -523,10 +472,7 @@ def _offer_years(e: OfferEvaluation, rubric: Rubric) -> OfferYears:
         DropLine(d.year, d.before, d.after, d.amount, DROP_CAUSES.get(d.cause, d.cause)) for d in e.stretch.drops
     )
     return OfferYears(
-        currency=offer.currency,
-        horizon=fig.horizon,
-        rows=tuple(rows),
-        annual_average=fig.annual_average,
+        figures=fig,
         split=split,
         series=own.series[0],
         drops=drops,
@@ -544,13 +490,7 @@ def _alternatives(evaluator: Evaluator, offer: Offer) -> Alternatives:
     for index, column in enumerate(comparison.columns):
         columns.append(
             AlternativeColumn(
-                offer_id=column.offer_id,
-                company=column.company,
-                role=column.role,
-                stage=column.stage,
-                currency=column.currency,
-                offer_currency=column.offer_currency,
-                converted=column.converted,
+                offer=column,
                 is_this_offer=column.offer_id == offer.id,
                 values=tuple(row.values[index] for row in rows),
                 best=tuple(row.statuses[index] == "best" for row in rows),
@@ -579,7 +519,8 @@ def _alternatives(evaluator: Evaluator, offer: Offer) -> Alternatives:
 
 
 def _timeline(offer: Offer, day: date) -> Timeline:
-    entries, previous = [], None
+    entries: list[TimelineEntry] = []
+    previous: date | None = None
     for event in offer.sorted_timeline():
         gap = (event.date - previous).days if previous is not None else None
         entries.append(TimelineEntry(event.date, event.kind, event.note, gap))

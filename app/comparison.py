@@ -23,6 +23,25 @@ Format 2 adds, when the evaluator has them:
   (Stay's value is its total: its equity is as the broker shows it), and `Comparison.scenario_range`
   for the range next to the as-offered total.
 Break-even growth between two columns is `Evaluator.break_even` / `break_even_sentence`.
+
+**After tax** (issue 16): `comparison_for(ev, ids, after_tax=True)` builds the same rows (same keys)
+and chart series from after-tax values, so the Compare switch only passes a flag:
+- each year's tax (`Evaluator.after_tax`, the current job's too) is shared among that year's taxed
+  parts in proportion to their amounts (`app.after_tax.after_tax_year`: base, bonus, sign-on,
+  relocation and RSUs bear it; options and benefits are not taxed and bear none), so every row —
+  "Base salary after tax", guaranteed / contingent cash, equity, the year totals, the horizon total,
+  the annual average, each scenario (RSUs taxed at the scenario's price) — is an after-tax figure and
+  the stacked bars still add up to the year's after-tax total;
+- one more row, `tax` ("Estimated tax, 4 years", lower is better), after the total;
+- the leaving cost stays, labelled "before tax" (what you forfeit or repay is gross pay);
+  `year:1:after_leaving` is left out (it would mix an after-tax year with a before-tax cost);
+- a column without an estimate (no region, a region without rules, or no rate between the pay's
+  currency and the region's) shows no values, takes no part in "best" or the charts, and
+  `Comparison.untaxed` lists it with its reason;
+- `Comparison.taxes` holds each column's `AfterTax`; `Comparison.tax_notes` the lines to show under
+  the table (each label — "estimate, 2026 rules, single filer, this pay as the only income" — with
+  the columns it applies to, what is not taxed, each region's assumptions, currency conversions, and
+  why a column has no figure); `Comparison.part_labels` the charts' legend words.
 """
 
 from __future__ import annotations
@@ -32,24 +51,21 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
+from app.after_tax import NOT_TAXED_NOTE, AfterTax, after_tax_figures
 from app.compensation import COMPONENTS, CURRENT_JOB_ID, OfferFigures, YearFigures, figures
 from app.evaluation import Evaluator, StayEvaluation
 from app.models import Offer, Scenario
 from app.money import ZERO, Rates, exact, round_cents
 from app.scenarios import ScenarioResult
+from app.words import AFTER_TAX_PART_NAMES, CHART_PART_NAMES
 
 Status = Literal["best", "same", "missing", ""]
-RowKind = Literal["year", "component", "subtotal", "total", "leaving", "scenario"]
+RowKind = Literal["year", "component", "subtotal", "total", "leaving", "scenario", "tax"]
 STAY_STAGE = "current"  # the stage shown for the Stay column
 
 # The four parts a year's pay is split into for the charts, in stacking order (bottom first).
 CHART_PARTS: tuple[str, ...] = ("guaranteed_cash", "contingent_cash", "equity", "benefits")
-CHART_PART_LABELS: Mapping[str, str] = {
-    "guaranteed_cash": "Guaranteed cash (base + sign-on + relocation)",
-    "contingent_cash": "Contingent cash (bonus)",
-    "equity": "Equity vesting",
-    "benefits": "Benefits",
-}
+LOWER_IS_BETTER = frozenset({"leaving_cost", "tax"})  # row keys where the smallest figure is the best
 
 
 ColumnKind = Literal["offer", "stay"]  # "stay": the current job (what staying pays)
@@ -151,6 +167,53 @@ class Comparison:
     series: tuple[OfferSeries, ...]  # converted columns only, in column order
     baseline_index: int | None  # the column differences are taken against (a converted one)
     scenario_names: tuple[str, ...] = ()  # the scenarios, in the settings' order
+    after_tax: bool = False  # every figure is after the estimated tax (see the module's docstring)
+    taxes: tuple[AfterTax | None, ...] = ()  # per column in after-tax mode (empty before tax)
+
+    @property
+    def part_labels(self) -> Mapping[str, str]:
+        """The charts' legend: what each stacked part is, after tax or not."""
+        return AFTER_TAX_PART_NAMES if self.after_tax else CHART_PART_NAMES
+
+    @property
+    def untaxed(self) -> tuple[tuple[Column, str], ...]:
+        """After tax: the columns shown without figures, each with the reason ("no tax region: …")."""
+        return tuple(
+            (column, taxes.flag or "no after-tax estimate")
+            for column, taxes in zip(self.columns, self.taxes, strict=True)
+            if taxes is not None and not taxes.available
+        )
+
+    @property
+    def tax_notes(self) -> tuple[str, ...]:
+        """After tax: the lines to show with the table and charts, each once — the estimates' labels
+        (naming the columns when they differ), what is not taxed, each region's assumptions, every
+        currency conversion, the default tax year, and why a column has no figure."""
+        if not self.after_tax:
+            return ()
+        shown = [(c, t) for c, t in zip(self.columns, self.taxes, strict=True) if t is not None and t.available]
+        lines: list[str] = []
+        labels: dict[str, list[str]] = {}
+        for column, taxes in shown:
+            labels.setdefault(taxes.label or "", []).append(column.label)
+        for label, names in labels.items():
+            lines.append(f"After tax: {label}" + ("" if len(labels) == 1 else f" ({', '.join(names)})") + ".")
+        if shown:
+            lines.append(NOT_TAXED_NOTE[0].upper() + NOT_TAXED_NOTE[1:] + ": they are counted whole.")
+            notes = dict.fromkeys(t.year_note for _, t in shown if t.year_note)
+            lines += [note[0].upper() + note[1:] + "." for note in notes]
+        assumed: dict[str, list[str]] = {}
+        for column, taxes in shown:
+            if taxes.assumptions:
+                assumed.setdefault(f"{taxes.region_name} assumes {'; '.join(taxes.assumptions)}", []).append(
+                    column.label
+                )
+        lines += [f"{text} ({', '.join(names)})." for text, names in assumed.items()]
+        lines += [f"{column.label}: {taxes.conversion}." for column, taxes in shown if taxes.conversion]
+        if self.stay_index is not None and any(r.key == "leaving_cost" for r in self.rows):
+            lines.append("The leaving cost is before tax.")
+        lines += [f"{column.label}: {reason}." for column, reason in self.untaxed]
+        return tuple(lines)
 
     @property
     def stay_index(self) -> int | None:
@@ -180,12 +243,6 @@ class Comparison:
                 return row
         raise KeyError(key)
 
-    def column_index(self, offer_id: str) -> int:
-        for index, column in enumerate(self.columns):
-            if column.offer_id == offer_id:
-                return index
-        raise KeyError(offer_id)
-
     @property
     def max_year_total(self) -> Decimal:
         """The tallest stacked bar (for a chart's axis)."""
@@ -208,12 +265,14 @@ class _Converted:
     figure shows the same number everywhere. A column kept in its own currency converts to itself.
     """
 
-    own: tuple[YearFigures, ...]
+    own: OfferFigures
     rates: Rates
     currency: str
     shown_in: str
     leaving_cost: Decimal | None = None  # in the shown currency; None without a current job (0 for Stay)
     scenario_totals: tuple[Decimal | None, ...] = ()  # per scenario, in the offer's own currency
+    available: bool = True  # False: after tax, without an estimate (every value None)
+    tax: Decimal | None = None  # after tax: the horizon's tax, in the offer's own currency
     is_stay: bool = False
 
     def value(self, amount: Decimal) -> Decimal:
@@ -223,20 +282,20 @@ class _Converted:
         return converted
 
     def sum(self, name: str) -> Decimal:
-        return self.value(sum((getattr(y, name) for y in self.own), ZERO))
+        return self.value(self.own.component_total(name))
 
     def year_total(self, index: int) -> Decimal:
-        return self.value(self.own[index].total)
+        return self.value(self.own.years[index].total)
 
     def average(self, years: int) -> Decimal:
-        return self.value(_average(sum((y.total for y in self.own), ZERO), years))
+        return self.value(_average(self.own.total, years))
 
     @property
     def years(self) -> tuple[YearFigures, ...]:
         """Each component of each year converted on its own (for the chart's stacked parts)."""
         return tuple(
-            YearFigures(year=y.year, **{name: self.value(y.component(name)) for name in COMPONENTS})  # type: ignore[arg-type]
-            for y in self.own
+            YearFigures(year=y.year, **{name: self.value(y.component(name)) for name in COMPONENTS})
+            for y in self.own.years
         )
 
 
@@ -248,17 +307,20 @@ def _percent_words(value: Decimal) -> str:
     return f"{'+' if value > 0 else ''}{text} %".replace("-", "−")
 
 
-def _leaving_specs() -> list[RowSpec]:
+def _leaving_specs(after_tax: bool = False) -> list[RowSpec]:
+    cost: RowSpec = (
+        "leaving_cost",
+        "Leaving cost (forfeit + repay" + (", before tax)" if after_tax else ")"),
+        "What leaving your current job costs: what you forfeit and what you would repay. The amount "
+        "a new employer is asked to make whole." + (" Gross amounts, before tax." if after_tax else ""),
+        "leaving",
+        # staying has nothing to leave: no figure (never "best" at 0), where the offers have theirs
+        lambda c: None if c.is_stay else c.leaving_cost,
+    )
+    if after_tax:
+        return [cost]  # an after-tax year 1 less a before-tax cost would mix the two
     return [
-        (
-            "leaving_cost",
-            "Leaving cost (forfeit + repay)",
-            "What leaving your current job costs: what you forfeit and what you would repay. The amount "
-            "a new employer is asked to make whole.",
-            "leaving",
-            # staying has nothing to leave: no figure (never "best" at 0), where the offers have theirs
-            lambda c: None if c.is_stay else c.leaving_cost,
-        ),
+        cost,
         (
             "year:1:after_leaving",
             "Year 1 after the leaving cost",
@@ -281,8 +343,8 @@ def _scenario_value(index: int) -> Callable[[_Converted], Decimal | None]:
     return value
 
 
-def _scenario_specs(horizon: int, scenarios: Sequence[tuple[str, Decimal]]) -> list[RowSpec]:
-    span = f"{horizon}-year total"
+def _scenario_specs(horizon: int, scenarios: Sequence[tuple[str, Decimal]], after_tax: bool = False) -> list[RowSpec]:
+    span = f"{horizon}-year total" + (" after tax" if after_tax else "")
     specs: list[RowSpec] = []
     for index, (name, growth) in enumerate(scenarios):
         specs.append(
@@ -290,7 +352,8 @@ def _scenario_specs(horizon: int, scenarios: Sequence[tuple[str, Decimal]]) -> l
                 f"scenario:{name}",
                 f"{span.capitalize()}, {name} ({_percent_words(growth)} a year)",
                 f"The {span} if share prices change by {_percent_words(growth)} a year (or by the offer's own "
-                "growth in this scenario); cash is unchanged.",
+                "growth in this scenario); cash is unchanged."
+                + (" RSUs are taxed at the scenario's price." if after_tax else ""),
                 "scenario",
                 _scenario_value(index),
             )
@@ -298,90 +361,121 @@ def _scenario_specs(horizon: int, scenarios: Sequence[tuple[str, Decimal]]) -> l
     return specs
 
 
-def _row_specs(horizon: int) -> list[RowSpec]:
-    """(key, label, description, kind, value) of every row, in display order."""
+def _row_specs(horizon: int, after_tax: bool = False) -> list[RowSpec]:
+    """(key, label, description, kind, value) of every row, in display order; after tax, the same
+    keys with after-tax labels and a `tax` row after the total."""
     n = horizon
     span = f"{n}-year"  # "4-year total"
     years = f"{n} years" if n > 1 else "1 year"  # "Base salary, 4 years"
     over = f"over {n} years" if n > 1 else "in year 1"
+    net = " after tax" if after_tax else ""
+    shared = (
+        " Each year's estimated tax is shared among its taxed parts (base, bonus, sign-on, relocation, "
+        "RSUs) in proportion to their amounts."
+        if after_tax
+        else ""
+    )
     specs: list[RowSpec] = []
     for y in range(1, n + 1):
-        specs.append(
-            (
-                f"year:{y}",
-                f"Year {y} total",
+        if after_tax:
+            description = (
+                f"What year {y} leaves after the estimated income tax and social contributions: base, bonus, "
+                "sign-on, RSUs vesting" + (" and relocation" if y == 1 else "") + " are taxed; options (taxed "
+                "when you exercise them) and benefits are not, and are counted whole."
+            )
+        else:
+            description = (
                 f"Everything year {y} pays: base, bonus, sign-on, equity vesting, benefits"
                 + (" and relocation" if y == 1 else "")
-                + ".",
-                "year",
-                _year_value(y - 1),
+                + "."
             )
-        )
+        specs.append((f"year:{y}", f"Year {y}{net or ' total'}", description, "year", _year_value(y - 1)))
     specs += [
         (
             "base",
-            f"Base salary, {years}",
-            f"Base salary {over}, raises included.",
+            f"Base salary{net}, {years}",
+            f"Base salary {over}, raises included{', less its share of the tax' if after_tax else ''}.{shared}",
             "component",
             lambda c: c.sum("base"),
         ),
         (
             "sign_on",
-            f"Sign-on, {years}",
-            "Sign-on bonuses, each counted in the year it is paid.",
+            f"Sign-on{net}, {years}",
+            "Sign-on bonuses, each counted in the year it is paid"
+            + (", less their share of the tax." if after_tax else ".")
+            + shared,
             "component",
             lambda c: c.sum("sign_on"),
         ),
         (
             "one_time",
-            "Relocation (year 1)",
-            "Relocation, paid once in year 1.",
+            f"Relocation{net} (year 1)",
+            "Relocation, paid once in year 1" + (", less its share of the tax." if after_tax else ".") + shared,
             "component",
             lambda c: c.sum("one_time"),
         ),
         (
             "guaranteed_cash",
-            f"Guaranteed cash, {years} (base + sign-on + relocation)",
-            f"Cash paid whatever happens, {over}.",
+            f"Guaranteed cash{net}, {years} (base + sign-on + relocation)",
+            f"Cash paid whatever happens, {over}{', after tax' if after_tax else ''}.{shared}",
             "subtotal",
             lambda c: c.sum("guaranteed_cash"),
         ),
         (
             "contingent_cash",
-            f"Contingent cash, {years} (bonus at expected payout)",
-            f"Bonus {over}: depends on performance and the company's year.",
+            f"Contingent cash{net}, {years} (bonus at expected payout)",
+            f"Bonus {over}: depends on performance and the company's year.{shared}",
             "subtotal",
             lambda c: c.sum("contingent_cash"),
         ),
         (
             "equity",
-            f"Equity, {years} (vesting)",
-            f"Equity vesting {over}, grants and refreshers, at the stated price.",
+            f"Equity{net}, {years} (RSUs after tax, options not taxed)" if after_tax else f"Equity, {years} (vesting)",
+            f"Equity vesting {over}, grants and refreshers, at the stated price."
+            + (
+                " RSUs are taxed as pay when they vest; options are taxed only when you exercise them, which "
+                "you choose, so they are counted whole."
+                if after_tax
+                else ""
+            ),
             "subtotal",
             lambda c: c.sum("equity"),
         ),
         (
             "benefits",
-            f"Benefits, {years}",
-            f"Benefits counted as yearly value, {over}.",
+            f"Benefits, {years}" + (" (not taxed)" if after_tax else ""),
+            f"Benefits counted as yearly value, {over}." + (" Not taxed in these figures." if after_tax else ""),
             "subtotal",
             lambda c: c.sum("benefits"),
         ),
         (
             "total",
-            f"{span.capitalize()} total",
-            f"The sum of the yearly totals {over}.",
+            f"{span.capitalize()} total{net}",
+            f"The sum of the yearly totals{net} {over}.",
             "total",
             lambda c: c.sum("total"),
         ),
+    ]
+    if after_tax:
+        specs.append(
+            (
+                "tax",
+                f"Estimated tax, {years} (income tax + social contributions)",
+                f"The estimated income tax and employee social contributions {over}, by each column's tax "
+                "region: the difference between the totals before and after tax.",
+                "tax",
+                lambda c: None if c.tax is None else c.value(c.tax),
+            )
+        )
+    specs.append(
         (
             "annual_average",
-            f"Annual average ({span} total ÷ {n})",
-            f"The {span} total divided by {n}, rounded to cents; it spreads one-time money over every year.",
+            f"Annual average{net} ({span} total{net} ÷ {n})",
+            f"The {span} total{net} divided by {n}, rounded to cents; it spreads one-time money over every year.",
             "total",
             lambda c: c.average(n),
-        ),
-    ]
+        )
+    )
     return specs
 
 
@@ -432,6 +526,8 @@ def build_comparison(
     stay: StayEvaluation | None = None,
     scenarios: Sequence[Scenario] = (),
     scenarios_for: Callable[[str], Sequence[ScenarioResult]] | None = None,
+    after_tax_for: Callable[[str], AfterTax] | None = None,
+    scenario_after_tax_for: Callable[[str], Sequence[AfterTax]] | None = None,
 ) -> Comparison:
     """Compare `offers` (columns, in the given order) over `horizon` years in `display_currency`.
 
@@ -444,6 +540,11 @@ def build_comparison(
     converted offer column; an unconverted baseline gives no differences. `slots` gives each offer
     its stable letter and colour (by default its column). `comparison_for` passes all of this from
     an Evaluator.
+
+    `after_tax_for(offer_id)` (`Evaluator.after_tax`) makes it the after-tax comparison (see the
+    module's docstring): Stay's from `stay.after_tax`, each scenario's from `scenario_after_tax_for`
+    (`Evaluator.scenario_after_tax`). After tax, the default baseline is the first converted offer
+    column that has an estimate.
     """
     rates = Rates(fx_base or display_currency, fx)
     columns: list[Column] = []
@@ -451,18 +552,49 @@ def build_comparison(
     scenario_list = [(s.name, s.growth_pct) for s in scenarios] if scenarios_for is not None else []
     leaving_own = stay.leaving_cost if stay is not None else None
     leaving_currency = stay.job.currency if stay is not None else None
+    after_tax = after_tax_for is not None
+    taxes: list[AfterTax | None] = []
 
-    def add(column: Column, own: tuple[YearFigures, ...], totals: tuple[Decimal | None, ...], is_stay: bool) -> None:
+    def add(
+        column: Column,
+        fig: OfferFigures,
+        totals: tuple[Decimal | None, ...],
+        is_stay: bool,
+        tax: AfterTax | None = None,
+    ) -> None:
         shown_in = column.currency
         leaving: Decimal | None = None
         if leaving_own is not None and leaving_currency is not None:
             leaving = ZERO if is_stay else rates.convert(leaving_own, leaving_currency, shown_in)
+        own = fig
+        available = True
+        if after_tax:
+            net = after_tax_figures(fig, tax) if tax is not None else None
+            available = net is not None
+            own = net if net is not None else own
         columns.append(column)
-        converted.append(_Converted(own, rates, column.offer_currency, shown_in, leaving, totals, is_stay))
+        taxes.append(tax)
+        converted.append(
+            _Converted(
+                own,
+                rates,
+                column.offer_currency,
+                shown_in,
+                leaving,
+                totals,
+                available,
+                tax.total_tax if tax is not None else None,
+                is_stay,
+            )
+        )
 
     if stay is not None:
         job, fig = stay.job, stay.figures
         ok = job.currency == display_currency or (rates.has(job.currency) and rates.has(display_currency))
+        stay_tax = stay.after_tax if after_tax else None
+        if after_tax and stay_tax is None:  # a StayEvaluation made by hand, without its after-tax figures
+            raise ValueError("an after-tax comparison needs the current job's after-tax figures (stay.after_tax)")
+        stay_total = stay_tax.total_after_tax if stay_tax is not None else fig.total
         add(
             Column(
                 offer_id=CURRENT_JOB_ID,
@@ -476,15 +608,22 @@ def build_comparison(
                 slot=len(slots) if slots is not None else len(offers),
                 kind="stay",
             ),
-            fig.years,
-            (fig.total,) * len(scenario_list),  # staying's equity is as the broker shows it: no growth
+            fig,
+            (stay_total,) * len(scenario_list),  # staying's equity is as the broker shows it: no growth
             True,
+            stay_tax,
         )
     for index, offer in enumerate(offers):
         fig = figures_for(offer.id) if figures_for is not None else figures(offer, horizon)
         if fig.horizon != horizon:
             raise ValueError(f"figures of {offer.company} cover {fig.horizon} years, not {horizon}")
         results = tuple(scenarios_for(offer.id)) if scenario_list and scenarios_for is not None else ()
+        tax = after_tax_for(offer.id) if after_tax_for is not None else None
+        totals: tuple[Decimal | None, ...] = tuple(r.total for r in results)
+        if after_tax and scenario_list:
+            if scenario_after_tax_for is None:
+                raise ValueError("an after-tax comparison with scenarios needs scenario_after_tax_for")
+            totals = tuple(s.total_after_tax for s in scenario_after_tax_for(offer.id))
         ok = offer.currency == display_currency or (rates.has(offer.currency) and rates.has(display_currency))
         add(
             Column(
@@ -497,31 +636,32 @@ def build_comparison(
                 converted=ok,
                 slot=slots.get(offer.id, index) if slots is not None else index,
             ),
-            fig.years,
-            tuple(r.total for r in results),
+            fig,
+            totals,
             False,
+            tax,
         )
 
-    comparable = [c.converted for c in columns]
+    comparable = [c.converted and data.available for c, data in zip(columns, converted, strict=True)]
     if baseline_id is None:
-        baseline_index = next((i for i, c in enumerate(columns) if c.converted and not c.is_stay), None)
+        baseline_index = next((i for i, c in enumerate(columns) if comparable[i] and not c.is_stay), None)
         if baseline_index is None:
             baseline_index = next((i for i, ok in enumerate(comparable) if ok), None)
     else:
         baseline_index = next((i for i, c in enumerate(columns) if c.offer_id == baseline_id and c.converted), None)
 
-    specs = _row_specs(horizon)
+    specs = _row_specs(horizon, after_tax)
     if stay is not None:  # next to year 1: what leaving costs, and year 1 once it is paid
-        specs = specs[:1] + _leaving_specs() + specs[1:]
+        specs = specs[:1] + _leaving_specs(after_tax) + specs[1:]
     if scenario_list:
         total_at = next(i for i, spec in enumerate(specs) if spec[0] == "total") + 1
-        specs = specs[:total_at] + _scenario_specs(horizon, scenario_list) + specs[total_at:]
+        specs = specs[:total_at] + _scenario_specs(horizon, scenario_list, after_tax) + specs[total_at:]
 
     rows = []
     for key, label, description, kind, value_of in specs:
         name, _, detail = label.partition(" (")
-        values = [value_of(c) for c in converted]
-        higher_is_better = kind != "leaving" or key != "leaving_cost"
+        values = [value_of(c) if c.available or key == "leaving_cost" else None for c in converted]
+        higher_is_better = key not in LOWER_IS_BETTER
         statuses, differs = _statuses(values, comparable, higher_is_better)
         base_value = values[baseline_index] if baseline_index is not None else None
         differences = tuple(
@@ -546,7 +686,11 @@ def build_comparison(
             )
         )
 
-    series = tuple(_series(column, data) for column, data in zip(columns, converted, strict=True) if column.converted)
+    series = tuple(
+        _series(column, data)
+        for column, data in zip(columns, converted, strict=True)
+        if column.converted and data.available
+    )
     return Comparison(
         display_currency=display_currency,
         horizon=horizon,
@@ -555,12 +699,14 @@ def build_comparison(
         series=series,
         baseline_index=baseline_index,
         scenario_names=tuple(name for name, _growth in scenario_list),
+        after_tax=after_tax,
+        taxes=tuple(taxes) if after_tax else (),
     )
 
 
 def _series(column: Column, data: _Converted) -> OfferSeries:
     years, running = [], ZERO
-    for own, year in zip(data.own, data.years, strict=True):
+    for own, year in zip(data.own.years, data.years, strict=True):
         running += own.total
         years.append(
             SeriesYear(
@@ -605,12 +751,18 @@ def nice_ticks(maximum: Decimal, count: int = 5) -> tuple[Decimal, ...]:
 
 
 def comparison_for(
-    evaluator: Evaluator, offer_ids: Sequence[str], baseline_id: str | None = None, *, stay: bool = True
+    evaluator: Evaluator,
+    offer_ids: Sequence[str],
+    baseline_id: str | None = None,
+    *,
+    stay: bool = True,
+    after_tax: bool = False,
 ) -> Comparison:
     """A comparison of some of an `app.evaluation.Evaluator`'s offers, with its settings and cache:
     the Stay column when there is a current job (and `stay`), a row per scenario when there are any;
     each offer keeps its letter and colour (its place among all the evaluator's offers) whatever is
-    compared."""
+    compared. `after_tax`: the same rows and series after the estimated tax (the module's docstring
+    says how), with `Comparison.tax_notes` to show beside them."""
     offers = [evaluator.by_id[i] for i in offer_ids if i in evaluator.by_id]
     return build_comparison(
         offers,
@@ -624,4 +776,6 @@ def comparison_for(
         stay=evaluator.stay() if stay else None,
         scenarios=evaluator.scenarios,
         scenarios_for=evaluator.scenario_results,
+        after_tax_for=evaluator.after_tax if after_tax else None,
+        scenario_after_tax_for=evaluator.scenario_after_tax if after_tax else None,
     )

@@ -59,7 +59,8 @@ class YearFigures:
         return self.bonus
 
     def component(self, name: str) -> Decimal:
-        return getattr(self, name)
+        value: Decimal = getattr(self, name)
+        return value
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,10 @@ class OfferFigures:
     def annual_average(self) -> Decimal:
         """Horizon total ÷ years, rounded to cents (hides when one-time money is paid: label it)."""
         return round_cents(self.total / self.horizon)
+
+    def component_total(self, name: str) -> Decimal:
+        """One component (base, bonus, …) or convention (guaranteed_cash, total, …) summed over the horizon."""
+        return sum((y.component(name) for y in self.years), ZERO)
 
     @property
     def guaranteed_cash(self) -> Decimal:
@@ -208,7 +213,8 @@ def bonus_exact(offer: Pay, year: int) -> Decimal:
     with exact():
         if bonus.target_pct is not None:
             return base_exact(offer, year) * bonus.target_pct * bonus.expected_payout_pct / 10000
-        return bonus.target_amount * bonus.expected_payout_pct / 100  # type: ignore[operator]
+        assert bonus.target_amount is not None  # validated: a target percent or a target amount
+        return bonus.target_amount * bonus.expected_payout_pct / 100
 
 
 def year_by_year(offer: Offer, horizon: int) -> list[YearFigures]:
@@ -272,8 +278,10 @@ def vest_pieces(offer: Offer, horizon: int) -> tuple[VestPiece, ...]:
                 if k >= horizon or not pct:
                     continue
                 if grant.kind == "option":
-                    vested = grant.shares * pct / 100  # type: ignore[operator]
-                    pieces.append(VestPiece(k + 1, True, vested, grant.price, grant.strike))  # type: ignore[arg-type]
+                    # validated: an option grant has shares, strike and price
+                    assert grant.shares is not None and grant.price is not None and grant.strike is not None
+                    vested = grant.shares * pct / 100
+                    pieces.append(VestPiece(k + 1, True, vested, grant.price, grant.strike))
                 else:
                     pieces.append(VestPiece(k + 1, False, grant.grant_value * pct / 100))
         refreshers = offer.refreshers

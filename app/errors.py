@@ -8,6 +8,7 @@ so the command line, the import report and the form show the same words.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -73,7 +74,7 @@ def field_path(loc: tuple[str | int, ...]) -> str:
     return text
 
 
-def _words(error: dict[str, Any]) -> str:
+def _words(error: Mapping[str, Any]) -> str:
     kind = error["type"]
     ctx = error.get("ctx") or {}
     if kind in _BUILTIN:

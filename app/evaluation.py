@@ -14,22 +14,43 @@ computed once. The API the ui, the brief and the advice use:
 - `stay()` → `StayEvaluation` of the current job (years, total, leaving cost), or None
 - `leaving_cost(currency)` → the current job's leaving cost in that currency (None: no job, or no rate)
 - `options(id)` → `OptionDetails` of every option grant (ownership, exercise cost, spreads, window)
-- `taxes(id)` → `YearTax` per year (the after-tax hook, `app.after_tax`)
+- after tax (`app.after_tax`, which documents the decisions): `after_tax(id)` → `AfterTax` (per year
+  `tax`/`after_tax`, label, what is not taxed, assumptions, currency conversion, or a flag saying
+  why there is none); `taxes(id)` → its `YearTax`s; `stay_after_tax()`; `scenario_after_tax(id)`;
+  `after_tax_at_growth(id, g)`; `growth_curve(..., after_tax=True)`; `break_even(..., after_tax=True)`;
+  `pocket_change(id, changed_offer, year)` and `extra_pay_after_tax(id, amount, year)` → `PocketChange`
+  (what a change leaves in your pocket, for the levers: `app.after_tax.pocket_sentence`)
 - `evaluate(id)` → `OfferEvaluation` with all of the above for one offer; `evaluate_all()`
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
-from app.after_tax import YearTax, year_taxes
-from app.compensation import OfferFigures, VestPiece, current_job_figures, figures, scenario_figures, vest_pieces
+from app.after_tax import (
+    AfterTax,
+    PocketChange,
+    TaxBasis,
+    YearTax,
+    figures_after_tax,
+    pocket_difference,
+    tax_on,
+)
+from app.compensation import (
+    OfferFigures,
+    VestPiece,
+    current_job_figures,
+    equity_under_growth,
+    figures,
+    scenario_figures,
+    vest_pieces,
+)
 from app.levers import Lever, Stretch, compute_stretch, suggest_levers
 from app.models import CurrentJob, Offer, OfferFile, Scenario, Settings, TaxSettings
-from app.money import Rates
+from app.money import ZERO, Rates
 from app.options import OptionDetails, offer_options
 from app.position import OFFER_STAGES, Alternative, Position, rate_position
 from app.rubric import DEFAULT_RUBRIC, Rubric
@@ -62,7 +83,8 @@ class OfferEvaluation:
     levers: tuple[Lever, ...]
     scenarios: tuple[ScenarioResult, ...] = ()  # one per scenario of the settings, in their order
     options: tuple[OptionDetails, ...] = ()  # one per option grant
-    taxes: tuple[YearTax, ...] = ()  # one per year; tax None until the region is supported
+    taxes: tuple[YearTax, ...] = ()  # one per year; tax None without a supported region (= after_tax.years)
+    after_tax: AfterTax | None = None  # the after-tax figures with their label, notes or flag
     # what leaving the current job costs (forfeit + repay), shown next to year 1; None: no current job
     # (or no rate between its currency and this one)
     leaving_cost: Decimal | None = None  # in the offer's currency
@@ -90,6 +112,7 @@ class StayEvaluation:
     repay: Decimal
     leaving_cost_display: Decimal | None
     taxes: tuple[YearTax, ...]
+    after_tax: AfterTax | None = None
 
 
 def is_offer_in_hand(offer: Offer) -> bool:
@@ -135,12 +158,16 @@ class Evaluator:
         self.scenarios = tuple(scenarios)
         self.current_job = current_job
         self.tax = tax
+        self.tax_basis = TaxBasis.of(tax, as_of, self.rates)
+        self._after_tax: dict[str, tuple[Offer, AfterTax]] = {}
+        self._scenario_after_tax: dict[str, tuple[AfterTax, ...]] = {}
+        self._growth_after_tax: dict[tuple[str, Decimal], Decimal | None] = {}
         self._figures: dict[str, tuple[Offer, OfferFigures]] = {}
         self._long_figures: dict[str, tuple[Offer, OfferFigures]] = {}
         self._pieces: dict[str, tuple[Offer, tuple[VestPiece, ...]]] = {}
         self._growth_totals: dict[tuple[str, Decimal], Decimal] = {}
         self._scenario_results: dict[str, tuple[ScenarioResult, ...]] = {}
-        self._break_evens: dict[tuple[str, str, tuple[tuple[str, Decimal], ...]], BreakEven] = {}
+        self._break_evens: dict[tuple[str, str, tuple[tuple[str, Decimal], ...], bool], BreakEven] = {}
         self._stay: StayEvaluation | None = None
         self._alternatives: list[Alternative] | None = None
         self._year_one_display: dict[str, Decimal | None] = {}
@@ -158,6 +185,14 @@ class Evaluator:
             for offer_id, (offer, pieces) in previous._pieces.items():
                 if self.by_id.get(offer_id) is offer and previous.horizon == horizon:
                     self._pieces[offer_id] = (offer, pieces)
+            if previous.tax_basis == self.tax_basis and previous.horizon == horizon:
+                for offer_id, (offer, taxes) in previous._after_tax.items():
+                    if self.by_id.get(offer_id) is offer:
+                        self._after_tax[offer_id] = (offer, taxes)
+                # the after-tax totals against growth (the break-even search's): an unchanged offer's
+                for (offer_id, growth), total in previous._growth_after_tax.items():
+                    if offer_id in self._after_tax:
+                        self._growth_after_tax[(offer_id, growth)] = total
 
     @classmethod
     def for_settings(
@@ -287,42 +322,70 @@ class Evaluator:
         start: Decimal = CURVE_FROM,
         stop: Decimal = CURVE_TO,
         step: Decimal = CURVE_STEP,
+        *,
+        after_tax: bool = False,
     ) -> tuple[CurvePoint, ...]:
-        """The horizon total against share-price growth from `start` to `stop` % a year (a chart's data)."""
+        """The horizon total against share-price growth from `start` to `stop` % a year (a chart's data).
+
+        `after_tax`: the horizon total after tax at each growth; no points at all when the offer has
+        no after-tax estimate (`after_tax(id).flag` says why).
+        """
         currency = self.by_id[offer_id].currency
+        if after_tax and not self.after_tax(offer_id).available:
+            return ()
         points = []
         for growth in curve_growths(start, stop, step):
-            total = self.growth_total(offer_id, growth)
+            total = self.after_tax_total_at(offer_id, growth) if after_tax else self.growth_total(offer_id, growth)
+            assert total is not None  # an offer with an estimate has one at every growth
             points.append(CurvePoint(growth, total, self.convert(total, currency)))
         return tuple(points)
 
-    def break_even(self, offer_id: str, other_id: str, hold: Mapping[str, Decimal] | None = None) -> BreakEven:
+    def break_even(
+        self, offer_id: str, other_id: str, hold: Mapping[str, Decimal] | None = None, *, after_tax: bool = False
+    ) -> BreakEven:
         """The growth at which the two offers' horizon totals (display currency) are equal.
 
         The same growth for both, unless `hold` fixes one offer's growth (e.g. a scenario's own entry
-        for it); then only the other's growth is searched.
+        for it); then only the other's growth is searched. `after_tax`: the totals after tax (RSUs
+        taxed at each growth's price); not comparable, with the reason, when either offer has no
+        after-tax estimate.
         """
         held = tuple(sorted((hold or {}).items()))
-        key = (offer_id, other_id, held)
+        key = (offer_id, other_id, held, after_tax)
         result = self._break_evens.get(key)
         if result is None:
             fixed = dict(held)
             a, b = self.by_id[offer_id], self.by_id[other_id]
+            checked = (self.after_tax(offer_id), self.after_tax(other_id)) if after_tax else ()
+            missing = [t for t in checked if not t.available]
+            if missing:
+                reason = "; ".join(f"{self.by_id[t.offer_id].company}: {t.flag}" for t in missing)
+                result = BreakEven(
+                    offer_id, other_id, self.display_currency, False, held=fixed, after_tax=True, reason=reason
+                )
+                self._break_evens[key] = result
+                return result
 
             def total(offer: Offer, growth: Decimal) -> Decimal | None:
-                return self.convert(self.growth_total(offer.id, fixed.get(offer.id, growth)), offer.currency)
+                at = fixed.get(offer.id, growth)
+                amount = self.after_tax_total_at(offer.id, at) if after_tax else self.growth_total(offer.id, at)
+                return None if amount is None else self.convert(amount, offer.currency)
 
             def difference(growth: Decimal) -> Decimal | None:
                 first, second = total(a, growth), total(b, growth)
                 return None if first is None or second is None else first - second
 
             result = find_break_even(difference, offer_id, other_id, self.display_currency, fixed)
+            if after_tax:
+                result = replace(result, after_tax=True)
             self._break_evens[key] = result
         return result
 
-    def break_even_sentence(self, offer_id: str, other_id: str, hold: Mapping[str, Decimal] | None = None) -> str:
+    def break_even_sentence(
+        self, offer_id: str, other_id: str, hold: Mapping[str, Decimal] | None = None, *, after_tax: bool = False
+    ) -> str:
         names = {o.id: o.company for o in (self.by_id[offer_id], self.by_id[other_id])}
-        return break_even_sentence(self.break_even(offer_id, other_id, hold), names, self.horizon)
+        return break_even_sentence(self.break_even(offer_id, other_id, hold, after_tax=after_tax), names, self.horizon)
 
     # --- the current job -------------------------------------------------------------------------
 
@@ -333,6 +396,7 @@ class Evaluator:
             return None
         if self._stay is None:
             fig = current_job_figures(job, self.horizon)
+            stay_taxes = figures_after_tax(fig, job.tax_region, self.tax_basis)
             self._stay = StayEvaluation(
                 job=job,
                 figures=fig,
@@ -343,9 +407,15 @@ class Evaluator:
                 forfeit=job.forfeit,
                 repay=job.repay,
                 leaving_cost_display=self.convert(job.leaving_cost, job.currency),
-                taxes=year_taxes(job.tax_region, fig, self.tax),
+                taxes=stay_taxes.years,
+                after_tax=stay_taxes,
             )
         return self._stay
+
+    def stay_after_tax(self) -> AfterTax | None:
+        """The current job after tax (its `equity_by_year` taxed as RSUs vesting); None without one."""
+        stay = self.stay()
+        return stay.after_tax if stay is not None else None
 
     def leaving_cost(self, currency: str) -> Decimal | None:
         """What leaving the current job costs, in `currency` (None: no current job, or no rate)."""
@@ -359,9 +429,77 @@ class Evaluator:
     def options(self, offer_id: str) -> tuple[OptionDetails, ...]:
         return offer_options(self.by_id[offer_id])
 
+    def after_tax(self, offer_id: str) -> AfterTax:
+        """The offer's year figures after tax, at the stated prices (computed once)."""
+        cached = self._after_tax.get(offer_id)
+        if cached is None:
+            offer = self.by_id[offer_id]
+            cached = (offer, figures_after_tax(self.figures(offer_id), offer.tax_region, self.tax_basis))
+            self._after_tax[offer_id] = cached
+        return cached[1]
+
     def taxes(self, offer_id: str) -> tuple[YearTax, ...]:
+        """Each year's tax and after-tax pay (None in every year without a supported region)."""
+        return self.after_tax(offer_id).years
+
+    def scenario_after_tax(self, offer_id: str) -> tuple[AfterTax, ...]:
+        """The offer after tax under every scenario, in their order (RSUs taxed at the scenario's price)."""
+        results = self._scenario_after_tax.get(offer_id)
+        if results is None:
+            region, basis = self.by_id[offer_id].tax_region, self.tax_basis
+            results = tuple(figures_after_tax(s.figures, region, basis) for s in self.scenario_results(offer_id))
+            self._scenario_after_tax[offer_id] = results
+        return results
+
+    def after_tax_at_growth(self, offer_id: str, growth_pct: Decimal) -> AfterTax:
+        """The offer after tax if share prices grow `growth_pct` % a year."""
         offer = self.by_id[offer_id]
-        return year_taxes(offer.tax_region, self.figures(offer_id), self.tax)
+        under = scenario_figures(offer, self.figures(offer_id), growth_pct, self.vest_pieces(offer_id))
+        return figures_after_tax(under, offer.tax_region, self.tax_basis)
+
+    def after_tax_total_at(self, offer_id: str, growth_pct: Decimal) -> Decimal | None:
+        """The horizon total after tax at `growth_pct` % a year, in the offer's currency (cached)."""
+        key = (offer_id, growth_pct)
+        if key not in self._growth_after_tax:
+            offered = self.after_tax(offer_id)
+            pieces = self.vest_pieces(offer_id)
+            if not offered.available or not growth_pct or not pieces:
+                self._growth_after_tax[key] = offered.total_after_tax
+            else:
+                # each year's taxed pay at this growth (RSUs at the grown price), without building figures
+                total = ZERO
+                fig = self.figures(offer_id)
+                for y, (equity, options) in zip(
+                    fig.years, equity_under_growth(pieces, self.horizon, growth_pct), strict=True
+                ):
+                    taxed = y.taxable - (y.equity - y.equity_options) + (equity - options)
+                    tax = tax_on(offered, taxed, self.tax_basis)
+                    assert tax is not None  # the offer has an estimate
+                    total += y.total - y.equity + equity - tax
+                self._growth_after_tax[key] = total
+        return self._growth_after_tax[key]
+
+    # --- what a change leaves in your pocket (the levers) -------------------------------------------
+
+    def pocket_change(self, offer_id: str, changed: Offer, year: int = 1) -> PocketChange | None:
+        """What `changed` (the offer with an ask granted, e.g. from `app.whatif`) leaves after tax in
+        `year` compared with the offer as it is: the engine's exact difference at the offer's own pay
+        (so a higher base also counts the bonus that follows it). None without an estimate."""
+        offer = self.by_id[offer_id]
+        before_fig = self.figures(offer_id)
+        after_fig = figures(changed, self.horizon)
+        after = figures_after_tax(replace(after_fig, offer_id=offer_id), offer.tax_region, self.tax_basis)
+        return pocket_difference(self.after_tax(offer_id), after, before_fig, after_fig, year)
+
+    def extra_pay_after_tax(self, offer_id: str, amount: Decimal, year: int = 1) -> PocketChange | None:
+        """What `amount` more taxed cash in `year` (in the offer's currency) leaves after tax: the
+        engine's exact difference at the offer's pay that year. None without an estimate."""
+        offer = self.by_id[offer_id]
+        before_fig = self.figures(offer_id)
+        years = tuple(replace(y, one_time=y.one_time + amount) if y.year == year else y for y in before_fig.years)
+        after_fig = replace(before_fig, years=years)
+        after = figures_after_tax(after_fig, offer.tax_region, self.tax_basis)
+        return pocket_difference(self.after_tax(offer_id), after, before_fig, after_fig, year)
 
     # --- the rating and the levers ---------------------------------------------------------------
 
@@ -419,6 +557,7 @@ class Evaluator:
                 scenarios=self.scenario_results(offer_id),
                 options=self.options(offer_id),
                 taxes=self.taxes(offer_id),
+                after_tax=self.after_tax(offer_id),
                 leaving_cost=self.leaving_cost(offer.currency),
                 leaving_cost_display=self.leaving_cost(self.display_currency),
             )
@@ -427,20 +566,6 @@ class Evaluator:
 
     def evaluate_all(self) -> list[OfferEvaluation]:
         return [self.evaluate(offer.id) for offer in self.offers]
-
-
-def evaluate_offers(
-    offers: Sequence[Offer],
-    *,
-    as_of: date,
-    display_currency: str,
-    fx: Mapping[str, Decimal],
-    horizon: int,
-    rubric: Rubric = DEFAULT_RUBRIC,
-) -> list[OfferEvaluation]:
-    """Evaluate every offer against the others (the alternatives the user holds)."""
-    evaluator = Evaluator(offers, as_of=as_of, display_currency=display_currency, fx=fx, horizon=horizon, rubric=rubric)
-    return evaluator.evaluate_all()
 
 
 def evaluator_for_file(offer_file: OfferFile, rubric: Rubric = DEFAULT_RUBRIC) -> Evaluator:

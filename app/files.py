@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
@@ -21,6 +20,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from app.atomic import write_text_atomic
 from app.errors import Problem, describe_input, offer_label, problems_from
 from app.models import (
     FORMAT,
@@ -227,22 +227,8 @@ def dump_offer_file(offer_file: OfferFile) -> str:
 
 
 def write_offer_file(offer_file: OfferFile, path: str | os.PathLike[str]) -> None:
-    """Write atomically: a temporary file in the same folder, flushed, then renamed over the target."""
-    write_text_atomic(Path(path), dump_offer_file(offer_file))
-
-
-def write_text_atomic(path: Path, text: str) -> None:
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write whole or not at all, readable by its owner alone (`app.atomic`: the policy and why)."""
+    write_text_atomic(path, dump_offer_file(offer_file))
 
 
 _quote = json.encoder.encode_basestring  # C-accelerated; keeps non-ASCII text as it is (UTF-8 out)

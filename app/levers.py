@@ -16,7 +16,7 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
-from typing import Literal
+from typing import Any, Literal
 
 from app.compensation import OfferFigures, figures
 from app.models import MONEY_MAX, Grant, Offer, Vesting
@@ -25,8 +25,10 @@ from app.negotiation import counters_answered
 from app.position import Alternative, Position
 from app.rubric import DEFAULT_RUBRIC, TIER_NAMES, Rubric
 from app.text import money_words, plural
+from app.words import DROP_CAUSES
 
 Plausibility = Literal["likely", "possible", "long_shot"]
+DropCause = Literal["sign_on_ends", "grant_runs_out", "other"]
 LeverKind = Literal["new_money", "swap", "non_cash"]
 Unit = Literal["per_year", "once", "grant", "shares", "days"]
 # Every lever name of the spec's `evaluate --json` contract.
@@ -197,7 +199,7 @@ class Drop:
     year: int
     before: Decimal
     after: Decimal
-    cause: Literal["sign_on_ends", "grant_runs_out", "other"]
+    cause: DropCause
     fix: str  # the lever that addresses it
 
     @property
@@ -302,14 +304,14 @@ def _floor_step(value: Decimal) -> Decimal:
     return (value / ASK_STEP).to_integral_value(rounding=ROUND_FLOOR) * ASK_STEP
 
 
-def offer_with(offer: Offer, **changes) -> Offer:
+def offer_with(offer: Offer, **changes: Any) -> Offer:
     """The offer with some components changed, validated like any other (for amounts people type)."""
     data = offer.model_dump()
     data.update(changes)
     return Offer.model_validate(data)
 
 
-def _derived(offer: Offer, **changes) -> Offer:
+def _derived(offer: Offer, **changes: Any) -> Offer:
     """The offer with components this module computed: asks already bounded by the offer and the
     stretch (never negative, never past the format's largest amount), so no second validation."""
     return offer.model_copy(update=changes)
@@ -344,7 +346,7 @@ def compute_stretch(
     with exact():
         if offer.budget is not None:
             band_min, band_max = offer.budget.band_min, offer.budget.band_max
-            source = offer.budget.source or "not stated"
+            source: str = offer.budget.source or "not stated"
             estimated = False
         else:
             band_min = round_cents(base * rubric.estimated_band_min_pct / 100)
@@ -456,6 +458,7 @@ def find_drops(
     for before, after in itertools.pairwise(years):
         if after.total >= before.total * (1 - rubric.drop_flag_pct / 100):
             continue
+        cause: DropCause
         if after.sign_on < before.sign_on and before.sign_on - after.sign_on >= before.equity - after.equity:
             cause, fix = "sign_on_ends", "sign_on"
         elif after.equity < before.equity:
@@ -509,7 +512,16 @@ def suggest_levers(
 
 
 class _Context:
-    def __init__(self, offer, position, stretch, horizon, alternatives, rubric, year_one_display):
+    def __init__(
+        self,
+        offer: Offer,
+        position: Position,
+        stretch: Stretch,
+        horizon: int,
+        alternatives: Sequence[Alternative],
+        rubric: Rubric,
+        year_one_display: Decimal | None,
+    ) -> None:
         self.offer: Offer = offer
         self.position: Position = position
         self.stretch: Stretch = stretch
@@ -547,7 +559,7 @@ class _Context:
         return f"{'an' if name[0] in 'aeiou' else 'a'} {name} position"
 
     def alternative_line(self) -> str:
-        if self.better is None:
+        if self.better is None or self.own_display is None:  # a better offer is only found with a rate
             return ""
         gap = self.better.year_one - self.own_display
         return f" {self.better.company} pays {money_words(gap, self.better.currency)} more in year 1."
@@ -555,7 +567,7 @@ class _Context:
     def drop_line(self, lever: str) -> str:
         lines = [
             f" Pay drops in year {d.year} by {self.money(d.amount)} "
-            f"({'the sign-on ends' if d.cause == 'sign_on_ends' else 'the initial grant runs out'}): "
+            f"({DROP_CAUSES[d.cause]}): "
             "this ask evens it out."
             for d in self.stretch.drops
             if d.fix == lever and d.year <= 5
@@ -692,7 +704,7 @@ class _Context:
                 f"{self.money(gained)} more equity (companies often convert at about "
                 f"{self.rubric.sign_on_to_equity_rate}×). Year 1 goes down by "
                 f"{self.money(-eff[0]) if eff[0] < 0 else self.money(ZERO)}; the {self.horizon}-year "
-                f"total goes {'up' if sum(eff) >= 0 else 'down'} by {self.money(abs(sum(eff)))}."
+                f"total goes {'up' if sum(eff) >= 0 else 'down'} by {self.money(abs(sum(eff, ZERO)))}."
                 f"{self.drop_line('equity')}"
             )
             script = (

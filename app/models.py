@@ -24,9 +24,10 @@ import hashlib
 import math
 import re
 import uuid
+from collections.abc import Callable
 from datetime import date
 from decimal import MAX_EMAX, MIN_EMIN, Context, Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     AfterValidator,
@@ -57,7 +58,7 @@ FORMAT_1: dict[str, str] = {"mode": "format1"}
 STORED: dict[str, str] = {"mode": "stored"}
 
 Stage = Literal["interviewing", "offer", "negotiating", "accepted", "declined", "withdrawn"]
-STAGES: tuple[str, ...] = Stage.__args__  # type: ignore[attr-defined]
+STAGES: tuple[str, ...] = get_args(Stage)
 EventKind = Literal[
     "applied",
     "recruiter_screen",
@@ -69,14 +70,14 @@ EventKind = Literal[
     "response",
     "follow_up",
 ]
-EVENT_KINDS: tuple[str, ...] = EventKind.__args__  # type: ignore[attr-defined]
+EVENT_KINDS: tuple[str, ...] = get_args(EventKind)
 Frequency = Literal["monthly", "quarterly", "annual"]
 Paper = Literal["auto", "A4", "Letter"]  # the brief's paper; "auto" follows the locale
 BandSource = Literal["posting", "recruiter", "estimate"]
 GrantKind = Literal["rsu", "option"]
 Side = Literal["candidate", "company"]
 FilingStatus = Literal["single", "married_joint", "head_of_household"]
-FILING_STATUSES: tuple[str, ...] = FilingStatus.__args__  # type: ignore[attr-defined]
+FILING_STATUSES: tuple[str, ...] = get_args(FilingStatus)
 DEFAULT_EXERCISE_WINDOW_DAYS = 90
 
 
@@ -91,12 +92,12 @@ def _number(value: Any) -> Decimal:
         if not math.isfinite(value):
             raise PydanticCustomError("not_a_number", "must be a finite number")
         # repr gives the shortest text that reads back as this float: 85000.1, not 85000.100000000005…
-        value = Decimal(repr(value))
-    elif isinstance(value, int):
-        value = Decimal(value)
-    if not value.is_finite():
+        number = Decimal(repr(value))
+    else:
+        number = Decimal(value)  # an int, or already a Decimal (returned as it is)
+    if not number.is_finite():
         raise PydanticCustomError("not_a_number", "must be a finite number")
-    return value
+    return number
 
 
 def _decimal_places(value: Decimal) -> int:
@@ -120,7 +121,7 @@ def _money(value: Decimal) -> Decimal:
     return value
 
 
-def _percent(upper: int):
+def _percent(upper: int) -> Callable[[Decimal], Decimal]:
     def check(value: Decimal) -> Decimal:
         if value < 0:
             raise PydanticCustomError("percent_negative", "can't be negative")
@@ -347,12 +348,13 @@ class Grant(_Model):
                     raise _field_error(
                         name, "option_incomplete", "an option grant needs shares, strike and price"
                     )
-            if self.fully_diluted_shares is not None and self.fully_diluted_shares < self.shares:  # type: ignore[operator]
+            shares = self.shares  # given: checked just above
+            if shares is not None and self.fully_diluted_shares is not None and self.fully_diluted_shares < shares:
                 raise _field_error(
                     "fully_diluted_shares",
                     "fully_diluted_too_small",
                     "can't be fewer than the grant's own {shares} options",
-                    {"shares": _plain(self.shares)},  # type: ignore[arg-type]
+                    {"shares": _plain(shares)},
                 )
         return self
 
@@ -376,9 +378,11 @@ class Grant(_Model):
         if self.kind == "rsu":
             if self.value is not None:
                 return self.value
-            return self.shares * self.price  # type: ignore[operator]
-        spread = max(self.price - self.strike, Decimal(0))  # type: ignore[operator]
-        return self.shares * spread  # type: ignore[operator]
+            assert self.shares is not None and self.price is not None  # validated: a value, or shares × price
+            return self.shares * self.price
+        assert self.shares is not None and self.price is not None and self.strike is not None  # validated
+        spread = max(self.price - self.strike, Decimal(0))
+        return self.shares * spread
 
 
 class Bonus(_Model):
@@ -680,12 +684,15 @@ class OfferFile(_Model):
 
     @model_validator(mode="after")
     def _consistent(self) -> OfferFile:
-        if self.display_currency is None:
+        currency = self.display_currency
+        if currency is None:
             currency = self.offers[0].currency if self.offers else "USD"
             object.__setattr__(self, "display_currency", currency)
-        if self.fx_base is None:  # format 1 quoted its rates in the display currency
-            object.__setattr__(self, "fx_base", self.display_currency)
-        _check_fx_base(self.fx, self.fx_base)  # type: ignore[arg-type]
+        fx_base = self.fx_base
+        if fx_base is None:  # format 1 quoted its rates in the display currency
+            fx_base = currency
+            object.__setattr__(self, "fx_base", fx_base)
+        _check_fx_base(self.fx, fx_base)
         seen: set[str] = set()
         for offer in self.offers:
             if offer.id in seen:
@@ -721,7 +728,8 @@ class OfferFile(_Model):
 
 
 def derived_offer_id(raw: dict[str, Any], index: int) -> str:
-    company = raw.get("company") if isinstance(raw.get("company"), str) else ""
+    named = raw.get("company")
+    company = named if isinstance(named, str) else ""
     slug = re.sub(r"[^a-z0-9]+", "-", company.lower()).strip("-")[:40] or "offer"
     seed = f"{index}\x00{company}\x00{raw.get('role')}".encode("utf-8", "surrogatepass")
     digest = hashlib.sha256(seed).hexdigest()[:6]

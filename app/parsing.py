@@ -164,12 +164,12 @@ def _number(value: str, raw: str, marks: NumberMarks, money: bool = False) -> De
         # has three decimals. A rate or a percentage reads a lone group the locale's way: 1.085 in the
         # US, where "." is the decimal mark, 1085 in Germany, where it groups thousands.
         if mark == marks.decimal:
-            thousands = False
+            groups_thousands = False
         elif mark == marks.group:
-            thousands = True
+            groups_thousands = True
         else:
-            thousands = mark == ","  # neither of the locale's marks (a French user's "1.085"): as in the US
-        if grouped and (len(parts) > 2 or thousands or money):
+            groups_thousands = mark == ","  # neither of the locale's marks (a French user's "1.085"): as in the US
+        if grouped and (len(parts) > 2 or groups_thousands or money):
             value = value.replace(mark, "")
         else:
             value = value.replace(mark, ".")  # 2,5 · 85000.10 · 1.085

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from app.models import Offer, TimelineEvent
 from app.negotiation import counters_answered
-from app.rubric import DEFAULT_RUBRIC, TIER_NAMES, Rubric, Tier
+from app.rubric import DEFAULT_RUBRIC, TIER_NAMES, Band, Rubric, Tier
 from app.text import date_words, day_words, money_words, plural
 
 INTERVIEW_KINDS = ("recruiter_screen", "interview", "final_interview")
@@ -155,12 +155,14 @@ def rate_position(
             bands = rubric.offer_speed
             index = rubric.band_index(bands, days)
             band = bands[index]
-            anchor_name = "final interview" if facts.anchor.kind == "final_interview" else "last interview"
+            anchor, offer_event = facts.anchor, facts.offer
+            assert anchor is not None and offer_event is not None  # the days are counted between them
+            anchor_name = "final interview" if anchor.kind == "final_interview" else "last interview"
             when = (
-                f"the same day as the {anchor_name} ({date_words(facts.anchor.date)})"
+                f"the same day as the {anchor_name} ({date_words(anchor.date)})"
                 if days == 0
                 else f"{day_words(days)} after the {anchor_name} "
-                f"({date_words(facts.anchor.date)} → {date_words(facts.offer.date)})"
+                f"({date_words(anchor.date)} → {date_words(offer_event.date)})"
             )
             evidence.append(Evidence("speed", band.points, f"The offer came {when}: {band.meaning}."))
             evidence.extend(_relief(rubric, bands, index, signals.hiring_manager_responsive, "the offer took"))
@@ -313,7 +315,7 @@ def rate_position(
     )
 
 
-def _relief(rubric: Rubric, bands, index: int, responsive: bool | None, what: str) -> list[Evidence]:
+def _relief(rubric: Rubric, bands: tuple[Band, ...], index: int, responsive: bool | None, what: str) -> list[Evidence]:
     if responsive is False and rubric.relieved(bands, index):
         return [
             Evidence(

@@ -75,7 +75,8 @@ def known_currencies() -> frozenset[str]:
 
 def latest_day() -> date:
     """The day of the newest bundled rates."""
-    return _converter(False).bounds["EUR"].last_date  # type: ignore[no-any-return]
+    last: date = _converter(False).bounds["EUR"].last_date
+    return last
 
 
 def propose_rate(currency: str, fx_base: str, on: date | None = None) -> ProposedRate | None:

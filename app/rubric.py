@@ -122,7 +122,7 @@ class Rubric(BaseModel):
 
     # the budget stretch by tier
     stretch: dict[Tier, TierStretch] = Field(
-        default_factory=lambda: {
+        default_factory=lambda: dict[Tier, TierStretch]({  # typed, so the keys are checked as tiers
             "grand_slam": TierStretch(
                 band_room_pct=Decimal(100),
                 over_band_pct=Decimal(10),
@@ -153,7 +153,7 @@ class Rubric(BaseModel):
                 sign_on_pct_of_base=Decimal(0),
                 equity_extra_pct=Decimal(0),
             ),
-        }
+        })
     )
     # combined headcount (strong or better, roles recorded): the share of the other roles' budget a
     # hiring manager can plausibly fold into this hire's base, and the most it may add past the band

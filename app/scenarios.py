@@ -106,6 +106,8 @@ class BreakEven:
     ahead_above: str | None = None
     more_crossings: bool = False  # the lead changes more than once in −90..200 (only the first is given)
     held: Mapping[str, Decimal] = field(default_factory=dict)  # offers held at a growth of their own
+    after_tax: bool = False  # the totals compared are after tax (`Evaluator.break_even(..., after_tax=True)`)
+    reason: str | None = None  # why not comparable, when it isn't a missing rate (no after-tax estimate)
 
     @property
     def none(self) -> bool:
@@ -169,13 +171,17 @@ def find_break_even(
     start_sign = signs[first - 1]
     while high - low > 1:  # narrow the bracket down to one tenth of a point
         middle = (low + high) // 2
-        if _sign(at(middle)) == start_sign:  # type: ignore[arg-type]
+        value = at(middle)
+        if value is None:  # comparable at every whole point, so never: but never a wrong answer either
+            return BreakEven(offer_id, other_id, currency, comparable=False, held=held)
+        if _sign(value) == start_sign:
             low = middle
         else:
             high = middle
     # equal up to `low` and apart from `high` on: they part at `low`; else the tenth where they are closer
     best = low
-    if start_sign != 0 and abs(at(high)) < abs(at(low)):  # type: ignore[arg-type]
+    low_value, high_value = values[low], values[high]  # both computed above: the bracket's ends
+    if start_sign != 0 and abs(high_value) < abs(low_value):
         best = high
     below = next((s for s in reversed(signs[:first]) if s), None)
     above = next((s for s in signs[first:] if s), None)
@@ -213,6 +219,8 @@ def break_even_sentence(result: BreakEven, names: Mapping[str, str], horizon: in
     """
     a, b = names.get(result.offer_id, result.offer_id), names.get(result.other_id, result.other_id)
     span = f"over {horizon} years" if horizon > 1 else "in year 1"
+    if result.after_tax:
+        span += " after tax"
     if result.held:
         same = ", ".join(
             f"{names.get(offer_id, offer_id)}'s shares held at {_percent_words(growth)} a year"
@@ -221,6 +229,8 @@ def break_even_sentence(result: BreakEven, names: Mapping[str, str], horizon: in
     else:
         same = "the same growth for both"
     if not result.comparable:
+        if result.reason:
+            return f"{a} and {b} can't be compared after tax: {result.reason}."
         return f"{a} and {b} can't be compared under growth: an exchange rate is missing."
     if result.growth_pct is None:
         if result.ahead_below is None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -160,7 +161,7 @@ def what_if(
         changed = offer_with(offer, relocation=ask)
     else:  # equity
         extra = max(ask - stretch.equity_offered, ZERO)
-        changes: dict = {"equity": extra_grant(offer, extra)} if extra > 0 else {}
+        changes: dict[str, Any] = {"equity": extra_grant(offer, extra)} if extra > 0 else {}
         if lever.kind == "swap" and extra > 0 and offer.sign_on:
             with exact():
                 given = min(round_cents(extra / rubric.sign_on_to_equity_rate), offer.sign_on[0])

@@ -5,17 +5,32 @@ from __future__ import annotations
 
 import gc
 import os
+from pathlib import Path
 
 # Before any Qt import: GUI tests need no display, on CI or on a developer's desktop.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from tests import figures
 
+# How hard the property tests search (every property runs in both; only the number of examples
+# differs). "quick", the default, keeps `python3 dev.py test` within 3 minutes on 2 cores;
+# "thorough" runs six times as many examples, and is what CI runs (.ci/run sets it):
+#     HYPOTHESIS_PROFILE=thorough python3 dev.py test
+# A failure prints the example and a blob to replay it (@reproduce_failure) under either profile.
+_PROFILE = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow], "print_blob": True}
+settings.register_profile("quick", max_examples=25, **_PROFILE)
+settings.register_profile("thorough", max_examples=150, **_PROFILE)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or "quick")
+
+
+_APP_TESTS = Path(__file__).resolve().parent / "unit" / "app"
+
 
 @pytest.fixture(autouse=True)
-def _private_dirs(tmp_path_factory, monkeypatch):
+def _private_dirs(request, tmp_path_factory, monkeypatch):
     """Point the per-user data, config and documents folders at a fresh temporary folder."""
     home = tmp_path_factory.mktemp("home")
     for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
@@ -25,7 +40,29 @@ def _private_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("LC_ALL", "C.UTF-8")
     monkeypatch.delenv("LANGUAGE", raising=False)
     yield
-    gc.collect()  # collect between tests, never during Qt event handling
+    # Qt objects left in reference cycles are collected here, between tests, never by a sweep in the
+    # middle of Qt's event handling. The domain's tests make no Qt objects: a full sweep after each
+    # of those (a thousand, with a large heap) would cost more than half a minute for nothing.
+    if not request.path.is_relative_to(_APP_TESTS):
+        gc.collect()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that mostly wait (building and installing the wheel) start first, so that with
+    `pytest -n` their waiting overlaps the other workers' computing instead of ending the run."""
+    items.sort(key=lambda item: item.get_closest_marker("starts_first") is None)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Under pytest-xdist, a worker hands its reliability figures to the controller, which prints them."""
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:
+        workeroutput["figures"] = dict(figures.FIGURES)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error) -> None:
+    figures.FIGURES.update(getattr(node, "workeroutput", {}).get("figures", {}))
 
 
 def pytest_terminal_summary(terminalreporter) -> None:

@@ -55,6 +55,7 @@ from app.comparison import Comparison, comparison_for
 from app.compensation import CURRENT_JOB_ID
 from app.position import OFFER_STAGES
 from app.scenario_compare import STAY_GROWTH_NOTE, break_even_lines, growth_chart, scenario_growths
+from app.words import STAGE_NAMES
 from ui import format as fmt
 from ui.charts.chart_widget import ChartWidget
 from ui.models.comparison_model import (
@@ -349,12 +350,13 @@ class CompareView(QWidget):
         try:
             self.offer_list.clear()
             for offer in offers:
-                item = QListWidgetItem(f"{offer.company} · {offer.stage}")
+                stage = STAGE_NAMES.get(offer.stage, offer.stage)
+                item = QListWidgetItem(f"{offer.company} · {stage}")
                 item.setData(_ID_ROLE, offer.id)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Checked if offer.id in self._checked else Qt.CheckState.Unchecked)
-                item.setToolTip(f"{offer.company}, {offer.role} ({offer.stage}, {offer.currency})")
-                item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{offer.company}, {offer.role}, {offer.stage}")
+                item.setToolTip(f"{offer.company}, {offer.role} ({stage}, {offer.currency})")
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{offer.company}, {offer.role}, {stage}")
                 self.offer_list.addItem(item)
         finally:
             self.offer_list.blockSignals(False)

@@ -58,6 +58,8 @@ class _Conventions:
 
 _current: _Conventions | None = None
 _current_name = DEFAULT_LOCALE
+# the order of day, month and year in a locale's short date pattern; ISO's when the pattern is odd
+_DATE_ORDERS: dict[str, DateOrder] = {"dmy": "dmy", "mdy": "mdy", "ymd": "ymd"}
 
 
 def set_locale(name: str | None) -> str:
@@ -114,7 +116,7 @@ def _read_conventions(name: str) -> _Conventions:
             group=get_group_symbol(locale),
             group_size=parse_pattern(number).grouping[1],
         ),
-        date_order=order if order in ("dmy", "mdy", "ymd") else "ymd",  # type: ignore[arg-type]
+        date_order=_DATE_ORDERS.get(order, "ymd"),
         date_pattern=four_digit_year,
         symbol_first=symbol_first,
         symbol_gap=around if around.isspace() else "",

@@ -95,8 +95,10 @@ def bring_to_front(window: MainWindow) -> None:
 def make_application(argv: list[str] | None = None, locale: str | None = None) -> QApplication:
     """The QApplication, set up once: names, icon, and the locale every figure is written in (the
     system's, as Qt reads it — the region settings on macOS and Windows — unless `locale` says)."""
-    app = QApplication.instance()
-    if app is None:  # the scaling policy can only be set before the application exists (Qt warns after)
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        app = existing
+    else:  # the scaling policy can only be set before the application exists (Qt warns after)
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("Offer Planner")
@@ -106,7 +108,7 @@ def make_application(argv: list[str] | None = None, locale: str | None = None) -
     app.setWindowIcon(QIcon(str(resource_path("icons", f"{APP_ID}.svg"))))
     shown = fmt.set_locale(locale or QLocale.system().name())
     QLocale.setDefault(QLocale(shown))  # Qt's own widgets (spin boxes, calendars) agree with our figures
-    return app  # type: ignore[return-value]
+    return app
 
 
 class Session(QObject):

@@ -48,12 +48,15 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
-from app.files import OfferFileError, merge_file_parts, offer_file_for, read_offer_file, write_offer_file
+from app.atomic import write_problem
+from app.files import OfferFileError, merge_file_parts, read_offer_file, write_offer_file
 from app.models import STAGES, Offer
 from app.resources import sample_offers_path
+from app.store import StoreError
+from app.words import STAGE_NAMES
 from ui import format as fmt
 from ui.forms.offer_form import OfferForm
-from ui.models.offer_list_model import STAGE_NAMES, OfferFilterProxy, OfferIdRole, OfferListModel
+from ui.models.offer_list_model import OfferFilterProxy, OfferIdRole, OfferListModel
 from ui.rubric_dialog import RubricDialog
 from ui.widgets.badges import BadgeDelegate
 from ui.widgets.icons import action_icon
@@ -691,11 +694,14 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getSaveFileName(self, "Export offers", default, "Offer files (*.json)")
         if not path:
             return
-        offer_file = offer_file_for(self.workspace.offers(), self.workspace.settings(), as_of=self.workspace.as_of())
         try:
+            offer_file = self.workspace.store.offer_file(as_of=self.workspace.as_of())
             write_offer_file(offer_file, path)
+        except StoreError as exc:
+            QMessageBox.warning(self, "Not exported", str(exc))
+            return
         except OSError as exc:
-            QMessageBox.warning(self, "Not exported", f"{path} can't be written: {exc.strerror or exc}")
+            QMessageBox.warning(self, "Not exported", write_problem(path, exc, "the offer file"))
             return
         count = len(offer_file.offers)
         self.statusBar().showMessage(f"Exported {count} offer{'s' if count != 1 else ''} to {path}", 6000)

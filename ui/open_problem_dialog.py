@@ -57,7 +57,7 @@ class OpenProblemDialog(QDialog):
             self.restore_button.setDefault(True)
             buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
             self.restore_button.clicked.connect(self._on_restore)
-        if bad_file:
+        if isinstance(error, BadDataFile):
             self.new_button = QPushButton("Start a &new file", self)
             self.new_button.setToolTip(f"{error.path.name} is kept, renamed to {error.path.name}.bad-<date and time>")
             buttons.addButton(self.new_button, QDialogButtonBox.ButtonRole.AcceptRole)

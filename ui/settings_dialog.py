@@ -56,7 +56,7 @@ from app.tax.engine import DEFAULT as TAX_RULES
 from ui import format as fmt
 from ui.forms.binder import error_colour
 from ui.forms.rubric_form import RubricForm
-from ui.pdf.brief_pdf import paper_for_locale
+from ui.pdf.page_setup import paper_for_locale
 from ui.rate_proposals import RateProposals
 from ui.rubric_dialog import RubricDialog
 from ui.widgets.fields import DateEdit

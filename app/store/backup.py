@@ -22,12 +22,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from app.atomic import fsync as _fsync
 from app.store.errors import BadDataFile, StoreError
 from app.store.schema import OFFERS
 from app.store.store import (
     Store,
     _create_private_file,
-    _fsync,
     _inspect,
     _os_problem,
     _sqlite_problem,
@@ -133,7 +133,7 @@ def check_backup(path: Path) -> int:
         if version == 0:
             return 0
         try:
-            return conn.execute(f"SELECT count(*) FROM {OFFERS}").fetchone()[0]
+            return int(conn.execute(f"SELECT count(*) FROM {OFFERS}").fetchone()[0])
         except sqlite3.Error as exc:
             raise BadDataFile(f"The backup {path} can't be read ({exc}).", path, "damaged") from exc
 

@@ -116,10 +116,10 @@ _CHILD_NOT_NULL: dict[str, set[str]] = {
 
 def _v1_create_tables(db: Database) -> None:
     """Version 1: offers with their parts, and the settings."""
-    db[OFFERS].create(_OFFER_COLUMNS, pk="id", not_null=_OFFER_NOT_NULL, strict=True)
-    db[OFFERS].create_index(["position"])
+    db.table(OFFERS).create(_OFFER_COLUMNS, pk="id", not_null=_OFFER_NOT_NULL, strict=True)
+    db.table(OFFERS).create_index(["position"])
     for table, columns in _CHILD_COLUMNS.items():
-        db[table].create(
+        db.table(table).create(
             {"offer_id": "TEXT", "position": "INTEGER", **columns},
             pk=("offer_id", "position"),
             not_null={"offer_id", "position", *_CHILD_NOT_NULL[table]},
@@ -129,7 +129,7 @@ def _v1_create_tables(db: Database) -> None:
             strict=True,
         )
     # One row (id = 1); the exchange rates are rows of their own, in the user's order.
-    db[SETTINGS].create(
+    db.table(SETTINGS).create(
         # rubric: the user's adjusted rating rubric as JSON (exact decimals as text); NULL = the shipped one
         # paper: the brief's paper size, "auto" (from the locale), "A4" or "Letter"
         {"id": "INTEGER", "display_currency": "TEXT", "horizon_years": "INTEGER", "rubric": "TEXT", "paper": "TEXT"},
@@ -137,7 +137,7 @@ def _v1_create_tables(db: Database) -> None:
         not_null={"display_currency", "horizon_years"},
         strict=True,
     )
-    db[SETTINGS_FX].create(
+    db.table(SETTINGS_FX).create(
         {"currency": "TEXT", "position": "INTEGER", "rate": "TEXT"},
         pk="currency",
         not_null={"position", "rate"},
@@ -194,7 +194,7 @@ _V2_SETTINGS_COLUMNS = {
 
 
 def _child(db: Database, table: str, columns: dict[str, str], not_null: set[str]) -> None:
-    db[table].create(
+    db.table(table).create(
         {"offer_id": "TEXT", "position": "INTEGER", **columns},
         pk=("offer_id", "position"),
         not_null={"offer_id", "position", *not_null},
@@ -231,13 +231,13 @@ def _v2_format_2(db: Database) -> None:
     # Format 1 quoted the rates in the display currency: that is their base, so no figure changes.
     conn.execute(f"UPDATE {SETTINGS} SET fx_base = display_currency")
 
-    db[SCENARIOS].create(
+    db.table(SCENARIOS).create(
         {"position": "INTEGER", "name": "TEXT", "growth_pct": "TEXT"},
         pk="position",
         not_null={"name", "growth_pct"},
         strict=True,
     )
-    db[SCENARIO_OFFERS].create(
+    db.table(SCENARIO_OFFERS).create(
         # an offer's own growth in a scenario; offer_id is not a foreign key: an offer deleted (and
         # perhaps brought back by undo) keeps its entry, and a file written leaves it out
         {"scenario_position": "INTEGER", "offer_id": "TEXT", "position": "INTEGER", "growth_pct": "TEXT"},
@@ -246,7 +246,7 @@ def _v2_format_2(db: Database) -> None:
         foreign_keys=[ForeignKey(SCENARIO_OFFERS, "scenario_position", SCENARIOS, "position", on_delete="CASCADE")],
         strict=True,
     )
-    db[CURRENT_JOB].create(
+    db.table(CURRENT_JOB).create(
         {
             "id": "INTEGER",  # one row, id 1, when there is a current job
             "company": "TEXT",
@@ -264,19 +264,19 @@ def _v2_format_2(db: Database) -> None:
         not_null={"company", "role", "currency", "base_salary_cents", "annual_raise_pct"},
         strict=True,
     )
-    db[CURRENT_JOB_BENEFITS].create(
+    db.table(CURRENT_JOB_BENEFITS).create(
         {"position": "INTEGER", "name": "TEXT", "annual_value_cents": "INTEGER"},
         pk="position",
         not_null={"name", "annual_value_cents"},
         strict=True,
     )
-    db[CURRENT_JOB_EQUITY].create(
+    db.table(CURRENT_JOB_EQUITY).create(
         {"position": "INTEGER", "amount_cents": "INTEGER"},  # element i vests in year i + 1
         pk="position",
         not_null={"amount_cents"},
         strict=True,
     )
-    db[CURRENT_JOB_LEAVING].create(
+    db.table(CURRENT_JOB_LEAVING).create(
         # kind: "forfeit" (lost by leaving) or "repay" (paid back on leaving)
         {"kind": "TEXT", "position": "INTEGER", "what": "TEXT", "amount_cents": "INTEGER"},
         pk=("kind", "position"),

@@ -19,15 +19,17 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 from sqlite_utils import Database
 
+from app.atomic import fsync as _fsync
 from app.errors import problems_from
-from app.models import Offer, Settings
+from app.files import offer_file_for
+from app.models import Offer, OfferFile, Settings
 from app.store import schema
 from app.store.errors import BadDataFile, StoreError
 from app.store.rows import (
@@ -183,7 +185,7 @@ class Store:
             # Children go explicitly too, not only by ON DELETE CASCADE, in case a tool opened the
             # file without foreign keys on and left rows behind.
             for table in CHILD_TABLES:
-                db[table].delete_where("offer_id = ?", [offer_id])
+                db.table(table).delete_where("offer_id = ?", [offer_id])
             deleted = db.execute(f"DELETE FROM {OFFERS} WHERE id = ?", [offer_id]).rowcount
         return deleted > 0
 
@@ -219,7 +221,7 @@ class Store:
         with self._write() as db:
             for offer_id in delete:
                 for table in CHILD_TABLES:
-                    db[table].delete_where("offer_id = ?", [offer_id])
+                    db.table(table).delete_where("offer_id = ?", [offer_id])
                 db.execute(f"DELETE FROM {OFFERS} WHERE id = ?", [offer_id])
             for offer in save:
                 self._put(db, offer, now)
@@ -276,22 +278,43 @@ class Store:
         with self._write() as db:
             self._put_settings(db, settings)
 
+    # --- export ----------------------------------------------------------------------------------
+
+    def offer_file(self, offer_ids: Sequence[str] | None = None, *, as_of: date | None = None) -> OfferFile:
+        """The offer file to export: the stored offers (all, or those of `offer_ids`, in the user's
+        order) with every file-level part of the stored settings (display currency, rates with their
+        base and date, horizon, scenarios, current job, tax), dated `as_of` (today).
+
+        The one place an export is put together, for the window and the command line alike (the
+        file itself is built by `app.files.offer_file_for`); an id no stored offer has is a
+        `StoreError` naming it.
+        """
+        offers = self.list_offers()
+        if offer_ids is not None:
+            known = {offer.id for offer in offers}
+            missing = [i for i in offer_ids if i not in known]
+            if missing:
+                raise StoreError(f"no stored offer has the id {', '.join(repr(m) for m in missing)}")
+            wanted = set(offer_ids)
+            offers = [offer for offer in offers if offer.id in wanted]
+        return offer_file_for(offers, self.load_settings(), as_of=as_of)
+
     # --- internals -------------------------------------------------------------------------------
 
     def _put_settings(self, db: Database, settings: Settings) -> None:
         """Write the settings and their parts inside the caller's transaction."""
         rows = settings_to_rows(settings)
-        db[SETTINGS].upsert(rows.row, pk="id")
+        db.table(SETTINGS).upsert(rows.row, pk="id")
         for table in SETTINGS_TABLES:  # children before parents
-            db[table].delete_where()
-        db[SETTINGS_FX].insert_all(rows.fx)
-        db[SCENARIOS].insert_all(rows.scenarios)
-        db[SCENARIO_OFFERS].insert_all(rows.scenario_offers)
+            db.table(table).delete_where()
+        db.table(SETTINGS_FX).insert_all(rows.fx)
+        db.table(SCENARIOS).insert_all(rows.scenarios)
+        db.table(SCENARIO_OFFERS).insert_all(rows.scenario_offers)
         if rows.current_job is not None:
-            db[CURRENT_JOB].insert(rows.current_job)
-        db[CURRENT_JOB_BENEFITS].insert_all(rows.current_job_benefits)
-        db[CURRENT_JOB_EQUITY].insert_all(rows.current_job_equity)
-        db[CURRENT_JOB_LEAVING].insert_all(rows.current_job_leaving)
+            db.table(CURRENT_JOB).insert(rows.current_job)
+        db.table(CURRENT_JOB_BENEFITS).insert_all(rows.current_job_benefits)
+        db.table(CURRENT_JOB_EQUITY).insert_all(rows.current_job_equity)
+        db.table(CURRENT_JOB_LEAVING).insert_all(rows.current_job_leaving)
 
     def _put(self, db: Database, offer: Offer, now: str) -> bool:
         """Write one offer inside the caller's transaction; True when it replaced a stored one."""
@@ -305,13 +328,13 @@ class Store:
         rows = offer_to_rows(offer, position=position, created_at=created_at, updated_at=now)
         # Replacing = delete the parts and insert them again: simpler and safer than diffing lists.
         for table in CHILD_TABLES:
-            db[table].delete_where("offer_id = ?", [offer.id])
+            db.table(table).delete_where("offer_id = ?", [offer.id])
         if existing is not None:
-            db[OFFERS].update(offer.id, rows.offer)
+            db.table(OFFERS).update(offer.id, rows.offer)
         else:
-            db[OFFERS].insert(rows.offer)
+            db.table(OFFERS).insert(rows.offer)
         for table, child_rows in rows.children.items():
-            db[table].insert_all(child_rows)
+            db.table(table).insert_all(child_rows)
         return existing is not None
 
     def _offer(self, row: Mapping[str, Any], children: Mapping[str, Sequence[Mapping[str, Any]]]) -> Offer:
@@ -549,20 +572,6 @@ def _create_private_file(path: Path) -> None:
     os.close(fd)
 
 
-def _fsync(path: Path) -> None:
-    """Flush a file (or a folder's entries) to the disk; folders can't be opened on every system."""
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def _connect(path: Path) -> sqlite3.Connection:
     try:
         # isolation_level=None: the driver never opens transactions of its own; we BEGIN explicitly.
@@ -584,7 +593,7 @@ def _inspect(conn: sqlite3.Connection, path: Path) -> int:
     untouched = "The file was left as it was."
     try:
         application_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         objects = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         # A file damaged past its first page only shows up when its pages are read.
         check = [row[0] for row in conn.execute("PRAGMA quick_check")]

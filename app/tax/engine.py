@@ -22,12 +22,14 @@ from decimal import (
 )
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 from app.money import ZERO, exact, round_cents
 from app.tax import expr
 from app.tax.rules import (
     FILING_STATUSES,
     AmountStep,
+    AnyStep,
     BracketsStep,
     CappedRateStep,
     CreditStep,
@@ -37,8 +39,11 @@ from app.tax.rules import (
     Rounding,
     Rows,
     RuleFile,
+    Status,
     SurtaxStep,
     TaxRulesError,
+    TaxTable,
+    Zone,
     catalogue,
     load,
     tax_dir,
@@ -88,6 +93,10 @@ class TaxEstimate:
     sources: tuple[str, ...]
     rounding: str
     label: str
+    # the key assumptions of every file of the chain, root first ("childless (care insurance
+    # surcharge)", "UK tax year 2026-27 (6 April 2026 to 5 April 2027)"): say them beside the figure
+    assumptions: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()  # each file's longer `notes`, root first (for a tooltip or a footnote)
 
     @property
     def after_tax(self) -> Decimal:
@@ -104,14 +113,27 @@ class TaxEstimate:
 
 Values = Mapping[str, Decimal]
 Evaluate = Callable[[dict[str, Decimal], str], Decimal]
+Bound = Callable[[dict[str, Decimal], str], Decimal | None]  # a zone's lower bound (None: the first zone's)
+ZoneRun = tuple[Bound, expr.Formula, dict[str, str]]  # (bound, formula, formula name -> qualified step)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
 class CompiledStep:
     qualified: str  # "US.taxable_income" (for a replacement: the name it replaces)
     region: str  # the code of the file that defines it
-    rule: object  # the step model from rules.py
+    rule: AnyStep  # the step model from rules.py
     run: Evaluate = field(repr=False)
+
+    @property
+    def part(self) -> str:
+        """The line of an estimate this step is shown as ("" for a step that is not a part)."""
+        return self.rule.part or ""
+
+    @property
+    def kind(self) -> str:
+        """A part's kind, "income" or "social" (given with every part: rules.py checks it)."""
+        return self.rule.kind or ""
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: one object per chain and year
@@ -150,6 +172,15 @@ class RegionRules:
         return tuple(dict.fromkeys(found))
 
     @cached_property
+    def assumptions(self) -> tuple[str, ...]:
+        """The short assumptions of every file of the chain, root first, each once."""
+        return tuple(dict.fromkeys(a for f in self.files for a in f.region.assumptions))
+
+    @cached_property
+    def notes(self) -> tuple[str, ...]:
+        return tuple(f.region.notes for f in self.files if f.region.notes)
+
+    @cached_property
     def rounding(self) -> str:
         return "; ".join(f"{f.region.name}: {f.region.rounding}" for f in self.files)
 
@@ -171,6 +202,7 @@ class Engine:
         self.catalogue = lru_cache(maxsize=1)(self._catalogue)
         self.chain = lru_cache(maxsize=512)(self._chain)
         self.estimate = lru_cache(maxsize=65536)(self._estimate)
+        self.total = lru_cache(maxsize=65536)(self._total)
 
     def _catalogue(self) -> dict[str, dict[int, Path]]:
         return catalogue(self.root)
@@ -226,11 +258,20 @@ class Engine:
             return None
         return self.estimate_chain(rules, year, filing_status, income)
 
+    def _total(self, region: str, year: int, filing_status: str, income: Decimal) -> Decimal | None:
+        """Only the estimate's `total`, without building its parts and label (a search over many
+        incomes, such as the break-even after tax, needs nothing else)."""
+        rules = self.rules(region, year)
+        if rules is None:
+            return None
+        values = rules.evaluate(income, filing_status if rules.uses_filing_status else "single")
+        return max(ZERO, sum((round_cents(values[step.qualified]) for step in rules.part_steps), ZERO))
+
     def estimate_chain(self, rules: RegionRules, year: int, filing_status: str, income: Decimal) -> TaxEstimate:
         """The estimate by a compiled chain (tests use it for a base region such as `US` alone)."""
         values = rules.evaluate(income, filing_status)
         parts = tuple(
-            TaxPart(step.rule.part, round_cents(values[step.qualified]), step.rule.kind, step.region)
+            TaxPart(step.part, round_cents(values[step.qualified]), step.kind, step.region)
             for step in rules.part_steps
         )
         total = max(ZERO, sum((p.amount for p in parts), ZERO))
@@ -249,6 +290,8 @@ class Engine:
             sources=rules.sources,
             rounding=rules.rounding,
             label=_label(rules, year, status),
+            assumptions=rules.assumptions,
+            notes=rules.notes,
         )
 
 
@@ -283,7 +326,7 @@ def _why_not(used: int, asked: int) -> str:
 
 
 def _compile_chain(files: list[RuleFile], uses_status: bool) -> list[CompiledStep]:
-    order: list[tuple[str, str, object]] = []  # (qualified, file code, rule)
+    order: list[tuple[str, str, AnyStep]] = []  # (qualified, file code, rule)
     for rule_file in files:
         code = rule_file.region.code
         for rule in rule_file.steps:
@@ -316,17 +359,18 @@ def _refs(ref: Ref, code: str, known: set[str], where: str) -> tuple[str, ...]:
     return qualified
 
 
-def _per_status(value, uses_status: bool, where: str) -> Callable[[str], object]:
+def _per_status(value: T | Mapping[Status, T], uses_status: bool, where: str) -> Callable[[str], T]:
     """A getter by filing status: one value for all (a number, rows, zones, or None), or a table
     with every status, allowed only in a region whose chain uses filing statuses."""
-    if not isinstance(value, dict):
+    if not isinstance(value, Mapping):
         return lambda status: value
     if not uses_status:
         raise TaxRulesError(f"{where} gives values by filing status in a region without filing statuses")
-    missing = [s for s in FILING_STATUSES if s not in value]
+    table: dict[str, T] = {str(status): item for status, item in value.items()}
+    missing = [s for s in FILING_STATUSES if s not in table]
     if missing:
         raise TaxRulesError(f"{where} gives no value for {', '.join(missing)}")
-    return value.__getitem__
+    return table.__getitem__
 
 
 def _sum(names: tuple[str, ...]) -> Callable[[Values], Decimal]:
@@ -336,9 +380,12 @@ def _sum(names: tuple[str, ...]) -> Callable[[Values], Decimal]:
     return lambda values: sum((values[n] for n in names), ZERO)
 
 
-def _formula(text: str, code: str, known: set[str], where: str, local: frozenset[str] = frozenset()):
+def _formula(
+    text: str, code: str, known: set[str], where: str, local: frozenset[str] = frozenset()
+) -> tuple[expr.Formula, dict[str, str]]:
+    """The parsed formula and, for each name it reads, the qualified step it reads it from."""
     parsed = expr.parse(text)
-    mapping = {}
+    mapping: dict[str, str] = {}
     for name in parsed.names:
         if name in local:
             continue
@@ -349,7 +396,7 @@ def _formula(text: str, code: str, known: set[str], where: str, local: frozenset
     return parsed, mapping
 
 
-def _compile_step(rule, code: str, known: set[str], uses_status: bool, where: str) -> Evaluate:
+def _compile_step(rule: AnyStep, code: str, known: set[str], uses_status: bool, where: str) -> Evaluate:
     run = _compile_value(rule, code, known, uses_status, where)
     if rule.round is not None:
         return _rounded(run, rule.round)
@@ -368,7 +415,7 @@ def round_to(value: Decimal, to: Decimal, mode: str) -> Decimal:
     return (value / to).to_integral_value(rounding=_MODES[mode]) * to
 
 
-def _compile_value(rule, code: str, known: set[str], uses_status: bool, where: str) -> Evaluate:
+def _compile_value(rule: AnyStep, code: str, known: set[str], uses_status: bool, where: str) -> Evaluate:
     if isinstance(rule, AmountStep):
         amount = _per_status(rule.value, uses_status, where)
         return lambda values, status: amount(status)
@@ -377,17 +424,19 @@ def _compile_value(rule, code: str, known: set[str], uses_status: bool, where: s
         if rule.expr is not None:
             parsed, mapping = _formula(rule.expr, code, known, where)
             return lambda values, status: parsed({n: values[q] for n, q in mapping.items()})
+        # validated (rules.FormulaStep): a formula without `expr` has `of` and `zones`
+        assert rule.of is not None and rule.zones is not None
         base = _sum(_refs(rule.of, code, known, where))
         local = frozenset({ZONE_VARIABLE})
 
-        def compile_zones(zones):
+        def compile_zones(zones: list[Zone]) -> list[ZoneRun]:
             return [
                 (_bound(zone.over, code, known, uses_status, where), *_formula(zone.expr, code, known, where, local))
                 for zone in zones
             ]
 
         zones = rule.zones
-        compiled = (
+        compiled: list[ZoneRun] | dict[Status, list[ZoneRun]] = (
             {status: compile_zones(each) for status, each in zones.items()}
             if isinstance(zones, dict)
             else compile_zones(zones)
@@ -395,8 +444,8 @@ def _compile_value(rule, code: str, known: set[str], uses_status: bool, where: s
         pick = _per_status(compiled, uses_status, where)
 
         def zoned_at(x: Decimal, values: dict[str, Decimal], status: str) -> Decimal:
-            chosen = None
-            previous = None
+            chosen: tuple[expr.Formula, dict[str, str]] | None = None
+            previous: Decimal | None = None
             for bound, parsed, mapping in pick(status):
                 over = bound(values, status)
                 if over is not None and previous is not None and over <= previous:
@@ -454,12 +503,12 @@ def _compile_value(rule, code: str, known: set[str], uses_status: bool, where: s
     if isinstance(rule, SurtaxStep):
         base = _sum(_refs(rule.of, code, known, where))
         rate = _per_status(rule.rate, uses_status, where)
-        exempt = _per_status(rule.exempt_up_to, uses_status, where)
+        free_up_to = _per_status(rule.exempt_up_to, uses_status, where)  # a Freigrenze: always given
         shade = _per_status(rule.shade_in_rate, uses_status, where)
 
         def surtax(values: dict[str, Decimal], status: str) -> Decimal:
             x = base(values)
-            limit = exempt(status)
+            limit = free_up_to(status)
             if x <= limit:
                 return ZERO
             full = rate(status) * x
@@ -478,7 +527,9 @@ def _compile_value(rule, code: str, known: set[str], uses_status: bool, where: s
 
 
 def _through_table(
-    base: Callable[[Values], Decimal], at: Callable[[Decimal, dict[str, Decimal], str], Decimal], table
+    base: Callable[[Values], Decimal],
+    at: Callable[[Decimal, dict[str, Decimal], str], Decimal],
+    table: TaxTable | None,
 ) -> Evaluate:
     """Evaluate `at` on the base, or, below a printed tax table's limit, on the midpoint of the
     table's row, rounded half up to the table's unit (as the table prints it)."""
@@ -494,7 +545,9 @@ def _through_table(
     return tabled
 
 
-def _bound(over, code: str, known: set[str], uses_status: bool, where: str) -> Evaluate:
+def _bound(
+    over: Decimal | dict[Status, Decimal] | str | None, code: str, known: set[str], uses_status: bool, where: str
+) -> Bound:
     """A zone's lower bound: none (the first zone), a number, one per status, or an earlier step."""
     if isinstance(over, str):
         (name,) = _refs(over, code, known, where)
@@ -527,7 +580,7 @@ def piecewise_linear(points: Rows, x: Decimal) -> Decimal:
 
 def table_midpoint(x: Decimal, bins: list[tuple[Decimal, Decimal]]) -> Decimal:
     """The midpoint of the tax-table row that x falls in (0 below the first row)."""
-    chosen = None
+    chosen: tuple[Decimal, Decimal] | None = None
     for start, width in bins:
         if x >= start:
             chosen = (start, width)

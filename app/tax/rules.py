@@ -11,7 +11,7 @@ import re
 import tomllib
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -83,7 +83,7 @@ class _Step(_Strict):
     may_decrease: str | None = None
 
     @model_validator(mode="after")
-    def _named(self):
+    def _named(self) -> Self:
         if (self.name is None) == (self.replaces is None):
             raise ValueError("a step has either a `name` or `replaces` (a step of a base region), not both")
         if self.replaces is not None and "." not in self.replaces:
@@ -108,7 +108,7 @@ class _Step(_Strict):
         return found
 
 
-def _collect_numbers(value, found: list[Decimal]) -> None:
+def _collect_numbers(value: object, found: list[Decimal]) -> None:
     if isinstance(value, Decimal):
         found.append(value)
     elif isinstance(value, dict):
@@ -148,7 +148,7 @@ class FormulaStep(_Step):
     tax_table: TaxTable | None = None
 
     @model_validator(mode="after")
-    def _shape(self):
+    def _shape(self) -> Self:
         if self.zones is None:
             if self.expr is None or self.of is not None or self.tax_table is not None:
                 raise ValueError("a formula has an `expr`, or `of` with `zones` (and then maybe a `tax_table`)")
@@ -189,7 +189,7 @@ class FormulaStep(_Step):
         return found
 
 
-def _check_rows(rows: Rows | dict[str, Rows], what: str) -> None:
+def _check_rows(rows: Rows | dict[Status, Rows], what: str) -> None:
     tables = rows.values() if isinstance(rows, dict) else [rows]
     for table in tables:
         starts = [start for start, _ in table]
@@ -208,7 +208,7 @@ class BracketsStep(_Step):
     exempt_up_to: ByStatus | None = None
 
     @model_validator(mode="after")
-    def _rows(self):
+    def _rows(self) -> Self:
         _check_rows(self.rates, "rates")
         return self
 
@@ -221,7 +221,7 @@ class PiecewiseLinearStep(_Step):
     points: Rows | dict[Status, Rows]
 
     @model_validator(mode="after")
-    def _rows(self):
+    def _rows(self) -> Self:
         _check_rows(self.points, "points")
         return self
 
@@ -257,10 +257,8 @@ class CreditStep(_Step):
     rate: ByStatus = Decimal(1)
 
 
-Step = Annotated[
-    AmountStep | FormulaStep | BracketsStep | PiecewiseLinearStep | CappedRateStep | SurtaxStep | CreditStep,
-    Field(discriminator="type"),
-]
+AnyStep = AmountStep | FormulaStep | BracketsStep | PiecewiseLinearStep | CappedRateStep | SurtaxStep | CreditStep
+Step = Annotated[AnyStep, Field(discriminator="type")]
 RULE_TYPES: tuple[str, ...] = ("amount", "formula", "brackets", "piecewise_linear", "capped_rate", "surtax", "credit")
 
 
@@ -275,6 +273,9 @@ class RegionHeader(_Strict):
     rounding: str = Field(min_length=1)
     sources: list[str] = Field(default_factory=list)
     notes: str | None = None
+    # short phrases shown beside every after-tax figure of the region (its key assumptions, e.g.
+    # "childless (care insurance surcharge)"); `notes` keeps the long form
+    assumptions: list[Annotated[str, Field(min_length=1, max_length=120)]] = Field(default_factory=list)
 
 
 class RuleFile(_Strict):
@@ -283,7 +284,7 @@ class RuleFile(_Strict):
     steps: list[Step] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _unique_and_sourced(self):
+    def _unique_and_sourced(self) -> Self:
         names = [step.name for step in self.steps if step.name is not None]
         duplicates = sorted({name for name in names if names.count(name) > 1})
         if duplicates:
@@ -313,7 +314,7 @@ def parse_rule_text(text: str, where: str) -> RuleFile:
         raise TaxRulesError(f"{where}: {problems}") from None
 
 
-def _decimals(value):
+def _decimals(value: object) -> object:
     """Integers become Decimals, so no step ever mixes int and Decimal (bools and strings stay)."""
     if isinstance(value, bool):
         return value

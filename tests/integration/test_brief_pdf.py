@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import stat
 import subprocess
 import sys
 from datetime import date, timedelta
@@ -22,7 +23,9 @@ from ui import format as fmt
 from ui.cli import main as cli_main
 from ui.launcher import render_brief
 from ui.pdf import brief_pdf
-from ui.pdf.brief_pdf import SECTION_TITLES, choose_paper, layout_brief, paper_for_locale, render_brief_pdf
+from ui.pdf.brief_pdf import layout_brief, render_brief_pdf
+from ui.pdf.brief_sections import SECTION_TITLES
+from ui.pdf.page_setup import choose_paper, paper_for_locale
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE_ONE_HEADINGS = ("Your position", "What to ask for, in this order", "Your numbers for year 1")
@@ -81,9 +84,9 @@ def test_the_numbers_are_apps(sample, sample_evaluator) -> None:
     assert fmt.money(e.figures.annual_average, "USD") in text
     # the alternatives, in the display currency, as app.comparison computed them
     for column in brief.alternatives.columns:
-        assert column.company in text
+        assert column.offer.company in text
         for value in column.values:
-            assert fmt.money(value, column.currency) in text
+            assert fmt.money(value, column.offer.currency) in text
     # every lever's per-year effect (signed), swaps included
     for lever in e.levers:
         assert compact(lever.rationale) in compact(text)
@@ -328,7 +331,7 @@ def test_a_failure_mid_write_leaves_the_old_file_and_no_temporary(qapp, sample, 
     def disk_full(*_args):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(brief_pdf, "_add_subject", disk_full)
+    monkeypatch.setattr(brief_pdf, "add_subject", disk_full)
     with pytest.raises(BriefError, match="No space left on device"):
         render_brief_pdf(sample[0], target)
     assert target.read_bytes() == b"the brief from yesterday"
@@ -338,9 +341,12 @@ def test_a_failure_mid_write_leaves_the_old_file_and_no_temporary(qapp, sample, 
 def test_replacing_a_brief_keeps_nothing_but_the_new_one(qapp, sample, tmp_path) -> None:
     target = tmp_path / "brief.pdf"
     target.write_bytes(b"old")
+    target.chmod(0o644)
     render_brief_pdf(sample[0], target)
     assert target.read_bytes().startswith(b"%PDF-") and leftovers(tmp_path) == []
     assert [p.name for p in tmp_path.iterdir()] == ["brief.pdf"]
+    # the walk-away is in it: readable by its owner alone, whatever the file it replaced (app.atomic)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
 
 
 # --- the command line ------------------------------------------------------------------------------

@@ -277,7 +277,7 @@ _json_values = st.recursive(
 )
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])  # the examples share the fixtures
 @given(offer=st.dictionaries(
     st.sampled_from(["company", "role", "base_salary", "bonus", "equity", "sign_on", "timeline", "zzz"]),
     _json_values, max_size=6))

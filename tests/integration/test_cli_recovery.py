@@ -245,7 +245,7 @@ def _fingerprint(db: str) -> str | None:
         return store.fingerprint()
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])  # the examples share the fixtures
 @given(words=st.lists(_tokens, max_size=7))
 def test_any_command_line_exits_cleanly_and_never_half_saves(playground, tmp_path, monkeypatch, words):
     monkeypatch.chdir(tmp_path)  # a random word used as a path lands here

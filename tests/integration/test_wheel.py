@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -32,20 +33,35 @@ def _run(args: list[str | Path], *, cwd: Path, env: dict[str, str] | None = None
     )
 
 
+# Mostly waiting on the disk and the package index (about a minute): started before the other tests,
+# so that under `pytest -n` they run meanwhile (tests/conftest.py); `--dist loadfile` keeps this
+# module on one worker, so the wheel is built and installed once.
+pytestmark = pytest.mark.starts_first
+
+# What a source archive or a clean clone holds: not the checkout's virtual environment, caches or
+# earlier builds (a build/ folder left by an earlier build would put deleted modules in the wheel).
+_NOT_SOURCE = shutil.ignore_patterns(
+    ".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".*_cache", ".hypothesis"
+)
+
+
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory) -> Path:
     """The bin folder of a new virtual environment with the wheel (and its dependencies) installed."""
     work = tmp_path_factory.mktemp("wheel")
-    env = {**os.environ, "PIP_CACHE_DIR": str(PIP_CACHE), "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
-    built = _run(
-        [sys.executable, "-m", "pip", "wheel", ROOT, "--no-deps", "-q", "-w", work / "dist"], cwd=work, env=env
-    )
+    env = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "VIRTUAL_ENV"}}
+    env |= {"PIP_CACHE_DIR": str(PIP_CACHE), "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+    source = work / "source"
+    shutil.copytree(ROOT, source, ignore=_NOT_SOURCE)
+    pip = [sys.executable, "-m", "pip"]
+    built = _run([*pip, "wheel", source, "--no-deps", "-q", "-w", work / "dist"], cwd=work, env=env)
     assert built.returncode == 0, built.stderr
     wheels = list((work / "dist").glob("offer_planner-*.whl"))
     assert len(wheels) == 1, wheels
-    venv.EnvBuilder(with_pip=True).create(work / "venv")
+    # the environment gets no pip of its own (ensurepip takes seconds): this pip installs into it
+    venv.EnvBuilder(with_pip=False).create(work / "venv")
     bin_dir = work / "venv" / ("Scripts" if os.name == "nt" else "bin")
-    done = _run([bin_dir / "python", "-m", "pip", "install", "-q", wheels[0]], cwd=work, env=env)
+    done = _run([*pip, "--python", bin_dir / "python", "install", "-q", wheels[0]], cwd=work, env=env)
     assert done.returncode == 0, done.stderr
     return bin_dir
 

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.comparison import CHART_PARTS, OfferSeries
 from app.scenario_compare import GrowthChart
-from ui.charts.painting import PART_NAMES, paint_cumulative_lines, paint_growth_lines, paint_stacked_bars
+from app.words import CHART_PART_NAMES
+from ui.charts.painting import paint_cumulative_lines, paint_growth_lines, paint_stacked_bars
 from ui.format import money_compact, percent_signed
 
 ChartKind = Literal["stacked_bars", "cumulative_lines", "growth_lines"]
@@ -121,13 +122,14 @@ class ChartWidget(QWidget):
         elif not self._series:
             text = "No offers to chart."
         elif self.kind == "stacked_bars":
-            parts = ", ".join(PART_NAMES[p].lower() for p in CHART_PARTS)
+            parts = ", ".join(CHART_PART_NAMES[p].lower() for p in CHART_PARTS)
             lines = [f"Pay per year in {self._currency}, each bar split into {parts}."]
             for offer in self._series:
                 years = []
                 for y in offer.years:
                     split = ", ".join(
-                        f"{PART_NAMES[s.part].lower()} {money_compact(s.value, self._currency)}" for s in y.segments
+                        f"{CHART_PART_NAMES[s.part].lower()} {money_compact(s.value, self._currency)}"
+                        for s in y.segments
                     )
                     years.append(f"year {y.year} {money_compact(y.total, self._currency)} ({split})")
                 lines.append(f"{offer.label}: {'; '.join(years)}.")

@@ -32,14 +32,9 @@ from PySide6.QtGui import (
 from app.comparison import CHART_PARTS, OfferSeries, nice_ticks
 from app.compensation import CURRENT_JOB_ID
 from app.scenario_compare import GrowthChart
+from app.words import CHART_PART_NAMES
 from ui.format import money_compact, percent_signed
 
-PART_NAMES = {
-    "guaranteed_cash": "Guaranteed cash",
-    "contingent_cash": "Bonus (contingent)",
-    "equity": "Equity",
-    "benefits": "Benefits",
-}
 # Fill patterns laid over each part's colour, so the parts differ in grey scale and print too.
 PART_PATTERNS = {
     "guaranteed_cash": Qt.BrushStyle.NoBrush,
@@ -360,7 +355,7 @@ def paint_stacked_bars(
         # one offer: the bars need no letters and the legend only the parts
         tagged = len(series) > 1
         items: list[tuple[Callable[[QRectF], None], str] | None] = [
-            (swatch_for(part), PART_NAMES[part]) for part in CHART_PARTS
+            (swatch_for(part), CHART_PART_NAMES[part]) for part in CHART_PARTS
         ]
         if tagged:
             items.append(None)

@@ -13,19 +13,8 @@ from datetime import date
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPalette, QPen
 
+from app.words import EVENT_NAMES
 from ui import format as fmt
-
-KIND_LABELS: dict[str, str] = {
-    "applied": "Applied",
-    "recruiter_screen": "Recruiter screen",
-    "interview": "Interview",
-    "final_interview": "Final interview",
-    "feedback": "Feedback",
-    "offer": "Offer",
-    "counter": "Counter",
-    "response": "Response",
-    "follow_up": "Follow-up",
-}
 
 _MARGIN = 16
 _DOT = 4.5
@@ -74,7 +63,7 @@ def _paint(
     metrics = QFontMetricsF(painter.font())
     line = metrics.height()
     dot = _DOT * unit
-    marks = [(d, KIND_LABELS.get(k, k), False) for d, k in sorted(events, key=lambda e: e[0])]
+    marks = [(d, EVENT_NAMES.get(k, k), False) for d, k in sorted(events, key=lambda e: e[0])]
     if deadline is not None:
         marks.append((deadline, "Deadline", True))
         marks.sort(key=lambda m: m[0])

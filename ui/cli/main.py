@@ -33,24 +33,26 @@ from babel import default_locale
 from pydantic import ValidationError
 
 from app import __version__
+from app.after_tax import AfterTax
+from app.atomic import write_problem
 from app.brief import Brief, BriefError, build_brief
-from app.comparison import comparison_for
+from app.comparison import Comparison, comparison_for
 from app.compensation import COMPONENTS, figures
 from app.errors import problems_from
 from app.evaluation import Evaluator, StayEvaluation, evaluator_for_file
 from app.files import (
     OfferFileError,
     merge_file_parts,
-    offer_file_for,
     read_offer_file,
     to_json,
     write_offer_file,
 )
 from app.levers import KIND_NAMES, PLAUSIBILITY_NAMES
-from app.models import Offer, OfferFile
+from app.models import OfferFile
 from app.money import round_cents
 from app.report import evaluate, money_json
 from app.rubric import DEFAULT_RUBRIC, Rubric, explain_rubric
+from app.words import COMPONENT_NAMES
 from ui import format as fmt
 
 EXIT_OK, EXIT_BUG, EXIT_BAD_INPUT = 0, 1, 2
@@ -76,7 +78,7 @@ def _print_table(offer_file: OfferFile, out: TextIO, rubric: Rubric = DEFAULT_RU
     if not offer_file.offers:
         out.write("No offers in this file.\n")
         return
-    headers = ["Year", "Base", "Bonus", "Sign-on", "Equity", "Benefits", "One-time", "Total"]
+    headers = ["Year", *(COMPONENT_NAMES[n] for n in COMPONENTS), "Total"]
     for index, e in enumerate(evaluator.evaluate_all()):
         offer, fig = e.offer, e.figures
         if index or stay is not None:
@@ -88,11 +90,13 @@ def _print_table(offer_file: OfferFile, out: TextIO, rubric: Rubric = DEFAULT_RU
         rows.append(
             [
                 "Total",
-                *(_money_text(sum((y.component(n) for y in fig.years), Decimal(0))) for n in COMPONENTS),
+                *(_money_text(fig.component_total(n)) for n in COMPONENTS),
                 _money_text(fig.total),
             ]
         )
-        _write_rows(headers, rows, out)
+        taxes = evaluator.after_tax(offer.id)
+        _write_rows(*_with_after_tax(headers, rows, taxes), out)
+        _print_tax_notes(taxes, out)
         out.write(
             f"Annual average: {_money_text(fig.annual_average)} {offer.currency}"
             f"   Guaranteed cash: {_money_text(fig.guaranteed_cash)}"
@@ -170,6 +174,28 @@ def _print_table(offer_file: OfferFile, out: TextIO, rubric: Rubric = DEFAULT_RU
         _print_side_by_side(evaluator, out)
 
 
+def _with_after_tax(headers: list[str], rows: list[list[str]], taxes: AfterTax) -> tuple[list[str], list[list[str]]]:
+    """The year table with a Tax and an After-tax column, when there is an estimate."""
+    if not taxes.available:
+        return headers, rows
+    cells = [(y.tax, y.after_tax) for y in taxes.years] + [(taxes.total_tax, taxes.total_after_tax)]
+    return [*headers, "Tax", "After tax"], [
+        [*row, _money_text(tax or Decimal(0)), _money_text(net or Decimal(0))]
+        for row, (tax, net) in zip(rows, cells, strict=True)
+    ]
+
+
+def _print_tax_notes(taxes: AfterTax, out: TextIO) -> None:
+    """What the after-tax columns are (label, what is not taxed, assumptions, conversion), or why
+    there are none."""
+    if not taxes.available:
+        out.write(f"After tax: {taxes.flag}\n")
+        return
+    out.write(f"After tax ({taxes.region_name}): {taxes.label}\n")
+    for line in taxes.notes[1:]:
+        out.write(f"  {line[0].upper()}{line[1:]}\n")
+
+
 def _print_stay(stay: StayEvaluation, horizon: int, display: str, out: TextIO) -> None:
     job = stay.job
     role = f" — {job.role}" if job.role else ""
@@ -181,11 +207,17 @@ def _print_stay(stay: StayEvaluation, horizon: int, display: str, out: TextIO) -
     rows.append(
         [
             "Total",
-            *(_money_text(sum((y.component(n) for y in stay.figures.years), Decimal(0))) for n in parts),
+            *(_money_text(stay.figures.component_total(n)) for n in parts),
             _money_text(stay.figures.total),
         ]
     )
-    _write_rows(["Year", "Base", "Bonus", "Equity", "Benefits", "Total"], rows, out)
+    headers = ["Year", *(COMPONENT_NAMES[n] for n in parts), "Total"]
+    taxes = stay.after_tax
+    if taxes is not None:
+        _write_rows(*_with_after_tax(headers, rows, taxes), out)
+        _print_tax_notes(taxes, out)
+    else:
+        _write_rows(headers, rows, out)
     if job.currency != display:
         shown = _money_text(stay.total_display) if stay.total_display is not None else f"no {job.currency} rate in fx"
         out.write(f"{horizon}-year total in {display}: {shown}\n")
@@ -198,25 +230,44 @@ def _print_stay(stay: StayEvaluation, horizon: int, display: str, out: TextIO) -
 def _print_side_by_side(evaluator: Evaluator, out: TextIO) -> None:
     """The offers (and Stay) side by side in the display currency: year totals, the horizon total,
     each scenario, the leaving cost; a column without a rate is shown in its own currency, marked."""
-    comparison = comparison_for(evaluator, [o.id for o in evaluator.offers])
+    ids = [o.id for o in evaluator.offers]
+    comparison = comparison_for(evaluator, ids)
     dated = f", rates of {evaluator.rates.as_of.isoformat()}" if evaluator.rates.as_of else ""
     out.write(f"\nSide by side (in {comparison.display_currency}{dated}; * = in its own currency, no rate):\n")
     headers = ["", *(c.label + ("" if c.converted else f" ({c.currency}*)") for c in comparison.columns)]
     keys = [f"year:{y}" for y in range(1, comparison.horizon + 1)]
     keys += [r.key for r in comparison.rows if r.kind == "leaving"] + ["total"]
     keys += [f"scenario:{name}" for name in comparison.scenario_names]
-    rows = []
-    for key in keys:
-        row = comparison.row(key)
-        rows.append([row.label, *(_money_text(v) if v is not None else "—" for v in row.values)])
+    rows = [_comparison_row(comparison, key) for key in keys]
     if comparison.scenario_names:
         ranges = [comparison.scenario_range(i) for i in range(len(comparison.columns))]
         rows.append(
             ["Scenario range", *(f"{_money_text(r[0])} – {_money_text(r[1])}" if r else "—" for r in ranges)]
         )
+    notes: tuple[str, ...] = ()
+    netted = comparison_for(evaluator, ids, after_tax=True)
+    if netted.series:  # any column with after-tax figures
+        keys = [f"year:{y}" for y in range(1, netted.horizon + 1)] + ["total", "tax"]
+        keys += [f"scenario:{name}" for name in netted.scenario_names]
+        rows += [_comparison_row(netted, key) for key in keys]
+        notes = netted.tax_notes
+    _write_table(headers, rows, out)
+    for note in notes:
+        out.write(f"  {note}\n")
+
+
+def _comparison_row(comparison: Comparison, key: str) -> list[str]:
+    row = comparison.row(key)
+    return [row.label, *(_money_text(v) if v is not None else "—" for v in row.values)]
+
+
+def _write_table(headers: list[str], rows: list[list[str]], out: TextIO) -> None:
+    """Labels left-aligned, figures right-aligned."""
     widths = [max(len(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
-    for row in [headers, *rows]:
-        out.write("  ".join([row[0].ljust(widths[0]), *(c.rjust(w) for c, w in zip(row[1:], widths[1:], strict=True))]))
+    for line in [headers, *rows]:
+        out.write(
+            "  ".join([line[0].ljust(widths[0]), *(c.rjust(w) for c, w in zip(line[1:], widths[1:], strict=True))])
+        )
         out.write("\n")
 
 
@@ -247,10 +298,6 @@ def _open_store(db: str | None):
     return Store.open(Path(db) if db else default_db_path())
 
 
-def _stored_file(store) -> OfferFile:
-    return offer_file_for(store.list_offers(), store.load_settings())
-
-
 def cmd_evaluate(args: argparse.Namespace, out: TextIO) -> int:
     if args.file and args.db:
         raise UserError("evaluate takes a FILE or --db, not both")
@@ -270,7 +317,7 @@ def _evaluate(args: argparse.Namespace, out: TextIO) -> int:
         rubric = DEFAULT_RUBRIC
     else:
         with _open_store(args.db) as store:
-            offer_file = _stored_file(store)
+            offer_file = store.offer_file()
             rubric = store.load_settings().active_rubric
     if args.rubric:
         rubric = read_rubric(args.rubric)
@@ -349,23 +396,16 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     target = Path(args.file)
-    if not target.parent.is_dir():
-        raise UserError(f"{target}: the folder {target.parent} does not exist")
+    if not target.parent.is_dir():  # said before the data file is opened (or made)
+        raise UserError(write_problem(target, FileNotFoundError(), "the offer file"))
     with _open_store(args.db) as store:
-        offer_file = _stored_file(store)
-    offers: list[Offer] = list(offer_file.offers)
-    if args.offer:
-        known = {o.id for o in offers}
-        missing = [i for i in args.offer if i not in known]
-        if missing:
-            raise UserError(f"no stored offer has the id {', '.join(repr(m) for m in missing)}")
-        offers = [o for o in offers if o.id in set(args.offer)]
-        offer_file = offer_file.model_copy(update={"offers": offers})
+        offer_file = store.offer_file(args.offer or None)
     try:
         write_offer_file(offer_file, target)
     except OSError as exc:
-        raise UserError(f"{target}: can't be written: {exc.strerror or exc}") from None
-    out.write(f"Exported {len(offers)} offer{'s' if len(offers) != 1 else ''} to {target}.\n")
+        raise UserError(write_problem(target, exc, "the offer file")) from None
+    count = len(offer_file.offers)
+    out.write(f"Exported {count} offer{'s' if count != 1 else ''} to {target}.\n")
     return EXIT_OK
 
 
@@ -383,7 +423,7 @@ def cmd_brief(args: argparse.Namespace, out: TextIO) -> int:
         rubric, paper = DEFAULT_RUBRIC, None
     else:
         with _open_store(args.db) as store:
-            offer_file = _stored_file(store)
+            offer_file = store.offer_file()
             settings = store.load_settings()
         rubric, paper = settings.active_rubric, settings.paper
     ids = [offer.id for offer in offer_file.offers]
@@ -402,7 +442,7 @@ def cmd_brief(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
     with _open_store(args.db) as store:
-        offer_file = _stored_file(store)
+        offer_file = store.offer_file()
     horizon = offer_file.horizon_years
     rows = []
     for offer in offer_file.offers:
@@ -479,12 +519,9 @@ def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
     from app.store.backup import backup_folder, find_backup, latest_backup, restore_backup
 
     path = _db_path(args.db)
-    if args.backup:
-        backup = find_backup(path, args.backup)
-    else:
-        backup = latest_backup(path)
-        if backup is None:
-            raise UserError(f"there is no backup of {path} to restore (backups are made in {backup_folder(path)})")
+    backup = find_backup(path, args.backup) if args.backup else latest_backup(path)
+    if backup is None:
+        raise UserError(f"there is no backup of {path} to restore (backups are made in {backup_folder(path)})")
     result = restore_backup(backup.path, path)
     count = f"{result.offers} offer{'s' if result.offers != 1 else ''}"
     out.write(f"Restored {backup.path.name} ({count}) to {path}.\n")

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from app.compensation import figures
 from app.currencies import ISO_4217_CODES
 from app.models import STAGES, Offer
+from app.words import CHART_PART_NAMES, STAGE_NAMES
 from ui.forms.binder import (
     OMIT,
     FormBinder,
@@ -54,14 +55,6 @@ from ui.widgets.fields import DateEdit, MoneyEdit, PercentEdit
 from ui.workspace import Workspace
 
 SIGN_ON_YEARS = 5
-STAGE_LABELS = {
-    "interviewing": "Interviewing",
-    "offer": "Offer received",
-    "negotiating": "Negotiating",
-    "accepted": "Accepted",
-    "declined": "Declined",
-    "withdrawn": "Withdrawn",
-}
 BAND_SOURCES = (
     ("Not known", None),
     ("Job posting", "posting"),
@@ -199,7 +192,7 @@ class OfferForm(QWidget):
         self.pages.addWidget(self.empty)
         self.pages.addWidget(self.scroll)
         self.summary = OfferSummary()
-        widest = self.fontMetrics().horizontalAdvance("Contingent (bonus)  $1,000,000.00")
+        widest = self.fontMetrics().horizontalAdvance(CHART_PART_NAMES["contingent_cash"] + "  $1,000,000.00")
         self.summary.setFixedWidth(max(240, widest + 32))
         self.summary.hide()
         body = QHBoxLayout()
@@ -370,7 +363,7 @@ class OfferForm(QWidget):
         )
         self.stage = QComboBox()
         for stage in STAGES:
-            self.stage.addItem(STAGE_LABELS.get(stage, stage), stage)
+            self.stage.addItem(STAGE_NAMES[stage], stage)
         self._field(form, "Stage", self.stage, "stage")
 
     def _money(self) -> MoneyEdit:

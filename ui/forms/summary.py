@@ -15,6 +15,7 @@ from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from app.compensation import OfferFigures
+from app.words import CHART_PART_NAMES
 from ui import format as fmt
 
 
@@ -119,13 +120,13 @@ class OfferSummary(QFrame):
         split.setHorizontalSpacing(8)
         split.setVerticalSpacing(4)
         split.addRow(self.total_caption, self.total)
-        for key, text, label in (
-            ("guaranteed", "Guaranteed cash", self.guaranteed),
-            ("contingent", "Contingent (bonus)", self.contingent),
-            ("equity", "Equity", self.equity),
-            ("benefits", "Benefits", self.benefits),
+        for key, part, label in (
+            ("guaranteed", "guaranteed_cash", self.guaranteed),
+            ("contingent", "contingent_cash", self.contingent),
+            ("equity", "equity", self.equity),
+            ("benefits", "benefits", self.benefits),
         ):
-            caption = QLabel(text)
+            caption = QLabel(CHART_PART_NAMES[part])
             caption.setToolTip(
                 {
                     "guaranteed": "Base, sign-on and relocation: paid whatever happens",

@@ -9,7 +9,8 @@ from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QWidget
 
 from app.models import EVENT_KINDS
-from ui.charts.timeline import KIND_LABELS, paint_timeline
+from app.words import EVENT_NAMES
+from ui.charts.timeline import paint_timeline
 from ui.forms.binder import FormBinder, field_box
 from ui.forms.rows import ListRow
 from ui.widgets.fields import DateEdit
@@ -34,7 +35,7 @@ class EventRow(ListRow):
         self.date.setMaximumWidth(self.date.fontMetrics().horizontalAdvance("0000-00-00") + 24)
         self.kind = QComboBox()
         for kind in EVENT_KINDS:
-            self.kind.addItem(KIND_LABELS[kind], kind)
+            self.kind.addItem(EVENT_NAMES[kind], kind)
         self.note = QLineEdit()
         self.note.setPlaceholderText("What happened, who, what was said")
         self.messages = {}
@@ -97,12 +98,12 @@ class TimelineStrip(QWidget):
         """(date, kind, note) for each event, in any order; the deadline is drawn as a hollow mark."""
         self._events = sorted(events, key=lambda e: e[0])
         self._deadline = deadline
-        parts = [f"{d.isoformat()} {KIND_LABELS.get(k, k)}" for d, k, _ in self._events]
+        parts = [f"{d.isoformat()} {EVENT_NAMES.get(k, k)}" for d, k, _ in self._events]
         if deadline is not None:
             parts.append(f"deadline {deadline.isoformat()}")
         self.setAccessibleDescription("; ".join(parts) if parts else "No events yet")
         self.setToolTip(
-            "\n".join(f"{d.isoformat()}  {KIND_LABELS.get(k, k)}  {n}".rstrip() for d, k, n in self._events)
+            "\n".join(f"{d.isoformat()}  {EVENT_NAMES.get(k, k)}  {n}".rstrip() for d, k, n in self._events)
         )
         self.update()
 

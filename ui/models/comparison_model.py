@@ -424,9 +424,6 @@ class ComparisonFilterProxy(QSortFilterProxyModel):
         self._differences_only = False
         self.setSortRole(RawValueRole)
 
-    def differences_only(self) -> bool:
-        return self._differences_only
-
     def set_differences_only(self, on: bool) -> None:
         if on == self._differences_only:
             return

@@ -13,19 +13,12 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from app.models import STAGES
 from app.position import missing_for_rating
 from app.rubric import TIER_NAMES
+from app.words import STAGE_NAMES
 from ui import format as fmt
 from ui.workspace import Workspace
 
-STAGE_NAMES = {
-    "interviewing": "Interviewing",
-    "offer": "Offer",
-    "negotiating": "Negotiating",
-    "accepted": "Accepted",
-    "declined": "Declined",
-    "withdrawn": "Withdrawn",
-}
-
 NOT_RATED = "Not rated"
+
 OfferIdRole = Qt.ItemDataRole.UserRole + 1
 RawValueRole = Qt.ItemDataRole.UserRole + 2  # for sorting: Decimal, tier rank, text
 BadgeRole = Qt.ItemDataRole.UserRole + 3  # "stage:offer" or "tier:strong", for the badge delegate

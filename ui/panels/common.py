@@ -84,11 +84,3 @@ class SwitchedPages(QWidget):
         # asks the height for the real width (height for width) and gets what the text needs
         return QSize(super().minimumSizeHint().width(), 0)
 
-
-def signed_points(points: int) -> str:
-    """6 → "+6", −4 → "−4" (a real minus sign), 0 → "0"."""
-    if points > 0:
-        return f"+{points}"
-    if points < 0:
-        return f"−{-points}"
-    return "0"

@@ -29,6 +29,7 @@ from app.levers import KIND_NAMES, PLAUSIBILITY_NAMES, Lever, Stretch
 from app.parsing import ParseError
 from app.position import missing_for_rating
 from app.whatif import WhatIf, WhatIfError, has_what_if, what_if
+from app.words import DROP_CAUSES
 from ui import format as fmt
 from ui.panels.common import SwitchedPages, heading_label, scaled_font, scroll_frame, text_label
 from ui.widgets.badges import BadgeLabel
@@ -37,11 +38,6 @@ from ui.workspace import Workspace
 
 # badge hues (see ui.widgets.badges): likely reads like a grand slam, possible like steady, a long shot grey
 PLAUSIBILITY_BADGES = {"likely": "tier:grand_slam", "possible": "tier:steady", "long_shot": "stage:declined"}
-DROP_CAUSES = {
-    "sign_on_ends": "the sign-on ends",
-    "grant_runs_out": "the initial grant runs out",
-    "other": "other components fall",
-}
 WHATIF_HEADERS = ("Year", "Offered", "With this ask", "Change", "Best plausible")
 
 

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 from app.position import Position, missing_for_rating
 from app.rubric import TIERS
 from app.text import day_words
-from ui.panels.common import SwitchedPages, heading_label, scaled_font, scroll_frame, signed_points, text_label
+from app.words import signed_points
+from ui.panels.common import SwitchedPages, heading_label, scaled_font, scroll_frame, text_label
 from ui.rubric_dialog import RubricDialog
 from ui.widgets.badges import BadgeLabel
 from ui.workspace import Workspace

@@ -512,7 +512,7 @@ class Flow:
         def row_piece(cells: Sequence[Text], kind: str, style: str, head: bool) -> Piece:
             blocks = []
             for column, cell, w in zip(columns, cells, widths, strict=True):
-                wrap = "anywhere" if column.align == "right" and not head else True
+                wrap: bool | Literal["anywhere"] = "anywhere" if column.align == "right" and not head else True
                 blocks.append(ts.layout(cell, style, w - 2 * pad_x, align=column.align, wrap=wrap))
             height = max((b.height for b in blocks), default=0.0) + 2 * pad_y
 

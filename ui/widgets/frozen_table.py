@@ -46,7 +46,7 @@ class TwoLineHeader(QHeaderView):
 
     def section_width_hint(self, section: int) -> int:
         """The width that shows the section's title in full (the detail may elide)."""
-        model = self.model()
+        model: QAbstractItemModel | None = self.model()  # None until a model is set (Qt's stubs say never)
         if model is None:
             return 0
         title = str(model.headerData(section, self.orientation(), self._title_role) or "")
@@ -57,7 +57,7 @@ class TwoLineHeader(QHeaderView):
         return width + 16
 
     def _letter(self, section: int) -> str:
-        model = self.model()
+        model: QAbstractItemModel | None = self.model()
         if self._letter_role is None or model is None:
             return ""
         return str(model.headerData(section, self.orientation(), self._letter_role) or "")
@@ -65,7 +65,7 @@ class TwoLineHeader(QHeaderView):
     def paintSection(self, painter: QPainter, rect: QRect, section: int) -> None:
         if not rect.isValid():
             return
-        model = self.model()
+        model: QAbstractItemModel | None = self.model()
         option = QStyleOptionHeader()
         self.initStyleOption(option)
         option.rect = rect
@@ -195,7 +195,7 @@ class FrozenColumnTable(QTableView):
     # --- internals ---------------------------------------------------------------------------------
 
     def _hide_frozen_columns(self, *_args) -> None:
-        model = self.model()
+        model: QAbstractItemModel | None = self.model()
         if model is None:
             return
         for column in range(model.columnCount()):

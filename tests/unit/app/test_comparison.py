@@ -90,7 +90,7 @@ def test_rows_in_order_with_their_conventions_in_the_label():
     assert comparison.row("total").label == "2-year total"
     assert comparison.row("annual_average").label == "Annual average (2-year total ÷ 2)"
     assert comparison.row("guaranteed_cash").label == "Guaranteed cash, 2 years (base + sign-on + relocation)"
-    assert all(row.higher_is_better for row in comparison.rows)
+    assert all(row.higher_is_better for row in comparison.rows)  # only a leaving cost is better lower
 
 
 def test_values_are_converted_to_the_display_currency_component_by_component():

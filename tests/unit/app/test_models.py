@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 
 from app.errors import Problem
 from app.files import OfferFileError, parse_offer_file
@@ -20,7 +20,6 @@ from tests import strategies
 from tests.strategies import json_text
 
 D = Decimal
-PROPERTY = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 ACME = '"acme" (Acme)'
 
 
@@ -453,7 +452,6 @@ def test_every_problem_of_every_offer_is_reported_and_nothing_is_returned() -> N
 # --- properties ----------------------------------------------------------------------------------
 
 
-@PROPERTY
 @given(data=strategies.offer_files())
 def test_every_generated_file_is_valid(data: dict[str, Any]) -> None:
     parsed = OfferFile.model_validate(data)
@@ -465,7 +463,6 @@ def test_every_generated_file_is_valid(data: dict[str, Any]) -> None:
         assert offer.company == raw["company"].strip()
 
 
-@PROPERTY
 @given(data=strategies.offer_files())
 def test_python_and_json_input_agree(data: dict[str, Any]) -> None:
     assert parse_offer_file(json_text(data)) == OfferFile.model_validate(data)

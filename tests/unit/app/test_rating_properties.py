@@ -18,16 +18,13 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from app.compensation import figures
 from app.levers import compute_stretch, suggest_levers
 from app.models import Offer
 from app.position import Alternative, rate_position
-
-PROPERTIES = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-FEWER = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 TIERS = ("grand_slam", "strong", "steady", "uncertain", "weak")  # best first
 TIER_SCORES = {"grand_slam": 95, "strong": 80, "steady": 65, "uncertain": 45, "weak": 25}
@@ -192,7 +189,6 @@ def rated_inputs(draw):
 # --- the rating ------------------------------------------------------------------------------------
 
 
-@PROPERTIES
 @given(
     process=processes(max_gap=21, final=st.just(True), noise_kinds=(*NOISE_KINDS, "offer")),
     signals=signal_sets(recruiter=st.sampled_from([None, True])),
@@ -212,7 +208,6 @@ def test_an_offer_on_the_day_of_the_final_interview_is_a_grand_slam(
     assert position.tier == "grand_slam", position.reasons
 
 
-@PROPERTIES
 @given(
     process=processes(),
     signals=signal_sets(),
@@ -232,7 +227,6 @@ def test_a_slower_offer_never_scores_higher(process, signals, days, as_of_day, a
     assert TIERS.index(slower.tier) >= TIERS.index(faster.tier)
 
 
-@PROPERTIES
 @given(
     inputs=rated_inputs(),
     counts=st.lists(st.integers(0, 10), min_size=2, max_size=2).map(sorted),
@@ -252,7 +246,6 @@ def test_more_competing_offers_never_score_lower(inputs, counts):
     assert TIERS.index(more.tier) <= TIERS.index(fewer.tier)
 
 
-@PROPERTIES
 @given(
     process=processes(),
     signals=signal_sets(),
@@ -272,7 +265,6 @@ def test_a_longer_silence_never_scores_higher(process, signals, stage, waits, al
     assert TIERS.index(longer.tier) >= TIERS.index(shorter.tier)
 
 
-@PROPERTIES
 @given(
     process=processes(final=st.just(True)),
     signals=signal_sets(),
@@ -291,7 +283,6 @@ def test_an_offer_a_month_after_the_final_interview_is_at_best_uncertain(
     assert position.tier in AT_BEST_UNCERTAIN, position.reasons
 
 
-@PROPERTIES
 @given(
     process=processes(),
     signals=signal_sets(),
@@ -307,7 +298,6 @@ def test_two_weeks_of_silence_is_at_best_uncertain(process, signals, stage, wait
     assert position.tier in AT_BEST_UNCERTAIN, position.reasons
 
 
-@PROPERTIES
 @given(inputs=rated_inputs())
 def test_the_same_input_gives_the_same_rating(inputs):
     offer, as_of, alternatives, year_one = inputs
@@ -317,7 +307,6 @@ def test_the_same_input_gives_the_same_rating(inputs):
     assert first.reasons == again.reasons
 
 
-@PROPERTIES
 @given(one=rated_inputs(), other=rated_inputs())
 def test_the_score_is_an_integer_from_0_to_100_and_the_tiers_follow_it(one, other):
     a, b = (
@@ -447,7 +436,6 @@ def responses_in(offer: Offer) -> int:
     return sum(1 for e in offer.timeline if e.kind == "response")
 
 
-@PROPERTIES
 @given(case=negotiations())
 def test_levers_are_complete_and_asks_stay_between_the_offer_and_the_stretch(case):
     offer, position, horizon, alternatives, own = case
@@ -476,7 +464,6 @@ def test_levers_are_complete_and_asks_stay_between_the_offer_and_the_stretch(cas
             assert lever.ask <= ceilings[lever.lever], (lever, stretch)
 
 
-@PROPERTIES
 @given(case=negotiations())
 def test_levers_follow_the_tier(case):
     offer, position, horizon, alternatives, own = case
@@ -499,7 +486,6 @@ def test_levers_follow_the_tier(case):
             assert drop.fix in names, (drop, sorted(names), tier)
 
 
-@PROPERTIES
 @given(case=negotiations())
 def test_the_stretch_keeps_to_the_tier(case):
     offer, position, horizon, _, _ = case
@@ -523,7 +509,6 @@ def test_the_stretch_keeps_to_the_tier(case):
         assert any("estimate" in note for note in stretch.notes)
 
 
-@FEWER
 @given(case=negotiations())
 def test_each_answer_to_a_counter_shrinks_the_room(case):
     offer, position, horizon, _, _ = case
@@ -540,7 +525,6 @@ def test_each_answer_to_a_counter_shrinks_the_room(case):
         assert after.base_ceiling < before.base_ceiling
 
 
-@FEWER
 @given(case=negotiations())
 def test_the_same_offer_gives_the_same_stretch_and_levers(case):
     offer, position, horizon, alternatives, own = case

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, reject, settings
+from hypothesis import given, reject
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
@@ -242,7 +242,6 @@ def shared_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
         yield opened
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(offer=offers())
 def test_any_valid_offer_comes_back_identical(shared_store: Store, offer: Offer) -> None:
     shared_store.save_offer(offer)

@@ -17,8 +17,6 @@ from ui.crash import CrashDialog, CrashHandler, write_log
 from ui.main_window import MainWindow
 from ui.workspace import Workspace
 
-pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
-
 
 @pytest.fixture
 def handler(tmp_path: Path, qapp):

@@ -23,8 +23,6 @@ from tests import figures
 from ui.forms.offer_form import OfferForm, _normalized
 from ui.workspace import Workspace
 
-pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
-
 OFFER_ID = "sample-lumen"  # has grants, sign-on, benefits and events: every kind of field is on the form
 
 _texts = st.one_of(
@@ -114,7 +112,7 @@ def _check(form: OfferForm, workspace: Workspace, store: Store, before, widget=N
     return stored != before
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])  # the examples share the fixtures
 @given(data=st.data())
 def test_any_input_in_any_field_saves_all_of_a_valid_offer_or_nothing(qtbot, editor, data):
     form, workspace, store, original, inputs, choices = editor

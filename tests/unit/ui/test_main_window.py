@@ -207,3 +207,23 @@ def test_single_instance_brings_the_first_window_forward(qtbot, db):
     third = SingleInstance(db)
     assert third.acquire()  # released: a later start may open it
     third.release()
+
+
+def test_export_writes_the_stored_offers_with_the_settings(loaded, tmp_path, monkeypatch):
+    target = tmp_path / "offers.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(target), ""))
+    loaded.export_file()
+    exported = read_offer_file(target)
+    assert [o.id for o in exported.offers] == ["sample-lumen", "sample-kestrel", "sample-aurelia", "sample-tessellate"]
+    assert (exported.display_currency, exported.horizon_years) == ("USD", 4)  # the sample file's settings
+    assert "Exported 4 offers" in loaded.statusBar().currentMessage()
+
+
+def test_export_to_a_missing_folder_says_why_and_writes_nothing(loaded, tmp_path, monkeypatch):
+    target = tmp_path / "gone" / "offers.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(target), ""))
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warned.append(text))
+    loaded.export_file()
+    assert warned == [f"The folder {target.parent} does not exist: choose another folder, or create it first."]
+    assert not target.parent.exists()

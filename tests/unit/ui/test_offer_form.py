@@ -21,11 +21,6 @@ from ui.workspace import Workspace
 
 TODAY = date(2026, 11, 20)
 
-# Qt's offscreen platform plugin warns "This plugin does not support propagateSizeHints()" whenever a
-# shown top-level widget with a layout changes its size constraints; real platforms don't. Only that
-# one message is ignored: every other Qt warning still fails the test.
-pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
-
 
 @pytest.fixture
 def workspace(qapp, store):

@@ -17,8 +17,6 @@ from ui.main import Session
 from ui.open_problem_dialog import OpenProblemDialog
 from ui.restore_dialog import RestoreDialog
 
-pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
-
 GARBAGE = b"these were my offers until a sync tool wrote this" * 40
 
 

@@ -20,8 +20,6 @@ from app.store import Store
 from ui.main_window import MainWindow
 from ui.workspace import Workspace
 
-pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
-
 LONG_NOTES = "Recruiter said the band could stretch if we ask before Friday. " * 1000
 
 

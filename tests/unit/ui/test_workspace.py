@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from app.files import read_offer_file
@@ -78,13 +80,16 @@ def test_import_is_one_undoable_step(workspace, store):
 
 
 def test_settings_change_reevaluates(qtbot, workspace):
+    # Aurelia's year 1 in GBP: base 118,000 + bonus 118,000 × 20 % × 85 % = 20,060 + sign-on 15,000
+    # + RSUs 60,000 × 33 % = 19,800 + pension 11,800 = 184,660
     settings = workspace.settings()
-    aurelia = workspace.evaluator().year_one_display("sample-aurelia")
+    assert settings.fx == {}  # an import brings offers, not rates: no GBP rate yet, so no USD figure
+    assert workspace.evaluator().year_one_display("sample-aurelia") is None
     with qtbot.waitSignal(workspace.evaluations_changed):
         workspace.update_settings(settings.model_copy(update={"fx": {"GBP": 2}}))
-    assert workspace.evaluator().year_one_display("sample-aurelia") != aurelia
+    assert workspace.evaluator().year_one_display("sample-aurelia") == Decimal("369320.00")  # 184,660 × 2
     workspace.undo_stack.undo()
-    assert workspace.evaluator().year_one_display("sample-aurelia") == aurelia
+    assert workspace.evaluator().year_one_display("sample-aurelia") is None
 
 
 def test_offer_list_model_passes_the_model_tester(qtmodeltester, workspace):
@@ -96,13 +101,12 @@ def test_offer_list_model_passes_the_model_tester(qtmodeltester, workspace):
 
 
 def test_offer_list_shows_app_figures(workspace):
-    from app.compensation import figures
-
     model = OfferListModel(workspace)
     row = model.row_of("sample-lumen")
-    text = model.index(row, model.YEAR_ONE).data()
-    year_one = figures(workspace.offer("sample-lumen"), workspace.settings().horizon_years).year_one
-    assert text == f"${year_one:,.2f}" == "$303,200.00"  # with cents, as every row of the column
+    # Lumen's year 1: base 192,000 + bonus 15 % = 28,800 + sign-on 45,000 + relocation 12,000
+    # + RSUs 1,600 × 187.50 × 5 % = 15,000 + benefits 9,200 + 1,200 = 303,200 (refreshers start in year 2);
+    # with cents, as every row of the column
+    assert model.index(row, model.YEAR_ONE).data() == "$303,200.00"
     assert model.index(row, model.TIER).data() == "Grand slam"
     assert model.index(row, model.STAGE).data() == "Negotiating"
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from app.tax import FILING_STATUSES
@@ -36,7 +36,6 @@ LADDER = sorted(
     | {D(n) for n in range(100000, 700001, 50000)}
     | {D(n) for n in (176100, 184500, 1000000, 1077550, 5000000, 26000000)}
 )
-SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 INCOMES = st.decimals(min_value=0, max_value=3_000_000, places=2, allow_nan=False, allow_infinity=False)
 
 
@@ -92,7 +91,6 @@ def _chain_and_status():
     return st.sampled_from(pairs)
 
 
-@SETTINGS
 @given(where=_chain_and_status(), a=INCOMES, b=INCOMES)
 def test_drawn_incomes_keep_the_properties(where, a, b):
     code, year, status = where

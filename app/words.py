@@ -1,0 +1,75 @@
+"""The words people read for the app's codes, each written once: the list, the editor, the charts,
+the command line and the brief all show the same word for the same thing.
+
+Kept beside the other names the domain already owns (`app.rubric.TIER_NAMES`, `app.levers`'
+`LEVER_TITLES`, `PLAUSIBILITY_NAMES` and `KIND_NAMES`). Money and dates are formatted elsewhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+# app.models.Stage, in the order the editor lists them
+STAGE_NAMES: Mapping[str, str] = {
+    "interviewing": "Interviewing",
+    "offer": "Offer received",
+    "negotiating": "Negotiating",
+    "accepted": "Accepted",
+    "declined": "Declined",
+    "withdrawn": "Withdrawn",
+}
+
+# app.models.EventKind: the steps of the interview timeline
+EVENT_NAMES: Mapping[str, str] = {
+    "applied": "Applied",
+    "recruiter_screen": "Recruiter screen",
+    "interview": "Interview",
+    "final_interview": "Final interview",
+    "feedback": "Feedback",
+    "offer": "Offer",
+    "counter": "Counter",
+    "response": "Response",
+    "follow_up": "Follow-up",
+}
+
+# app.compensation.COMPONENTS: the columns of a year-by-year table
+COMPONENT_NAMES: Mapping[str, str] = {
+    "base": "Base",
+    "bonus": "Bonus",
+    "sign_on": "Sign-on",
+    "equity": "Equity",
+    "benefits": "Benefits",
+    "one_time": "Relocation",
+}
+
+# app.comparison.CHART_PARTS: the parts of a stacked bar, as its legend names them
+CHART_PART_NAMES: Mapping[str, str] = {
+    "guaranteed_cash": "Guaranteed cash",
+    "contingent_cash": "Bonus (contingent)",
+    "equity": "Equity",
+    "benefits": "Benefits",
+}
+
+# the same parts after tax (Comparison.part_labels in after-tax mode): what is not taxed said beside
+AFTER_TAX_PART_NAMES: Mapping[str, str] = {
+    "guaranteed_cash": "Guaranteed cash after tax",
+    "contingent_cash": "Bonus after tax (contingent)",
+    "equity": "Equity (RSUs after tax; options not taxed)",
+    "benefits": "Benefits (not taxed)",
+}
+
+# app.levers.Drop.cause: why pay falls in a year, to follow "when" ("… when the sign-on ends")
+DROP_CAUSES: Mapping[str, str] = {
+    "sign_on_ends": "the sign-on ends",
+    "grant_runs_out": "the initial grant runs out",
+    "other": "other components fall",
+}
+
+
+def signed_points(points: int) -> str:
+    """A rating's points as read beside a reason: 6 → "+6", −4 → "−4" (a real minus sign), 0 → "0"."""
+    if points > 0:
+        return f"+{points}"
+    if points < 0:
+        return f"−{-points}"
+    return "0"

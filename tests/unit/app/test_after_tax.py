@@ -1,0 +1,305 @@
+"""After tax in the year figures, the comparison, the break-even and the levers (issue 16).
+
+Every expected figure is worked by hand from the rule files (resources/tax/<year>/<CODE>.toml), the
+arithmetic beside it. 2026 rules, single filer unless said: US federal 2026 brackets for a single
+filer 10 % to 12,400, 12 % to 50,400, 22 % to 105,700, 24 % to 201,775 …, standard deduction 16,100,
+Social Security 6.2 % to 184,500, Medicare 1.45 %; Washington: PFML 0.807159 % to 184,500 and WA Cares
+0.58 %; California: 2025 rules (2026 not published), standard deduction 5,706, brackets 1/2/4/6/8/9.3 %
+at 11,079/26,264/41,452/57,542/72,724, exemption credit 153, SDI 1.2 %.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.after_tax import NOT_TAXED_NOTE, after_tax_year, pocket_sentence, tax_on
+from app.comparison import comparison_for
+from app.compensation import YearFigures
+from app.evaluation import Evaluator
+from app.models import CurrentJob, Offer, OfferFile, TaxSettings
+from app.report import evaluate
+from app.tax import estimate, regions, total_tax
+
+D = Decimal
+AS_OF = date(2026, 11, 20)
+TAX_2026 = TaxSettings(year=2026)
+
+
+def offer(**fields: Any) -> Offer:
+    return Offer.model_validate({"company": fields.get("id", "X").title(), "role": "Engineer", **fields})
+
+
+def evaluator(offers: list[Offer], horizon: int = 2, **kwargs: Any) -> Evaluator:
+    kwargs.setdefault("display_currency", "USD")
+    kwargs.setdefault("fx", {})
+    kwargs.setdefault("tax", TAX_2026)
+    return Evaluator(offers, as_of=AS_OF, horizon=horizon, **kwargs)
+
+
+SEATTLE = offer(
+    id="seattle",
+    tax_region="US-WA",
+    base_salary=150000,
+    equity=[{"kind": "rsu", "value": 100000}],
+    benefits=[{"name": "401(k) match", "annual_value": 5000}],
+)
+QUARRY = offer(
+    id="quarry",
+    tax_region="US-CA",
+    base_salary=150000,
+    equity=[{"kind": "option", "shares": 120000, "strike": D("0.0125"), "price": D("1.85")}],
+)
+
+
+def test_washington_taxes_the_rsus_vesting_and_not_the_benefits() -> None:
+    taxes = evaluator([SEATTLE]).after_tax("seattle")
+    # taxed: 150,000 base + 25,000 RSUs vesting = 175,000; the 5,000 of benefits are not taxed.
+    # Federal: 175,000 − 16,100 = 158,900; 1,240 + 4,560 + 12,166 + 24 % × 53,200 (12,768) = 30,734.00
+    # Social Security 6.2 % × 175,000 = 10,850.00; Medicare 1.45 % = 2,537.50
+    # PFML 0.807159 % × 175,000 = 1,412.52825 → 1,412.53; WA Cares 0.58 % = 1,015.00
+    # tax 46,549.03; after tax 180,000 − 46,549.03 = 133,450.97
+    assert taxes.available and taxes.status == "estimated"
+    assert [(y.taxed, y.not_taxed, y.tax, y.after_tax) for y in taxes.years] == [
+        (D("175000.00"), D("5000.00"), D("46549.03"), D("133450.97"))
+    ] * 2
+    assert (taxes.total_tax, taxes.total_after_tax) == (D("93098.06"), D("266901.94"))
+    assert taxes.label == "estimate, 2026 rules, single filer, this pay as the only income"
+    assert taxes.notes == (
+        "Washington (US): estimate, 2026 rules, single filer, this pay as the only income",
+        NOT_TAXED_NOTE,
+    )
+
+
+def test_california_keeps_the_options_untaxed_and_says_its_rules_are_2025s() -> None:
+    taxes = evaluator([QUARRY]).after_tax("quarry")
+    # taxed: the base only, 150,000 (30,000 options vest a year × (1.85 − 0.0125) = 55,125, untaxed)
+    # Federal: 133,900 taxable: 1,240 + 4,560 + 12,166 + 24 % × 28,200 (6,768) = 24,734.00
+    # Social Security 9,300.00; Medicare 2,175.00
+    # California: 150,000 − 5,706 = 144,294; 110.79 + 303.70 + 607.52 + 965.40 + 1,214.56
+    # + 9.3 % × 71,570 (6,656.01) = 9,857.98 − 153 = 9,704.98; SDI 1.2 % = 1,800.00
+    # tax 47,713.98; after tax 205,125 − 47,713.98 = 157,411.02
+    year = taxes.year(1)
+    assert (year.taxed, year.not_taxed, year.tax, year.after_tax) == (
+        D("150000.00"), D("55125.00"), D("47713.98"), D("157411.02")
+    )
+    assert taxes.label == (
+        "estimate, 2026 rules except California (US): 2025 rules (2026 not yet published), single filer, "
+        "this pay as the only income"
+    )
+
+
+def test_a_sign_on_in_the_uk_and_the_tax_shared_among_the_years_parts() -> None:
+    london = offer(id="london", currency="GBP", tax_region="GB-ENG", base_salary=90000, sign_on=[20000])
+    ev = evaluator([london], display_currency="GBP")
+    taxes = ev.after_tax("london")
+    # Year 1, 110,000: allowance 12,570 − (110,000 − 100,000) / 2 = 7,570; taxable 102,430;
+    # 20 % × 37,700 + 40 % × 64,730 = 7,540 + 25,892 = 33,432.00; NI 8 % × 37,700 + 2 % × 59,730
+    # = 3,016 + 1,194.60 = 4,210.60; tax 37,642.60, after tax 72,357.40.
+    # Year 2, 90,000: taxable 77,430; 7,540 + 40 % × 39,730 = 23,432.00; NI 3,016 + 2 % × 39,730
+    # = 3,810.60; tax 27,242.60, after tax 62,757.40.
+    assert [(y.tax, y.after_tax) for y in taxes.years] == [
+        (D("37642.60"), D("72357.40")),
+        (D("27242.60"), D("62757.40")),
+    ]
+    assert taxes.assumptions == (
+        "UK tax year 2026-27 (6 April 2026 to 5 April 2027)",
+        "no pension contributions or student loan",
+    )
+    netted = comparison_for(ev, ["london"], after_tax=True)
+    # year 1's tax shared at its average rate: base 37,642.60 × 90/110 = 30,798.4909… → 30,798.49,
+    # sign-on 37,642.60 × 20/110 = 6,844.109… → 6,844.11 (together 37,642.60)
+    # base after tax: (90,000 − 30,798.49) + (90,000 − 27,242.60) = 59,201.51 + 62,757.40 = 121,958.91
+    values = {row.key: row.values[0] for row in netted.rows}
+    assert values["sign_on"] == D("13155.89")  # 20,000 − 6,844.11
+    assert values["base"] == D("121958.91")
+    assert values["year:1"] == D("72357.40") and values["total"] == D("135114.80")
+    assert values["tax"] == D("64885.20")  # 37,642.60 + 27,242.60
+    bar = netted.series[0].years[0]
+    assert (bar.guaranteed_cash, bar.total) == (D("72357.40"), D("72357.40"))
+
+
+def test_germany_in_euros_shown_in_dollars_with_its_assumptions() -> None:
+    berlin = offer(id="berlin", currency="EUR", tax_region="DE", base_salary=100000)
+    ev = evaluator([berlin], fx={"EUR": D("1.08")})
+    taxes = ev.after_tax("berlin")
+    # 100,000 €: tests/unit/app/tax/test_de.py works it by hand: 41,969.99 € (pension 9,300, unemployment
+    # 1,300, health 6,103.13, care 1,674, income tax 23,248, solidarity surcharge 344.86)
+    assert (taxes.currency, taxes.year(1).tax, taxes.year(1).after_tax) == ("EUR", D("41969.99"), D("58030.01"))
+    assert taxes.conversion is None  # taxed in euros, its own currency
+    netted = comparison_for(ev, ["berlin"], after_tax=True)
+    # shown in USD: 58,030.01 × 1.08 = 62,672.4108 → 62,672.41
+    assert netted.row("year:1").values[0] == D("62672.41")
+    assert (
+        "Germany assumes statutory health insurance at the average additional contribution (2.9 %); childless "
+        "(care insurance surcharge); tax class I, no church tax (Berlin)."
+    ) in netted.tax_notes
+
+
+def test_pay_in_another_currency_than_the_regions_is_converted_there_and_back() -> None:
+    # dollars taxed in London: 137,500 USD at 1 GBP = 1.25 USD is 110,000 GBP; the UK tax on it is
+    # 37,642.60 GBP (above), back in dollars 37,642.60 × 1.25 = 47,053.25; after tax 90,446.75
+    remote = offer(id="remote", tax_region="GB-ENG", base_salary=137500)
+    ev = evaluator([remote], horizon=1, fx={"GBP": D("1.25")}, fx_as_of=date(2026, 11, 18))
+    taxes = ev.after_tax("remote")
+    assert (taxes.currency, taxes.tax_currency) == ("USD", "GBP")
+    assert (taxes.year(1).tax, taxes.year(1).after_tax) == (D("47053.25"), D("90446.75"))
+    assert taxes.year(1).estimate is not None and taxes.year(1).estimate.income == D("110000.00")
+    assert taxes.conversion == (
+        "taxed in GBP: pay converted at 1 USD = 0.8 GBP (rates of 2026-11-18), the tax converted back to USD"
+    )
+    # without a GBP rate: no figure, and the reason — never pounds mixed into dollars
+    missing = evaluator([remote], horizon=1).after_tax("remote")
+    assert (missing.status, missing.year(1).tax, missing.year(1).after_tax) == ("no_rate", None, None)
+    assert missing.flag is not None and missing.flag.startswith("no GBP rate: ")
+
+
+def test_no_region_or_one_without_rules_gives_null_and_says_why() -> None:
+    tokyo = offer(id="tokyo", tax_region="JP", base_salary=100000)
+    nowhere = offer(id="nowhere", base_salary=100000)
+    ev = evaluator([SEATTLE, tokyo, nowhere], horizon=1)
+    assert ev.after_tax("tokyo").status == "unsupported"
+    assert ev.after_tax("tokyo").flag == "no tax rules for JP in the app: no after-tax figure (never a guess)"
+    assert ev.after_tax("nowhere").status == "no_region"
+    netted = comparison_for(ev, ["seattle", "tokyo", "nowhere"], after_tax=True)
+    assert netted.row("year:1").values == (D("133450.97"), None, None)  # 180,000 − 46,549.03
+    assert [c.offer_id for c in netted.series] == ["seattle"]
+    assert [(c.offer_id, reason.split(":")[0]) for c, reason in netted.untaxed] == [
+        ("tokyo", "no tax rules for JP in the app"),
+        ("nowhere", "no tax region"),
+    ]
+    sentence = ev.break_even_sentence("seattle", "tokyo", after_tax=True)
+    assert sentence.startswith("Seattle and Tokyo can't be compared after tax: Tokyo: no tax rules for JP")
+
+
+def test_the_year_without_a_tax_object_is_the_as_of_year_and_a_later_one_falls_back_labelled() -> None:
+    plain = Evaluator([SEATTLE], as_of=AS_OF, display_currency="USD", fx={}, horizon=1)
+    taxes = plain.after_tax("seattle")
+    assert taxes.year(1).tax == D("46549.03")  # the 2026 rules, as with tax.year = 2026
+    assert taxes.year_note == "tax year 2026: the evaluation's year (no tax year set in Settings)"
+    later = evaluator([SEATTLE], horizon=1, tax=TaxSettings(year=2027)).after_tax("seattle")
+    assert later.label == "estimate, 2026 rules (2027 not yet published), single filer, this pay as the only income"
+    assert later.year(1).tax == D("46549.03") and later.year_note is None
+
+
+def test_the_json_has_tax_and_after_tax_per_year_and_null_without_a_region() -> None:
+    data = OfferFile.model_validate(
+        {
+            "format": "offer-planner/2",
+            "as_of": "2026-11-20",
+            "tax": {"year": 2026, "filing_status": "single"},
+            "horizon_years": 1,
+            "current_job": {"tax_region": "US-WA", "base_salary": 175000},
+            "offers": [SEATTLE.model_dump(), {"id": "nowhere", "company": "N", "role": "E"}],
+        }
+    )
+    result = evaluate(data)
+    seattle, nowhere = result["offers"]
+    assert seattle["years"][0] | {"tax": D("46549.03"), "after_tax": D("133450.97")} == seattle["years"][0]
+    assert (nowhere["years"][0]["tax"], nowhere["years"][0]["after_tax"]) == (None, None)
+    # staying in Washington at 175,000 a year: the same 46,549.03 of tax
+    assert (result["current_job"]["years"][0]["tax"], result["current_job"]["years"][0]["after_tax"]) == (
+        D("46549.03"),
+        D("128450.97"),
+    )
+
+
+def test_after_tax_changes_who_is_ahead_and_the_break_even_says_after_tax() -> None:
+    # Seattle pays 175,000 cash, San Francisco 180,000: before tax San Francisco leads by 5,000.
+    # San Francisco at 180,000: federal 163,900 taxable: 1,240 + 4,560 + 12,166 + 24 % × 58,200 (13,968)
+    # = 31,934.00; Social Security 11,160.00; Medicare 2,610.00; California 174,294 taxable: 3,201.97
+    # + 9.3 % × 101,570 (9,446.01) = 12,647.98 − 153 = 12,494.98; SDI 2,160.00 → 60,358.98: 119,641.02 left.
+    # Seattle at 175,000: 46,549.03 (above): 128,450.97 left, ahead by 8,809.95 after tax.
+    seattle = offer(id="seattle", tax_region="US-WA", base_salary=175000)
+    sf = offer(id="sf", company="San Francisco", tax_region="US-CA", base_salary=180000)
+    ev = evaluator([seattle, sf], horizon=1)
+    assert ev.after_tax("sf").year(1).after_tax == D("119641.02")
+    assert ev.after_tax("seattle").year(1).after_tax == D("128450.97")
+    assert ev.break_even_sentence("seattle", "sf").startswith("San Francisco is ahead of Seattle in year 1 at every")
+    assert ev.break_even_sentence("seattle", "sf", after_tax=True).startswith(
+        "Seattle is ahead of San Francisco in year 1 after tax at every"
+    )
+
+
+def test_what_a_raise_leaves_in_your_pocket() -> None:
+    ev = evaluator([QUARRY], horizon=1)
+    change = ev.extra_pay_after_tax("quarry", D(10000))
+    # 150,000 → 160,000 taxed, every rate marginal at both: 24 % federal + 6.2 % + 1.45 % + 9.3 % California
+    # + 1.2 % SDI = 42.15 % of 10,000 = 4,215.00; kept 5,785.00
+    assert change is not None and (change.tax_change, change.pocket_change) == (D("4215.00"), D("5785.00"))
+    assert pocket_sentence(change, "base") == "+$10,000 base is +$5,785 a year in your pocket in California"
+    assert change.kept_pct == D("57.9")
+    # a higher base in an offer with a 10 % bonus also raises the bonus: +10,000 base is +11,000 of pay;
+    # 165,000 → 176,000 taxed, still at the same marginal rates: 42.15 % × 11,000 = 4,636.50; kept 6,363.50
+    with_bonus = offer(id="b", tax_region="US-CA", base_salary=150000, bonus={"target_pct": 10})
+    ev = evaluator([with_bonus], horizon=1)
+    raised = ev.pocket_change("b", with_bonus.model_copy(update={"base_salary": D(160000)}))
+    assert raised is not None and (raised.pay_change, raised.pocket_change) == (D("11000.00"), D("6363.50"))
+    one_off = ev.extra_pay_after_tax("b", D(20000))
+    assert one_off is not None and pocket_sentence(one_off, "sign-on", per_year=False).startswith(
+        "+$20,000 sign-on is +$"
+    )
+    assert evaluator([offer(id="n", base_salary=1)]).extra_pay_after_tax("n", D(10)) is None
+
+
+def test_the_current_job_is_taxed_like_an_offer_in_the_stay_column() -> None:
+    job = CurrentJob.model_validate({"company": "Ridgeway", "tax_region": "US-WA", "base_salary": 150000,
+                                     "equity_by_year": [25000]})
+    ev = evaluator([SEATTLE], horizon=1, current_job=job)
+    netted = comparison_for(ev, ["seattle"], after_tax=True)
+    # staying: 150,000 + 25,000 of vesting = 175,000 taxed: 46,549.03; 128,450.97 left
+    assert netted.row("year:1").values == (D("128450.97"), D("133450.97"))
+    assert netted.row("leaving_cost").label == "Leaving cost (forfeit + repay, before tax)"
+    assert "year:1:after_leaving" not in {row.key for row in netted.rows}
+    assert "The leaving cost is before tax." in netted.tax_notes
+    before = comparison_for(ev, ["seattle"])
+    before_keys = [r.key for r in before.rows if r.key != "year:1:after_leaving"]
+    assert [r.key for r in netted.rows if r.key != "tax"] == before_keys
+
+
+REGIONS = [code for code, _name in regions()]
+CURRENCY = {code: estimate(code, 2026, "single", D(0)).currency for code in REGIONS}  # type: ignore[union-attr]
+money = st.integers(min_value=0, max_value=600_000).map(D)
+
+
+@settings(deadline=None, max_examples=60)
+@given(
+    region=st.sampled_from(REGIONS),
+    status=st.sampled_from(["single", "married_joint", "head_of_household"]),
+    base=money,
+    bonus_pct=st.integers(0, 50),
+    sign_on=money,
+    rsu=st.integers(min_value=1, max_value=600_000).map(D),
+    option_shares=st.integers(1, 100_000),
+    benefit=st.integers(0, 20_000),
+)
+def test_after_tax_is_never_above_the_total_and_tax_never_negative(
+    region: str, status: str, base: D, bonus_pct: int, sign_on: D, rsu: D, option_shares: int, benefit: int
+) -> None:
+    subject = offer(
+        id="any",
+        currency=CURRENCY[region],
+        tax_region=region,
+        base_salary=base,
+        bonus={"target_pct": bonus_pct},
+        sign_on=[sign_on],
+        equity=[{"kind": "rsu", "value": rsu}, {"kind": "option", "shares": option_shares, "strike": 1, "price": 3}],
+        benefits=[{"name": "b", "annual_value": benefit}],
+    )
+    ev = evaluator([subject], tax=TaxSettings(year=2026, filing_status=status))
+    fig, taxes = ev.figures("any"), ev.after_tax("any")
+    assert taxes.available
+    for year, tax in zip(fig.years, taxes.years, strict=True):
+        assert tax.tax is not None and tax.after_tax is not None
+        assert D(0) <= tax.tax <= tax.taxed
+        assert tax.after_tax <= year.total and tax.after_tax == year.total - tax.tax
+        assert tax_on(taxes, tax.taxed, ev.tax_basis) == tax.tax  # the search's faster path agrees
+        netted = after_tax_year(year, tax.tax)
+        assert netted.total == tax.after_tax and netted.benefits == year.benefits
+        assert netted.equity_options == year.equity_options and netted.equity >= year.equity_options
+        assert isinstance(netted, YearFigures)
+    assert total_tax(region, 2026, status, D(1234)) == estimate(region, 2026, status, D(1234)).total  # type: ignore[union-attr]
