@@ -177,7 +177,10 @@ class Comparison:
 
     @property
     def untaxed(self) -> tuple[tuple[Column, str], ...]:
-        """After tax: the columns shown without figures, each with the reason ("no tax region: …")."""
+        """After tax: the columns shown without figures, each with the reason ("no tax region: …");
+        before tax, none."""
+        if not self.after_tax:
+            return ()
         return tuple(
             (column, taxes.flag or "no after-tax estimate")
             for column, taxes in zip(self.columns, self.taxes, strict=True)

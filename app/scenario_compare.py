@@ -9,12 +9,17 @@ Staying is not a scenario figure: the current job's equity is what the broker sh
 year, so its total is the same at every growth (a flat line on the chart). The break-even between an
 offer and staying is the growth of the offer's shares at which its horizon total reaches what
 staying pays, to 0.1 point in −90..200, by the same search as between two offers.
+
+After tax (`Comparison.after_tax`, issue 16): the same chart and lines from after-tax totals —
+each offer's `Evaluator.growth_curve(..., after_tax=True)` (RSUs taxed at each growth's price),
+staying flat at its after-tax total, the break-even by `Evaluator.break_even(..., after_tax=True)`.
+A column without an estimate is left out of the chart and its line says why.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_FLOOR, Decimal
 
 from app.comparison import Column, Comparison
@@ -57,6 +62,8 @@ class GrowthChart:
     x_ticks: tuple[Decimal, ...]  # the growths the axis is labelled at
     start: Decimal
     stop: Decimal
+    after_tax: bool = False  # every total is after the estimated tax
+    no_estimate: tuple[str, ...] = ()  # after tax: columns not charted for want of an after-tax estimate
 
 
 def nice_ticks_between(low: Decimal, high: Decimal, count: int = 5) -> tuple[Decimal, ...]:
@@ -93,20 +100,25 @@ def growth_chart(
     """Each converted column's horizon total (display currency) at every growth from `start` to `stop`
     % a year, from `Evaluator.growth_curve`; Stay is flat at its total."""
     growths = curve_growths(start, stop, step)
-    stay = evaluator.stay()
+    after_tax = comparison.after_tax
     lines: list[GrowthLine] = []
     left_out: list[str] = []
+    no_estimate: list[str] = []
     for column in comparison.columns:
         points: list[GrowthPoint] | None
         if column.is_stay:
-            total = stay.total_display if stay is not None else None
+            total = _stay_total(evaluator, after_tax)
             points = None if total is None else [GrowthPoint(g, total) for g in growths]
         else:
-            curve = evaluator.growth_curve(column.offer_id, start, stop, step)
+            curve = evaluator.growth_curve(column.offer_id, start, stop, step, after_tax=after_tax)
             known = [GrowthPoint(p.growth_pct, p.total_display) for p in curve if p.total_display is not None]
-            points = known if len(known) == len(curve) else None
-        if points is None or not column.converted:
-            left_out.append(column.label if not column.is_stay else f"Stay ({column.company})")
+            points = known if curve and len(known) == len(curve) else None
+        name = column.label if not column.is_stay else f"Stay ({column.company})"
+        if not column.converted or (points is None and not after_tax):
+            left_out.append(name)
+            continue
+        if points is None:
+            no_estimate.append(name)
             continue
         lines.append(
             GrowthLine(column.offer_id, column.label, column.company, column.slot, column.is_stay, tuple(points))
@@ -118,9 +130,11 @@ def growth_chart(
     return GrowthChart(
         currency=comparison.display_currency,
         horizon=comparison.horizon,
+        after_tax=after_tax,
         lines=tuple(lines),
         scenarios=tuple((s.name, s.growth_pct) for s in evaluator.scenarios if first <= s.growth_pct <= last),
         left_out=tuple(left_out),
+        no_estimate=tuple(no_estimate),
         y_ticks=y_ticks,
         x_ticks=x_ticks,
         start=first,
@@ -141,21 +155,49 @@ class BreakEvenLine:
     sentence: str
 
 
-def stay_break_even(evaluator: Evaluator, offer_id: str) -> BreakEven:
+def _stay_total(evaluator: Evaluator, after_tax: bool) -> Decimal | None:
+    """What staying pays over the horizon in the display currency (after tax: None without an estimate)."""
+    stay = evaluator.stay()
+    if stay is None:
+        return None
+    if not after_tax:
+        return stay.total_display
+    taxes = stay.after_tax
+    total = taxes.total_after_tax if taxes is not None else None
+    return None if total is None else evaluator.convert(total, stay.job.currency)
+
+
+def stay_break_even(evaluator: Evaluator, offer_id: str, *, after_tax: bool = False) -> BreakEven:
     """The growth of `offer_id`'s shares at which its horizon total equals what staying pays (display
-    currency); staying's total does not change with growth."""
+    currency); staying's total does not change with growth. `after_tax`: both totals after tax; not
+    comparable, with the reason, when either has no estimate."""
     stay = evaluator.stay()
     currency = evaluator.display_currency
     if stay is None:
         raise ValueError("there is no current job to compare with")
     offer = evaluator.by_id[offer_id]
-    staying = stay.total_display
+    if after_tax:
+        missing = [
+            f"{name}: {taxes.flag}"
+            for name, taxes in (
+                (offer.company, evaluator.after_tax(offer_id)),
+                (f"staying at {stay.job.company}", stay.after_tax),
+            )
+            if taxes is not None and not taxes.available
+        ]
+        if missing:
+            return BreakEven(offer_id, CURRENT_JOB_ID, currency, False, after_tax=True, reason="; ".join(missing))
+    staying = _stay_total(evaluator, after_tax)
 
     def difference(growth: Decimal) -> Decimal | None:
-        total = evaluator.convert(evaluator.growth_total(offer_id, growth), offer.currency)
+        amount = (
+            evaluator.after_tax_total_at(offer_id, growth) if after_tax else evaluator.growth_total(offer_id, growth)
+        )
+        total = None if amount is None else evaluator.convert(amount, offer.currency)
         return None if total is None or staying is None else total - staying
 
-    return find_break_even(difference, offer_id, CURRENT_JOB_ID, currency)
+    result = find_break_even(difference, offer_id, CURRENT_JOB_ID, currency)
+    return replace(result, after_tax=True) if after_tax else result
 
 
 def _growth_words(growth: Decimal) -> str:
@@ -172,8 +214,12 @@ def stay_break_even_sentence(result: BreakEven, company: str, job: str, horizon:
     than 32.9 % a year; below that, staying is ahead."
     """
     span = f"over {horizon} years" if horizon > 1 else "in year 1"
+    if result.after_tax:
+        span += " after tax"
     staying = f"staying at {job}"
     if not result.comparable:
+        if result.reason:
+            return f"{company} and {staying} can't be compared after tax: {result.reason}."
         return f"{company} and {staying} can't be compared under growth: an exchange rate is missing."
     if result.growth_pct is None:
         whatever = f"whatever {company}'s shares do (−90 % to +200 % a year): there is no break-even"
@@ -207,14 +253,15 @@ def break_even_lines(evaluator: Evaluator, comparison: Comparison) -> tuple[Brea
 
 
 def _line(evaluator: Evaluator, comparison: Comparison, baseline: Column, other: Column) -> BreakEvenLine:
+    after_tax = comparison.after_tax
     if baseline.is_stay or other.is_stay:
         offer = other if baseline.is_stay else baseline
         stay = baseline if baseline.is_stay else other
-        result = stay_break_even(evaluator, offer.offer_id)
+        result = stay_break_even(evaluator, offer.offer_id, after_tax=after_tax)
         sentence = stay_break_even_sentence(result, offer.company, stay.company, comparison.horizon)
     else:
-        result = evaluator.break_even(other.offer_id, baseline.offer_id)
-        sentence = evaluator.break_even_sentence(other.offer_id, baseline.offer_id)
+        result = evaluator.break_even(other.offer_id, baseline.offer_id, after_tax=after_tax)
+        sentence = evaluator.break_even_sentence(other.offer_id, baseline.offer_id, after_tax=after_tax)
     return BreakEvenLine(baseline.offer_id, other.offer_id, result, sentence)
 
 

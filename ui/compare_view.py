@@ -23,6 +23,13 @@ Format 2 adds, from `app/`:
   (`break_even_lines`), worked out when that tab is shown.
 - **Rates**: a column without a rate is flagged in its header and a note says which rate is missing,
   with a button to the rates in Settings (`settings_requested`).
+
+**After tax** (issue 16): a switch in the options row rebuilds everything — the table, the pay charts,
+the growth chart and the break-even lines — from `comparison_for(..., after_tax=True)`; no tax is
+worked out here. The estimate's labels (`Comparison.tax_notes`: "estimate, 2026 rules, single filer,
+this pay as the only income", what is not taxed, assumptions, conversions, why a column has no figure)
+sit right above the table while the switch is on, with a button to the tax year and filing status in
+Settings; a column without an estimate says why in its cells instead of a number.
 """
 
 from __future__ import annotations
@@ -51,7 +58,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.comparison import Comparison, comparison_for
+from app.comparison import Column, Comparison, comparison_for
 from app.compensation import CURRENT_JOB_ID
 from app.position import OFFER_STAGES
 from app.scenario_compare import STAY_GROWTH_NOTE, break_even_lines, growth_chart, scenario_growths
@@ -96,6 +103,7 @@ class CompareView(QWidget):
         self._checked: set[str] = set()
         self._baseline_id: str | None = None
         self._baseline_picked = False  # the user chose the baseline (else Stay, when there is one)
+        self._after_tax = False  # the "After tax" switch
         self._comparison: Comparison | None = None
         self._growth_stale = True  # the growth tab is worked out when shown
         self._sized = False  # the table/chart split is set once, when first shown
@@ -130,6 +138,28 @@ class CompareView(QWidget):
         self.differences_only_check.setAccessibleName("Differences only")
         self.differences_only_check.setToolTip("Hide rows where every offer has the same figure.")
         self.differences_only_check.toggled.connect(self._on_differences_only_toggled)
+
+        self.after_tax_check = QCheckBox("After &tax")
+        self.after_tax_check.setAccessibleName("After tax")
+        self.after_tax_check.setToolTip(
+            "Every figure and chart after the estimated income tax and social contributions of each offer's "
+            "tax region (set in the offer; the tax year and filing status in Settings)."
+        )
+        self.after_tax_check.toggled.connect(self._on_after_tax_toggled)
+        self.tax_note = QLabel()
+        self.tax_note.setAccessibleName("What the after-tax figures are")
+        self.tax_note.setWordWrap(True)
+        self.tax_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.tax_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.tax_more = QToolButton()
+        self.tax_more.setCheckable(True)
+        self.tax_more.setAccessibleName("All the after-tax notes")
+        self.tax_more.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.tax_more.toggled.connect(self._show_tax_notes)
+        self.tax_button = QPushButton("Tax &year and filing status…")
+        self.tax_button.setAccessibleName("Tax year and filing status in Settings")
+        self.tax_button.setToolTip("Settings → After tax: the rules' year and the filing status")
+        self.tax_button.clicked.connect(lambda: self.settings_requested.emit("tax"))
 
         self.pick_note = QLabel(PICK_NOTE)
         self.pick_note.setAccessibleName("Note")
@@ -232,12 +262,17 @@ class CompareView(QWidget):
         self.options.addWidget(self.charts_button)
         self.add_option(self.show_differences_check)
         self.add_option(self.differences_only_check)
+        self.add_option(self.after_tax_check)
         layout = QVBoxLayout(self)
         layout.addLayout(picks)
         layout.addLayout(self.options)
         layout.addWidget(self.pick_note)
         layout.addLayout(_note_row(self.rate_note, self.rates_button))
         layout.addLayout(_note_row(self.stay_note, self.stay_button))
+        tax_row = _note_row(self.tax_note, self.tax_button)
+        tax_row.insertWidget(1, self.tax_more, 0, Qt.AlignmentFlag.AlignTop)
+        self.tax_more.hide()
+        layout.addLayout(tax_row)
         layout.addWidget(self.splitter, 1)
         self.setAccessibleName("Compare offers")
 
@@ -323,6 +358,30 @@ class CompareView(QWidget):
     def _on_differences_only_toggled(self, on: bool) -> None:
         self.proxy.set_differences_only(on)
 
+    def _show_tax_notes(self) -> None:
+        """After tax, what the figures are: the first note (the estimate's label, naming its columns when
+        they differ) in one line, every note a click away (and in the tooltip), so the table keeps its
+        rows at 1280×720."""
+        comparison = self._comparison
+        notes = comparison.tax_notes if comparison is not None else ()
+        shown = bool(notes)
+        self.tax_note.setVisible(shown)
+        self.tax_button.setVisible(shown)
+        self.tax_more.setVisible(len(notes) > 1)
+        if not shown:
+            return
+        expanded = self.tax_more.isChecked()
+        self.tax_note.setText("\n".join(notes) if expanded else notes[0])
+        self.tax_note.setToolTip("\n".join(notes))
+        self.tax_more.setText(
+            "Fewer notes" if expanded else f"{len(notes) - 1} more note{'s' if len(notes) > 2 else ''}…"
+        )
+        self.tax_more.setToolTip("Show only the estimate's label" if expanded else "\n".join(notes[1:]))
+
+    def _on_after_tax_toggled(self, on: bool) -> None:
+        self._after_tax = on
+        self._rebuild()
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
             self.model.set_palette(self.table.palette())
@@ -390,16 +449,22 @@ class CompareView(QWidget):
             baseline_id = CURRENT_JOB_ID  # "should I leave?": every offer measured against staying
         if baseline_id not in {*ids, *([CURRENT_JOB_ID] if has_stay else [])}:
             baseline_id = None  # unticked, deleted, or no job any more: the first offer, never no baseline
-        comparison = comparison_for(evaluator, ids, baseline_id)
+        after_tax = self._after_tax
+        comparison = comparison_for(evaluator, ids, baseline_id, after_tax=after_tax)
         self._comparison = comparison
         if comparison.baseline is not None:
             self._baseline_id = comparison.baseline.offer_id
         self.model.set_comparison(comparison, scenario_growths(evaluator, ids))
         self.model.set_rates_caption(*self._rates_caption(comparison))
         self._fill_baseline_combo(comparison)
-        left_out = [c.label for c in comparison.unconverted]
-        self.bars_chart.set_data(comparison.series, settings.display_currency, left_out)
-        self.lines_chart.set_data(comparison.series, settings.display_currency, left_out)
+        left_out = [_column_name(c) for c in comparison.unconverted]
+        no_estimate = [_column_name(c) for c, _why in comparison.untaxed if c.converted]
+        title_note = "after tax, estimate" if after_tax else ""
+        for chart in (self.bars_chart, self.lines_chart):
+            chart.set_data(comparison.series, settings.display_currency, left_out, no_estimate, comparison.part_labels)
+            chart.set_title_note(title_note)
+        self.growth_chart.set_title_note(title_note)
+        self._show_tax_notes()
         self._growth_stale = True
         if self.charts.currentIndex() == GROWTH_TAB:
             self._fill_growth()
@@ -452,7 +517,7 @@ class CompareView(QWidget):
             self.break_even_label.setText("Pick two or more offers to see where their totals meet.")
             return
         against = f"staying at {baseline.company}" if baseline.is_stay else baseline.company
-        head = f"Break-even growth against {against} (the baseline)"
+        head = f"Break-even growth{' after tax' if comparison.after_tax else ''} against {against} (the baseline)"
         lines = [f"• {line.sentence}" for line in break_even_lines(evaluator, comparison)]
         if not lines:
             lines = ["• No other column can be compared: an exchange rate is missing."]
@@ -538,6 +603,11 @@ class CompareView(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_offer_list()
+
+
+def _column_name(column: Column) -> str:
+    """A column as a note names it: the company, or "Stay at <the current job>"."""
+    return f"Stay at {column.company}" if column.is_stay else column.company
 
 
 def _note_row(note: QLabel, button: QPushButton) -> QHBoxLayout:

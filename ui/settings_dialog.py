@@ -490,15 +490,21 @@ class SettingsDialog(QDialog):
 
     def _tax_tab(self) -> QWidget:
         tax = self._settings.tax
+        # the years with rules are listed; another year can be typed: it uses the nearest year's rules,
+        # and every after-tax label says so
         self.tax_year = QComboBox(self)
+        self.tax_year.setEditable(True)
+        self.tax_year.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.tax_year.setAccessibleName("Tax year")
         years = tax_years()
         for year in years:
             self.tax_year.addItem(str(year), year)
-        if tax is not None and self.tax_year.findData(tax.year) < 0:
-            self.tax_year.addItem(f"{tax.year} (no rules of its own: the nearest year's, labelled)", tax.year)
+        self.tax_year.setToolTip(
+            f"The app has tax rules for {', '.join(str(y) for y in sorted(years))}. Another year uses the nearest "
+            "year's rules, and the after-tax figures say so."
+        )
         chosen = tax.year if tax is not None else DEFAULT_TAX_YEAR
-        self.tax_year.setCurrentIndex(max(0, self.tax_year.findData(chosen)))
+        self.tax_year.setCurrentText(str(chosen))
         self.filing_status = QComboBox(self)
         self.filing_status.setAccessibleName("Filing status (United States only)")
         for status in FILING_STATUSES:
@@ -527,8 +533,16 @@ class SettingsDialog(QDialog):
         layout.addStretch(1)
         return page
 
-    def _collect_tax(self) -> dict[str, Any] | None:
-        year, status = self.tax_year.currentData(), self.filing_status.currentData()
+    def _collect_tax(self, problems: list[str]) -> dict[str, Any] | None:
+        """The tax year and filing status (None: not set and left as the default); a year that doesn't
+        read is added to `problems`, in words."""
+        text = self.tax_year.currentText().strip()
+        status = self.filing_status.currentData()
+        if not text.isdigit() or len(text) != 4:
+            problems.append(f"Tax year: type a year such as {DEFAULT_TAX_YEAR} (got {text or 'nothing'})")
+            self.tabs.setCurrentIndex(TAX_TAB)
+            return None
+        year = int(text)
         if self._settings.tax is None and year == DEFAULT_TAX_YEAR and status == "single":
             return None  # not set, and left at what it means anyway: nothing to save
         return {"year": year, "filing_status": status}
@@ -663,6 +677,7 @@ class SettingsDialog(QDialog):
             problems.append(f"Rates as of: {exc}")
             fx_as_of = None
         scenarios = self._collect_scenarios(problems)
+        tax = self._collect_tax(problems)
         rubric = self.rubric_form.rubric()
         if rubric is None:
             self.tabs.setCurrentIndex(RUBRIC_TAB)
@@ -679,7 +694,7 @@ class SettingsDialog(QDialog):
             "fx": fx,
             "fx_as_of": fx_as_of,
             "scenarios": scenarios,
-            "tax": self._collect_tax(),
+            "tax": tax,
             "rubric": None if rubric is DEFAULT_RUBRIC else rubric,
             "paper": self.paper.currentData(),
         }
@@ -791,4 +806,6 @@ def _setting_words(field: str, message: str) -> str:
     label = names.get(head, field)
     if head == "fx" and "." in field:
         label = f"Exchange rate {field.split('.', 1)[1]}"
+    if field == "tax.year":
+        label = "Tax year"
     return f"{label}: {message}"

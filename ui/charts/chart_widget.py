@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Literal
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt
@@ -34,6 +34,8 @@ class ChartWidget(QWidget):
         self._series: tuple[OfferSeries, ...] = ()
         self._currency = ""
         self._left_out: tuple[str, ...] = ()
+        self._no_estimate: tuple[str, ...] = ()  # after tax: not charted for want of an estimate
+        self._part_names: dict[str, str] = dict(CHART_PART_NAMES)
         self._growth: GrowthChart | None = None
         self._title_note = ""  # what the title adds: "after tax", say
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -45,6 +47,8 @@ class ChartWidget(QWidget):
     def title(self) -> str:
         if self.kind == "growth_lines" and self._growth is not None:
             title = f"{self._growth.horizon}-year total against share-price growth"
+            if self._growth.after_tax and not self._title_note:
+                title += " (after tax)"
         else:
             title = _TITLES[self.kind]
         return f"{title} ({self._title_note})" if self._title_note else title
@@ -60,19 +64,34 @@ class ChartWidget(QWidget):
         self._growth = chart
         self._currency = chart.currency if chart is not None else ""
         self._left_out = chart.left_out if chart is not None else ()
+        self._no_estimate = chart.no_estimate if chart is not None else ()
         self._describe()
         self.update()
 
     def growth(self) -> GrowthChart | None:
         return self._growth
 
-    def set_data(self, series: Sequence[OfferSeries], currency: str, left_out: Sequence[str] = ()) -> None:
-        """Show `series` (in `currency`); `left_out` names offers not charted for want of a rate."""
+    def set_data(
+        self,
+        series: Sequence[OfferSeries],
+        currency: str,
+        left_out: Sequence[str] = (),
+        no_estimate: Sequence[str] = (),
+        part_names: Mapping[str, str] | None = None,
+    ) -> None:
+        """Show `series` (in `currency`); `left_out` names offers not charted for want of a rate,
+        `no_estimate` those not charted after tax for want of an estimate; `part_names` are the
+        stacked parts' legend words (`Comparison.part_labels`: after tax, say so)."""
         self._series = tuple(series)
         self._currency = currency
         self._left_out = tuple(left_out)
+        self._no_estimate = tuple(no_estimate)
+        self._part_names = dict(part_names) if part_names is not None else dict(CHART_PART_NAMES)
         self._describe()
         self.update()
+
+    def part_names(self) -> Mapping[str, str]:
+        return self._part_names
 
     def series(self) -> tuple[OfferSeries, ...]:
         return self._series
@@ -100,14 +119,35 @@ class ChartWidget(QWidget):
 
     def paint(self, painter: QPainter, rect: QRectF) -> None:
         """Paint the chart into any painter (the screen, an image, a PDF page)."""
-        note = f"Not charted (no exchange rate): {', '.join(self._left_out)}" if self._left_out else None
+        note = self.note() or None
         if self.kind == "growth_lines":
             if self._growth is None:
                 return
             paint_growth_lines(painter, rect, self._growth, self.palette(), title=self.title(), note=note)
-            return
-        paint = paint_stacked_bars if self.kind == "stacked_bars" else paint_cumulative_lines
-        paint(painter, rect, self._series, self.palette(), self._currency, title=self.title(), note=note)
+        elif self.kind == "stacked_bars":
+            paint_stacked_bars(
+                painter,
+                rect,
+                self._series,
+                self.palette(),
+                self._currency,
+                title=self.title(),
+                note=note,
+                part_names=self._part_names,
+            )
+        else:
+            paint_cumulative_lines(
+                painter, rect, self._series, self.palette(), self._currency, title=self.title(), note=note
+            )
+
+    def note(self) -> str:
+        """What the chart leaves out and why, in one line ("" when nothing is)."""
+        parts = []
+        if self._left_out:
+            parts.append(f"Not charted (no exchange rate): {', '.join(self._left_out)}")
+        if self._no_estimate:
+            parts.append(f"Not charted (no after-tax estimate): {', '.join(self._no_estimate)}")
+        return ". ".join(parts)
 
     # --- words -------------------------------------------------------------------------------------
 
@@ -122,14 +162,14 @@ class ChartWidget(QWidget):
         elif not self._series:
             text = "No offers to chart."
         elif self.kind == "stacked_bars":
-            parts = ", ".join(CHART_PART_NAMES[p].lower() for p in CHART_PARTS)
+            names = self._part_names
+            parts = ", ".join(names[p].lower() for p in CHART_PARTS)
             lines = [f"Pay per year in {self._currency}, each bar split into {parts}."]
             for offer in self._series:
                 years = []
                 for y in offer.years:
                     split = ", ".join(
-                        f"{CHART_PART_NAMES[s.part].lower()} {money_compact(s.value, self._currency)}"
-                        for s in y.segments
+                        f"{names[s.part].lower()} {money_compact(s.value, self._currency)}" for s in y.segments
                     )
                     years.append(f"year {y.year} {money_compact(y.total, self._currency)} ({split})")
                 lines.append(f"{offer.label}: {'; '.join(years)}.")
@@ -142,8 +182,10 @@ class ChartWidget(QWidget):
                 )
                 lines.append(f"{offer.label}: {steps}.")
             text = " ".join(lines)
-        if self._left_out:
-            text += f" Not charted (no exchange rate): {', '.join(self._left_out)}."
+        if self.note():
+            text += f" {self.note()}."
+        if self._title_note:
+            text = f"{self._title_note[0].upper()}{self._title_note[1:]}: {text}"
         return text
 
     def _growth_words(self) -> str:

@@ -11,7 +11,7 @@ Sizes scale with the device's resolution, so a 1200 dpi PDF gets the same pictur
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -321,8 +321,10 @@ def paint_stacked_bars(
     currency: str,
     title: str | None = None,
     note: str | None = None,
+    part_names: Mapping[str, str] | None = None,
 ) -> None:
-    """Per year, one bar per offer, stacked guaranteed / contingent / equity / benefits (bottom up)."""
+    """Per year, one bar per offer, stacked guaranteed / contingent / equity / benefits (bottom up);
+    `part_names` are the legend's words (`Comparison.part_labels`; before tax by default)."""
     painter.save()
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -355,7 +357,7 @@ def paint_stacked_bars(
         # one offer: the bars need no letters and the legend only the parts
         tagged = len(series) > 1
         items: list[tuple[Callable[[QRectF], None], str] | None] = [
-            (swatch_for(part), CHART_PART_NAMES[part]) for part in CHART_PARTS
+            (swatch_for(part), (part_names or CHART_PART_NAMES)[part]) for part in CHART_PARTS
         ]
         if tagged:
             items.append(None)

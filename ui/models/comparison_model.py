@@ -21,6 +21,11 @@ glance (and in words, for screen readers).
 With scenarios, a row under the horizon total gives each column's range over them ("$1.02M–$1.31M",
 from `Comparison.scenario_range`) before the scenario rows themselves; a scenario cell valued at the
 offer's own growth (not the scenario's) is marked "*" and says the growth in its tooltip.
+
+After tax (`Comparison.after_tax`), the rows are the after-tax rows of `app.comparison`; the label
+column's header says "after tax", and a column without an estimate (no tax region, no rules, no
+rate to tax in) says so in its cells ("no tax region") instead of a number, the whole reason in the
+tooltip. The cells' tooltips carry the estimate's label.
 """
 
 from __future__ import annotations
@@ -38,7 +43,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 
+from app.after_tax import AfterTax
 from app.comparison import Column, Comparison, Row
+from app.words import NO_ESTIMATE_WORDS
 from ui.charts.painting import column_letter
 from ui.format import money, money_compact, needs_cents, percent_signed
 
@@ -173,6 +180,8 @@ class ComparisonTableModel(QAbstractTableModel):
             return None
         if section == LABEL_COLUMN:
             title = f"Figures in {self._comparison.display_currency}" if self._comparison else "Figure"
+            if self._comparison is not None and self._comparison.after_tax:
+                title += " after tax"
             if role == HeaderTitleRole:
                 return title
             if role == HeaderDetailRole:
@@ -188,9 +197,14 @@ class ComparisonTableModel(QAbstractTableModel):
         assert column is not None and self._comparison is not None
         is_baseline = section - FIRST_OFFER_COLUMN == self._comparison.baseline_index
         if role in (Qt.ItemDataRole.DisplayRole, HeaderTitleRole, HeaderDetailRole):
-            # Stay: "Stay" over the current job's name; an offer: its company over its role
+            # Stay: "Stay" over the current job's name; an offer: its company over its role; after tax,
+            # the place whose tax is taken off (or why there is no figure) under the name
             first = "Stay" if column.is_stay else column.company
             detail = column.company if column.is_stay else column.role
+            taxes = self._taxes(column)
+            if taxes is not None:
+                where = taxes.region_name if taxes.available else NO_ESTIMATE_WORDS.get(taxes.status, "no estimate")
+                detail = where or detail
             if not column.converted:
                 first += f" ({column.currency}, no rate)"
             elif is_baseline and self._show_differences:
@@ -227,7 +241,22 @@ class ComparisonTableModel(QAbstractTableModel):
         elif is_baseline:
             against = "staying" if column.is_stay else "this offer"
             words += f". The baseline: differences are measured against {against}"
+        taxes = self._taxes(column)
+        if taxes is not None:
+            words += f". After tax: {taxes.flag}" if not taxes.available else f". After tax: {taxes.label}"
         return words + "."
+
+    def _taxes(self, column: Column) -> AfterTax | None:
+        """After tax, the column's estimate (or why there is none); None before tax."""
+        comparison = self._comparison
+        if comparison is None or not comparison.after_tax:
+            return None
+        return comparison.taxes[comparison.columns.index(column)]
+
+    def _no_estimate(self, column: Column) -> AfterTax | None:
+        """After tax, a column without an estimate (its status and flag say why); else None."""
+        taxes = self._taxes(column)
+        return taxes if taxes is not None and not taxes.available else None
 
     def _stay_wash(self) -> QColor:
         """The Stay column's background: a quiet wash of the text colour, apart from the best cells' tint."""
@@ -251,7 +280,10 @@ class ComparisonTableModel(QAbstractTableModel):
     def _cell_data(self, comparison: Comparison, row: Row, i: int, role: int) -> Any:
         column = comparison.columns[i]
         value, status, difference = row.values[i], row.statuses[i], row.differences[i]
+        untaxed = self._no_estimate(column) if value is None else None
         if role == Qt.ItemDataRole.DisplayRole:
+            if untaxed is not None:  # said instead of a number: why there is no after-tax figure
+                return NO_ESTIMATE_WORDS.get(untaxed.status, "no estimate")
             text = money(value, column.currency, cents=self._cents)
             if self._own_growth(row, column) is not None:
                 text += OWN_GROWTH_MARK
@@ -263,10 +295,10 @@ class ComparisonTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT
         if role == Qt.ItemDataRole.FontRole:
-            if status == "best" or not column.converted:
+            if status == "best" or not column.converted or untaxed is not None:
                 font = QFont()
                 font.setBold(status == "best")
-                font.setItalic(not column.converted)  # not compared: set apart without colour
+                font.setItalic(not column.converted or untaxed is not None)  # not compared: set apart without colour
                 return font
             return None
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -310,6 +342,9 @@ class ComparisonTableModel(QAbstractTableModel):
         column = comparison.columns[i]
         value, status, difference = row.values[i], row.statuses[i], row.differences[i]
         name = f"Stay at {column.company}" if column.is_stay else column.company
+        untaxed = self._no_estimate(column) if value is None else None
+        if untaxed is not None:
+            return f"{name}, {row.label}: no after-tax figure; {untaxed.flag or 'no estimate'}"
         parts = [f"{name}, {row.label}: {money(value, column.currency, cents=self._cents)}"]
         own = self._own_growth(row, column)
         if own is not None:
@@ -326,6 +361,11 @@ class ComparisonTableModel(QAbstractTableModel):
             parts.append("staying leaves nothing behind")
         elif status == "missing":
             parts.append("no figure")
+        taxes = self._taxes(column)
+        if taxes is not None and taxes.label:
+            parts.append(
+                taxes.label if row.key != "leaving_cost" else "before tax: what you forfeit and repay is gross"
+            )
         baseline = comparison.baseline
         if baseline is not None and column.converted:
             against = "staying" if baseline.is_stay else baseline.company
@@ -348,6 +388,8 @@ class ComparisonTableModel(QAbstractTableModel):
 
     def _range_data(self, comparison: Comparison, column: int, role: int) -> Any:
         span = f"{comparison.horizon}-year total" if comparison.horizon > 1 else "Year 1 total"
+        if comparison.after_tax:
+            span += " after tax"
         if role == RowKeyRole:
             return RANGE_KEY
         if role == DiffersRole:
@@ -365,7 +407,10 @@ class ComparisonTableModel(QAbstractTableModel):
         i = column - FIRST_OFFER_COLUMN
         shown = comparison.columns[i]
         found = comparison.scenario_range(i)
+        untaxed = self._no_estimate(shown) if found is None else None
         if role == Qt.ItemDataRole.DisplayRole:
+            if untaxed is not None:
+                return NO_ESTIMATE_WORDS.get(untaxed.status, "no estimate")
             return _range_text(found, shown.currency)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             name = f"Stay at {shown.company}" if shown.is_stay else shown.company

@@ -128,3 +128,39 @@ def test_no_lines_without_a_converted_baseline() -> None:
 
 def test_the_offers_own_growth_in_a_scenario_is_told_apart() -> None:
     assert scenario_growths(evaluator(), ["cash", "stock"]) == {("stock", "bear"): D(-40)}
+
+
+def test_after_tax_the_chart_and_the_break_even_use_after_tax_totals() -> None:
+    """Texas (no state income tax), 2026, single: federal brackets 10 % to 12,400, 12 % to 50,400,
+    22 % to 105,700, 24 % above; standard deduction 16,100; Social Security 6.2 %, Medicare 1.45 %."""
+    from app.models import TaxSettings
+
+    cash = offer("cash", base_salary=120000, tax_region="US-TX")
+    job = CurrentJob(company="Ridgeway", role="Engineer II", base_salary=D(130000), tax_region="US-TX")
+    ev = Evaluator(
+        [cash, STOCK],  # Stock has no tax region
+        as_of=AS_OF,
+        display_currency="USD",
+        fx={},
+        horizon=2,
+        current_job=job,
+        tax=TaxSettings(year=2026),
+    )
+    comparison = comparison_for(ev, ["cash", "stock"], CURRENT_JOB_ID, after_tax=True)
+    chart = growth_chart(ev, comparison)
+    assert chart.after_tax and chart.no_estimate == ("Stock",) and chart.left_out == ()
+    stay, cash_line = chart.lines
+    # staying: 130,000 − 16,100 = 113,900: 1,240 + 4,560 + 12,166 + 24 % × 8,200 (1,968) = 19,934;
+    # SS 8,060; Medicare 1,885 → 29,879 a year; 100,121 after tax, 200,242 over 2 years, at every growth
+    assert {p.total for p in stay.points} == {D("200242.00")}
+    # Cash: 120,000 − 16,100 = 103,900: 1,240 + 4,560 + 22 % × 53,500 (11,770) = 17,570; SS 7,440;
+    # Medicare 1,740 → 26,750; 93,250 a year, 186,500 over 2 years (no shares: flat)
+    assert {p.total for p in cash_line.points} == {D("186500.00")}
+    lines = break_even_lines(ev, comparison)
+    assert [line.sentence for line in lines] == [
+        "Staying at Ridgeway pays more than Cash over 2 years after tax, whatever Cash's shares do (−90 % to "
+        "+200 % a year): there is no break-even.",
+        "Stock and staying at Ridgeway can't be compared after tax: Stock: no tax region: pick where this pay is "
+        "taxed to see it after tax.",
+    ]
+    assert lines[0].result.after_tax and not lines[1].result.comparable
