@@ -32,7 +32,8 @@ and chart series from after-tax values, so the Compare switch only passes a flag
   "Base salary after tax", guaranteed / contingent cash, equity, the year totals, the horizon total,
   the annual average, each scenario (RSUs taxed at the scenario's price) — is an after-tax figure and
   the stacked bars still add up to the year's after-tax total;
-- one more row, `tax` ("Estimated tax, 4 years", lower is better), after the total;
+- one more row, `tax` ("Estimated tax, 4 years"), after the total: it informs, and is never "best"
+  (the smallest tax comes with the smallest pay);
 - the leaving cost stays, labelled "before tax" (what you forfeit or repay is gross pay);
   `year:1:after_leaving` is left out (it would mix an after-tax year with a before-tax cost);
 - a column without an estimate (no region, a region without rules, or no rate between the pay's
@@ -66,6 +67,9 @@ STAY_STAGE = "current"  # the stage shown for the Stay column
 # The four parts a year's pay is split into for the charts, in stacking order (bottom first).
 CHART_PARTS: tuple[str, ...] = ("guaranteed_cash", "contingent_cash", "equity", "benefits")
 LOWER_IS_BETTER = frozenset({"leaving_cost", "tax"})  # row keys where the smallest figure is the best
+# rows that inform and never crown a column: the smallest tax bill comes with the smallest pay, so
+# starring it would point at the worse offer (what is left after tax is what the other rows compare)
+NO_BEST = frozenset({"tax"})
 
 
 ColumnKind = Literal["offer", "stay"]  # "stay": the current job (what staying pays)
@@ -313,7 +317,8 @@ def _percent_words(value: Decimal) -> str:
 def _leaving_specs(after_tax: bool = False) -> list[RowSpec]:
     cost: RowSpec = (
         "leaving_cost",
-        "Leaving cost (forfeit + repay" + (", before tax)" if after_tax else ")"),
+        # after tax, "before tax" stays in the name a narrow label column shows
+        "Leaving cost" + (" before tax" if after_tax else "") + " (forfeit + repay)",
         "What leaving your current job costs: what you forfeit and what you would repay. The amount "
         "a new employer is asked to make whole." + (" Gross amounts, before tax." if after_tax else ""),
         "leaving",
@@ -666,6 +671,8 @@ def build_comparison(
         values = [value_of(c) if c.available or key == "leaving_cost" else None for c in converted]
         higher_is_better = key not in LOWER_IS_BETTER
         statuses, differs = _statuses(values, comparable, higher_is_better)
+        if key in NO_BEST:
+            statuses = ["" if status == "best" else status for status in statuses]
         base_value = values[baseline_index] if baseline_index is not None else None
         differences = tuple(
             None

@@ -1,7 +1,8 @@
 """Refresh the screenshots in resources/screenshots/: the main window, the editor, the levers, the
-compare view (pay per year; share-price growth), in light and dark, at 1280×720 and 1600×1000, with
-the sample offers and their current job, scenarios and rates; and Settings' rates and scenarios tabs
-at the dialog's own size. Runs offscreen; no display needed. Files are named NAME-WIDTHxHEIGHT-SCHEME.png.
+compare view (pay per year; share-price growth; both after tax), in light and dark, at 1280×720 and
+1600×1000, with the sample offers and their current job, scenarios, rates and tax regions; and
+Settings' rates, scenarios and after-tax tabs at the dialog's own size. Runs offscreen; no display
+needed. Files are named NAME-WIDTHxHEIGHT-SCHEME.png.
 
     .venv/bin/python scripts/screenshots.py [--out resources/screenshots] [--locale de_DE]
 """
@@ -84,6 +85,8 @@ def main() -> int:
                 ("levers", NEGOTIATE_TAB, "sample-lumen"),
                 ("compare", COMPARE_TAB, "sample-lumen"),
                 ("compare-growth", COMPARE_TAB, "sample-lumen"),
+                ("compare-after-tax", COMPARE_TAB, "sample-lumen"),
+                ("compare-after-tax-growth", COMPARE_TAB, "sample-lumen"),
             ]
             for name, tab, offer_id in shots:
                 window.select_offer(offer_id)
@@ -92,9 +95,11 @@ def main() -> int:
                     view = window.compare_view
                     view.set_checked([o.id for o in workspace.offers()])
                     view.show_differences_check.setChecked(True)
+                    view.after_tax_check.setChecked("after-tax" in name)  # each place's estimated tax taken off
                     # the pay charts, then share-price growth with the break-even lines against staying
-                    view.charts.setCurrentIndex(1 if name == "compare-growth" else 0)
-                    if name == "compare-growth":  # the table at the total, its range and the scenario rows
+                    growth = name.endswith("-growth")
+                    view.charts.setCurrentIndex(1 if growth else 0)
+                    if growth:  # the table at the total, its range and the scenario rows
                         total = view.proxy.mapFromSource(view.model.index(view.model.row_of("total"), 1))
                         view.table.scrollTo(total, QAbstractItemView.ScrollHint.PositionAtTop)
                     else:
@@ -108,7 +113,7 @@ def main() -> int:
                 window.grab().save(str(path))
                 print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
             if (width, height) == SIZES[0]:  # Settings keeps its own size: once per scheme
-                for tab in ("rates", "scenarios"):
+                for tab in ("rates", "scenarios", "tax"):
                     window.open_settings(tab)
                     dialog = window.settings_dialog
                     if tab == "rates":  # a display currency without a rate: the ECB's rate is proposed

@@ -52,6 +52,7 @@ from app.money import Rates
 from app.parsing import ParseError, parse_growth, parse_plain_number
 from app.reference_rates import ProposedRate
 from app.rubric import DEFAULT_RUBRIC, Rubric
+from app.tax import estimate
 from app.tax.engine import DEFAULT as TAX_RULES
 from ui import format as fmt
 from ui.forms.binder import error_colour
@@ -422,12 +423,12 @@ class SettingsDialog(QDialog):
         row = self.scenarios.rowCount()
         self.scenarios.insertRow(row)
         self.scenarios.setItem(row, NAME_COLUMN, QTableWidgetItem(name))
-        growth_item = QTableWidgetItem("" if growth is None else fmt.number_plain(growth))
+        growth_item = QTableWidgetItem(_growth_text(growth))
         growth_item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.scenarios.setItem(row, GROWTH_COLUMN, growth_item)
         for offer_index, offer in enumerate(self._offers):
             own = offers.pop(offer.id, None)
-            item = QTableWidgetItem("" if own is None else fmt.number_plain(own))
+            item = QTableWidgetItem(_growth_text(own))
             item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.scenarios.setItem(row, FIRST_OVERRIDE_COLUMN + offer_index, item)
         self._unknown_overrides.insert(row, offers)  # what is left names offers not in this file
@@ -512,6 +513,16 @@ class SettingsDialog(QDialog):
         self.filing_status.setCurrentIndex(
             max(0, self.filing_status.findData(tax.filing_status if tax is not None else "single"))
         )
+        self.tax_year_hint = QLabel(self)
+        self.tax_year_hint.setWordWrap(True)
+        self.tax_year_hint.setAccessibleName("Which year's rules are used")
+        self.tax_places = QLabel(self)
+        self.tax_places.setWordWrap(True)
+        self.tax_places.setTextFormat(Qt.TextFormat.PlainText)
+        self.tax_places.setAccessibleName("Where each pay is taxed")
+        self.tax_places.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.tax_year.currentTextChanged.connect(self._update_tax_words)
+        self.filing_status.currentIndexChanged.connect(self._update_tax_words)
         page = QWidget(self)
         layout = QVBoxLayout(page)
         intro = QLabel(
@@ -524,14 +535,64 @@ class SettingsDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
-        form.addRow("Tax &year:", self.tax_year)
-        form.addRow("&Filing status:", self.filing_status)
+        year_label = QLabel("Tax &year:", page)
+        year_label.setBuddy(self.tax_year)
+        status_label = QLabel("&Filing status:", page)
+        status_label.setBuddy(self.filing_status)
+        form.addRow(year_label, _at_size_hint(self.tax_year))  # a year is four digits, not a page wide
+        form.addRow("", self.tax_year_hint)
+        form.addRow(status_label, _at_size_hint(self.filing_status))
         note = QLabel("The filing status matters in the United States only.", page)
         note.setWordWrap(True)
         form.addRow("", note)
         layout.addLayout(form)
+        places = QGroupBox("Where each pay is taxed", page)
+        places_layout = QVBoxLayout(places)
+        places_layout.addWidget(self.tax_places)
+        layout.addWidget(places)
         layout.addStretch(1)
+        self._update_tax_words()
         return page
+
+    def _update_tax_words(self, *_args: Any) -> None:
+        """Under the year, which rules it means; below, each pay's tax region with the label its
+        after-tax figures will carry (the engine's own words), as typed so far."""
+        text = self.tax_year.currentText().strip()
+        years = tax_years()
+        if not (text.isdigit() and len(text) == 4):
+            self.tax_year_hint.setText(f"Type a year such as {DEFAULT_TAX_YEAR}.")
+            self.tax_year_hint.show()
+            self.tax_places.setText("")
+            return
+        year = int(text)
+        if year in years:
+            self.tax_year_hint.setText("")
+        elif year > max(years):
+            self.tax_year_hint.setText(
+                f"The app has no {year} rules yet: the latest ones are used, and every after-tax figure says which."
+            )
+        else:
+            self.tax_year_hint.setText(
+                f"The app's rules start in {min(years)}: those are used, and every after-tax figure says so."
+            )
+        self.tax_year_hint.setVisible(bool(self.tax_year_hint.text()))
+        status = self.filing_status.currentData() or "single"
+        lines = []
+        job = self._settings.current_job
+        pays: list[tuple[str, str | None, str]] = []  # (whose pay, region, where the region is set)
+        if job is not None:
+            pays.append((f"Your current job ({job.company})", job.tax_region, "its form"))
+        pays += [(offer.company, offer.tax_region, "the offer") for offer in self._offers]
+        for name, region, where in pays:
+            if region is None:
+                lines.append(f"• {name}: no tax region (set it in {where})")
+                continue
+            found = estimate(region, year, status, Decimal(0))
+            if found is None:
+                lines.append(f"• {name}: {region}, no tax rules in the app (no after-tax figure)")
+            else:
+                lines.append(f"• {name}: {found.region_name}, {found.label}")
+        self.tax_places.setText("\n".join(lines) if lines else "No offers yet.")
 
     def _collect_tax(self, problems: list[str]) -> dict[str, Any] | None:
         """The tax year and filing status (None: not set and left as the default); a year that doesn't
@@ -786,6 +847,21 @@ class _ProposalRow(QFrame):
             self.text.setText(f"{head} The ECB publishes no rate for it: type one in the table (Edit…).")
         else:
             self.text.setText(f"{head} No proposal: {answer}. Type a rate in the table (Edit…).")
+
+
+def _growth_text(value: Decimal | None) -> str:
+    """A growth as a cell shows it: "+15", "−20", "0" (a rise is signed too: it reads as a change)."""
+    if value is None:
+        return ""
+    return ("+" if value > 0 else "") + fmt.number_plain(value)
+
+
+def _at_size_hint(field: QWidget) -> QHBoxLayout:
+    """A field at its own width in a form row (the rest of the row left empty)."""
+    row = QHBoxLayout()
+    row.addWidget(field)
+    row.addStretch(1)
+    return row
 
 
 def _currency_name(code: str) -> str:

@@ -101,6 +101,8 @@ def test_the_after_tax_switch_shows_seattle_after_tax_with_its_label(qtbot, wind
     assert cell(view, "year:1", "seattle") == "★ $211,947.54"
     assert cell(view, "total", "seattle") == "★ $847,790.16"  # 4 × 211,947.54
     assert cell(view, "tax", "seattle") == "$352,209.84"  # 4 × 88,052.46
+    # staying pays less tax (186,196.12), but the smallest tax bill is no prize: nobody is starred there
+    assert cell(view, "tax", "current_job") == "$186,196.12"  # 4 × 46,549.03
     # staying, after tax too: 175,000 − 16,100 = 158,900 taxable; 1,240 + 4,560 + 12,166 + 24 % × 53,200
     # (12,768) = 30,734; SS 10,850.00; Medicare 2,537.50; PFML 1,412.53; WA Cares 1,015.00 → 46,549.03
     stay = view.model.offer_column(FIRST_OFFER_COLUMN).offer_id
@@ -200,6 +202,19 @@ def test_tax_year_and_filing_status_in_settings_are_validated_and_undoable(qtbot
     dialog = open_settings(qtbot, window, "tax")
     assert dialog.tabs.currentIndex() == TAX_TAB
     assert dialog.tax_year.currentText() == "2026" and dialog.filing_status.currentText() == "Single"
+    # where each pay is taxed, with the label its figures will carry
+    places = dialog.tax_places.text().split("\n")
+    assert places[0] == (
+        "• Your current job (Ridgeway): Washington (US), estimate, 2026 rules, single filer, "
+        "this pay as the only income"
+    )
+    assert "• Remote Co: no tax region (set it in the offer)" in places
+    dialog.tax_year.lineEdit().selectAll()
+    qtbot.keyClicks(dialog.tax_year.lineEdit(), "2027")  # no rules of its own: said before OK
+    assert dialog.tax_year_hint.text().startswith("The app has no 2027 rules yet")
+    assert "• Berlin: Germany, estimate, 2026 rules (2027 not yet published), this pay as the only income" in (
+        dialog.tax_places.text().split("\n")
+    )
     # a year that is no year is marked at its field, and nothing is applied
     dialog.tax_year.lineEdit().selectAll()
     qtbot.keyClicks(dialog.tax_year.lineEdit(), "20x6")

@@ -169,6 +169,27 @@ def test_without_a_current_job_compare_says_how_to_add_one(qtbot, window, worksp
     assert not view.stay_note.isVisibleTo(view)
 
 
+def test_a_current_job_entered_while_compare_is_open_becomes_the_stay_column(qtbot, window, workspace):
+    """The job form (f2-editor's) saves through the workspace; Compare follows at once."""
+    view = window.compare_view
+    workspace.update_settings(workspace.settings().model_copy(update={"current_job": None}))
+    assert header(view, 0, HeaderTitleRole) == "Alder" and view.stay_note.isVisibleTo(view)
+    job = CurrentJob.model_validate({"company": "Spruce Labs", "role": "Engineer", "base_salary": 90000})
+    workspace.update_settings(workspace.settings().model_copy(update={"current_job": job}), "Edit the current job")
+    assert [header(view, i, HeaderTitleRole) for i in range(3)] == ["Stay", "Alder", "Birch"]
+    assert header(view, 0, HeaderDetailRole) == "Spruce Labs"
+    assert view.baseline_combo.currentText() == "Stay at Spruce Labs"  # "should I leave?" is the question
+    stay = view.model.offer_column(FIRST_OFFER_COLUMN).offer_id
+    assert cell(view, "year:1", stay) == "$90,000"
+    assert cell(view, "total", stay) == "$180,000"  # 90,000 × 2 years
+    assert cell(view, "leaving_cost", "alder") == "$0"  # nothing forfeit, nothing to repay
+    # differences against staying: Alder 120,000 − 90,000; Birch 100,000 − 90,000
+    qtbot.mouseClick(view.show_differences_check, Qt.MouseButton.LeftButton)
+    assert cell(view, "year:1", "alder", DifferenceTextRole) == "+$30,000"
+    assert cell(view, "year:1", "birch", DifferenceTextRole) == "+$10,000"
+    assert not view.stay_note.isVisibleTo(view)
+
+
 # --- rates ---------------------------------------------------------------------------------------
 
 
