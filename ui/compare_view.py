@@ -450,6 +450,10 @@ class CompareView(QWidget):
         if baseline_id not in {*ids, *([CURRENT_JOB_ID] if has_stay else [])}:
             baseline_id = None  # unticked, deleted, or no job any more: the first offer, never no baseline
         after_tax = self._after_tax
+        if after_tax and baseline_id == CURRENT_JOB_ID and not self._baseline_picked:
+            staying = evaluator.stay_after_tax()
+            if staying is not None and not staying.available:
+                baseline_id = None  # staying has no after-tax figure to measure against: the first offer that has
         comparison = comparison_for(evaluator, ids, baseline_id, after_tax=after_tax)
         self._comparison = comparison
         if comparison.baseline is not None:

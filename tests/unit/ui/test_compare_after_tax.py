@@ -25,6 +25,7 @@ from ui.main_window import COMPARE_TAB, MainWindow
 from ui.models.comparison_model import (
     FIRST_OFFER_COLUMN,
     LABEL_COLUMN,
+    DifferenceTextRole,
     HeaderDetailRole,
     HeaderTitleRole,
     RowKeyRole,
@@ -239,3 +240,19 @@ def test_tax_year_and_filing_status_in_settings_are_validated_and_undoable(qtbot
     window.undo_action.trigger()
     assert workspace.settings().tax == TaxSettings(year=2026, filing_status="single")
     assert cell(view, "year:1", "seattle") == "★ $211,947.54"
+
+
+def test_a_current_job_without_a_tax_region_says_so_and_the_first_taxed_offer_is_the_baseline(qtbot, window, workspace):
+    job = JOB.model_copy(update={"tax_region": None})
+    workspace.update_settings(workspace.settings().model_copy(update={"current_job": job}))
+    view = window.compare_view
+    view.set_checked(["seattle", "berlin"])
+    flip_after_tax(qtbot, view)
+    assert cell(view, "year:1", "current_job") == "no tax region"
+    assert header(view, 0, HeaderDetailRole) == "no tax region"
+    assert view.baseline_combo.currentText() == "Seattle"  # staying has nothing after tax to measure against
+    qtbot.mouseClick(view.show_differences_check, Qt.MouseButton.LeftButton)
+    # Berlin: 168,540.03 after tax (the README's sample) − Seattle's 211,947.54
+    assert cell(view, "year:1", "berlin", DifferenceTextRole) == "−$43,407.51"
+    flip_after_tax(qtbot, view)  # before tax, staying is the baseline again
+    assert view.baseline_combo.currentText() == "Stay at Ridgeway"
