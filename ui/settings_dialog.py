@@ -150,6 +150,8 @@ class SettingsDialog(QDialog):
         self.currency.currentTextChanged.connect(self._on_display_currency_changed)
         self.cross_rates = QLabel(self)
         self.cross_rates.setWordWrap(True)
+        # top-aligned: a wrapped label is given room for more lines than it needs, never a gap above it
+        self.cross_rates.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.cross_rates.setAccessibleName("What the display currency converts through")
         self.horizon = QSpinBox(self)
         self.horizon.setRange(1, 10)
@@ -262,7 +264,9 @@ class SettingsDialog(QDialog):
         try:
             self.fx.insertRow(row)
             self.fx.setItem(row, 0, QTableWidgetItem(code))
-            self.fx.setItem(row, 1, QTableWidgetItem(rate))
+            rate_item = QTableWidgetItem(rate)
+            rate_item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)  # a number
+            self.fx.setItem(row, 1, rate_item)
         finally:
             self.fx.blockSignals(False)
         if not code:
