@@ -15,11 +15,12 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication
 
 from app.files import read_offer_file
 from app.models import CurrentJob, Offer, TaxSettings
 from app.resources import resource_path
+from tests.unit.ui.compare_helpers import cell, header, open_settings, press_ok
 from ui.compare_view import CompareView
 from ui.main_window import COMPARE_TAB, MainWindow
 from ui.models.comparison_model import (
@@ -28,9 +29,8 @@ from ui.models.comparison_model import (
     DifferenceTextRole,
     HeaderDetailRole,
     HeaderTitleRole,
-    RowKeyRole,
 )
-from ui.settings_dialog import TAX_TAB, SettingsDialog
+from ui.settings_dialog import TAX_TAB
 from ui.workspace import Workspace
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
@@ -64,19 +64,6 @@ def window(qtbot, workspace, tmp_path):
     win.compare_view.set_checked(["seattle", "remote"])
     yield win
     win.close()
-
-
-def cell(view: CompareView, key: str, offer_id: str, role: int = Qt.ItemDataRole.DisplayRole):
-    table = view.table.model()
-    column = next(
-        c for c in range(FIRST_OFFER_COLUMN, table.columnCount()) if view.model.offer_column(c).offer_id == offer_id
-    )
-    row = next(r for r in range(table.rowCount()) if table.index(r, LABEL_COLUMN).data(RowKeyRole) == key)
-    return table.index(row, column).data(role)
-
-
-def header(view: CompareView, index: int, role: int):
-    return view.model.headerData(FIRST_OFFER_COLUMN + index, Qt.Orientation.Horizontal, role)
 
 
 def flip_after_tax(qtbot, view: CompareView) -> None:
@@ -183,18 +170,6 @@ def test_break_even_after_tax(qtbot, window, workspace):
     # staying is flat at its after-tax total: 2 × 128,450.97; Harbor as offered (0 %): 2 × 133,450.97
     assert {p.total for p in chart.lines[0].points} == {D("256901.94")}
     assert next(p.total for p in chart.lines[1].points if p.growth_pct == 0) == D("266901.94")
-
-
-def open_settings(qtbot, window: MainWindow, tab: str) -> SettingsDialog:
-    window.open_settings(tab)
-    dialog = window.settings_dialog
-    qtbot.waitExposed(dialog)
-    return dialog
-
-
-def press_ok(qtbot, dialog: SettingsDialog) -> None:
-    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
-    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
 
 
 def test_tax_year_and_filing_status_in_settings_are_validated_and_undoable(qtbot, window, workspace):

@@ -18,12 +18,13 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
+from PySide6.QtWidgets import QLineEdit
 
 import ui.rate_proposals
 from app.models import CurrentJob, Offer, Settings
 from app.reference_rates import ProposedRate
-from ui.compare_view import STAY_NOTE, CompareView
+from tests.unit.ui.compare_helpers import cell, header, open_settings, press_ok
+from ui.compare_view import STAY_NOTE
 from ui.main_window import COMPARE_TAB, MainWindow
 from ui.models.comparison_model import (
     FIRST_OFFER_COLUMN,
@@ -34,7 +35,7 @@ from ui.models.comparison_model import (
     LetterRole,
     RowKeyRole,
 )
-from ui.settings_dialog import RATES_TAB, SCENARIOS_TAB, SettingsDialog
+from ui.settings_dialog import RATES_TAB, SCENARIOS_TAB
 from ui.workspace import Workspace
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
@@ -84,31 +85,6 @@ def window(qtbot, workspace, tmp_path):
     win.compare_view.set_checked(["alder", "birch", "douglas"])
     yield win
     win.close()
-
-
-def cell(view: CompareView, key: str, offer_id: str, role: int = Qt.ItemDataRole.DisplayRole):
-    table = view.table.model()
-    column = next(
-        c for c in range(FIRST_OFFER_COLUMN, table.columnCount()) if view.model.offer_column(c).offer_id == offer_id
-    )
-    row = next(r for r in range(table.rowCount()) if table.index(r, LABEL_COLUMN).data(RowKeyRole) == key)
-    return table.index(row, column).data(role)
-
-
-def header(view: CompareView, index: int, role: int):
-    return view.model.headerData(FIRST_OFFER_COLUMN + index, Qt.Orientation.Horizontal, role)
-
-
-def open_settings(qtbot, window: MainWindow) -> SettingsDialog:
-    window.settings_action.trigger()
-    dialog = window.settings_dialog
-    qtbot.waitExposed(dialog)
-    return dialog
-
-
-def press_ok(qtbot, dialog: SettingsDialog) -> None:
-    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
-    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
 
 
 def type_in_cell(qtbot, table, row: int, column: int, text: str) -> None:
