@@ -129,7 +129,8 @@ class CompareView(QWidget):
         baseline_label = QLabel("&Baseline:")
         baseline_label.setBuddy(self.baseline_combo)
 
-        self.show_differences_check = QCheckBox("Show &differences from the baseline")
+        # short: the baseline is named right beside it, and the row must leave the offer list its width
+        self.show_differences_check = QCheckBox("Show &differences")
         self.show_differences_check.setAccessibleName("Show differences from the baseline")
         self.show_differences_check.setToolTip("Other offers' cells show how much more or less than the baseline.")
         self.show_differences_check.toggled.connect(self._on_show_differences_toggled)

@@ -218,7 +218,8 @@ class SettingsDialog(QDialog):
         self.fx = QTableWidget(0, 2, self)
         # rates are quoted in fx_base, which switching the display currency never changes
         self.fx.setHorizontalHeaderLabels(["Currency", f"Value of one unit in {base}"])
-        self.fx.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # the rate right-aligned in a column of a rate's width, near its currency (not a page away)
+        self.fx.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.fx.verticalHeader().setVisible(False)
         self.fx.setAccessibleName("Exchange rates")
         for code, rate in settings.fx.items():
