@@ -93,9 +93,15 @@ class OfferEvaluation:
     @property
     def year_one_after_leaving(self) -> Decimal | None:
         """Year 1 minus what leaving the current job costs, in the offer's currency."""
-        if self.leaving_cost is None:
-            return None
-        return self.figures.year_one - self.leaving_cost
+        return year_one_after_leaving(self.figures.year_one, self.leaving_cost)
+
+
+def year_one_after_leaving(year_one: Decimal, leaving_cost: Decimal | None) -> Decimal | None:
+    """Year 1 minus what leaving the current job costs (both in the offer's currency); None without
+    a leaving cost. The editor's live summary uses it for figures not saved yet."""
+    if leaving_cost is None:
+        return None
+    return year_one - leaving_cost
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,8 @@ undoable action, after showing `answer_plan`), and the advice reads the rest:
 - `answered_counters(offer)`: company rounds that follow a candidate round.
 - `counters_answered(offer)`: what the rating and the stretch count — `answered_counters` when the
   offer has rounds, else the number of `response` events of the timeline (format 1's way).
+- `offer_items(offer)`: the offer's own value for each round item (what the editor starts a new
+  round's item from), read the way `answer_plan` writes an answer back.
 """
 
 from __future__ import annotations
@@ -80,6 +82,29 @@ def counters_answered(offer: Offer) -> int:
     if offer.negotiation:
         return answered_counters(offer)
     return sum(1 for event in offer.timeline if event.kind == "response")
+
+
+def offer_items(offer: Offer) -> dict[str, Any]:
+    """The offer as it stands, in the rounds' items: base_salary, sign_on (all years together),
+    equity_value and equity_shares (the first grant's, as it is given), relocation, bonus_target_pct,
+    level, title (the role), start_date, deadline. Items the offer has no value for are left out
+    (pto_days and remote never have one)."""
+    values: dict[str, Any] = {
+        "base_salary": offer.base_salary,
+        "sign_on": sum(offer.sign_on, ZERO),
+        "relocation": offer.relocation,
+        "level": offer.level,
+        "title": offer.role,
+        "start_date": offer.start_date,
+        "deadline": offer.signals.deadline,
+    }
+    if offer.bonus is not None and offer.bonus.target_pct is not None:
+        values["bonus_target_pct"] = offer.bonus.target_pct
+    if offer.equity:
+        first = offer.equity[0]
+        values["equity_value"] = first.value if first.kind == "rsu" else None
+        values["equity_shares"] = first.shares
+    return {item: value for item, value in values.items() if value is not None}
 
 
 # --- the company's answer, applied -------------------------------------------------------------

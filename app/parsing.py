@@ -142,6 +142,16 @@ def parse_plain_number(text: str, marks: NumberMarks = US_MARKS) -> Decimal | No
     return _number(value, raw, marks)
 
 
+def parse_whole_number(text: str, marks: NumberMarks = US_MARKS) -> int | None:
+    """A count that can only be whole: "16,000,000" shares · "90" days → int; "" → None; "2.5" is refused."""
+    value = parse_plain_number(text, marks)
+    if value is None:
+        return None
+    if value != value.to_integral_value():
+        raise ParseError(f'"{text.strip()}" is not a whole number')
+    return int(value)
+
+
 def _number(value: str, raw: str, marks: NumberMarks, money: bool = False) -> Decimal:
     """Digits with thousands separators and one decimal mark, either "," or "."."""
     if not value or not re.fullmatch(r"[0-9.,]+", value) or not re.search(r"[0-9]", value):

@@ -32,6 +32,28 @@ EVENT_NAMES: Mapping[str, str] = {
     "follow_up": "Follow-up",
 }
 
+# app.models.RoundItem: what a round of the negotiation asks for or answers, in the spec's order
+ROUND_ITEM_NAMES: Mapping[str, str] = {
+    "base_salary": "Base salary",
+    "sign_on": "Sign-on (all years)",
+    "equity_value": "Equity value",
+    "equity_shares": "Equity in shares",
+    "relocation": "Relocation",
+    "bonus_target_pct": "Bonus target",
+    "pto_days": "Paid days off",
+    "level": "Level",
+    "title": "Title",
+    "remote": "Remote",
+    "start_date": "Start date",
+    "deadline": "Deadline",
+}
+
+# app.models.Side: who spoke in a round, as the rounds editor offers it
+ROUND_SIDE_NAMES: Mapping[str, str] = {"candidate": "You asked", "company": "The company answered"}
+
+# the same, as a short mark on the timeline
+ROUND_MARK_NAMES: Mapping[str, str] = {"candidate": "You asked", "company": "Company answered"}
+
 # app.compensation.COMPONENTS: the columns of a year-by-year table
 COMPONENT_NAMES: Mapping[str, str] = {
     "base": "Base",

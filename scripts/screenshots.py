@@ -1,8 +1,9 @@
-"""Refresh the screenshots in resources/screenshots/: the main window, the editor, the levers, the
-compare view (pay per year; share-price growth; both after tax), in light and dark, at 1280×720 and
-1600×1000, with the sample offers and their current job, scenarios, rates and tax regions; and
-Settings' rates, scenarios and after-tax tabs at the dialog's own size. Runs offscreen; no display
-needed. Files are named NAME-WIDTHxHEIGHT-SCHEME.png.
+"""Refresh the screenshots in resources/screenshots/: the main window, the editor, the rounds of the
+negotiation, a startup's options, the current job, the levers and the compare view (pay per year;
+share-price growth; both after tax), in light and dark, at 1280×720 and 1600×1000, with the sample
+offers and their current job, scenarios, rates and tax regions; and Settings' rates, scenarios and
+after-tax tabs at the dialog's own size. Runs offscreen; no display needed. Files are named
+NAME-WIDTHxHEIGHT-SCHEME.png.
 
     .venv/bin/python scripts/screenshots.py [--out resources/screenshots] [--locale de_DE]
 """
@@ -60,6 +61,7 @@ def main() -> int:
     from app.store import Store
     from ui.main import make_application
     from ui.main_window import COMPARE_TAB, NEGOTIATE_TAB, OFFER_TAB, MainWindow
+    from ui.widgets.region_picker import catalogue
     from ui.workspace import Workspace
 
     app = make_application(sys.argv[:1], locale=args.locale)
@@ -69,6 +71,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         store = Store.open(Path(folder) / "offers.sqlite3")
         workspace = Workspace(store, today=lambda: sample.as_of or date.today())
+        catalogue().request()  # the tax regions' names, read off the GUI thread as the app does
+        while catalogue().regions() is None:
+            app.processEvents()
         workspace.update_settings(sample.settings)  # rates, scenarios, the current job: as the sample has them
         workspace.import_offers(sample.offers)
         settings = QSettings(str(Path(folder) / "ui.ini"), QSettings.Format.IniFormat)
@@ -82,6 +87,9 @@ def main() -> int:
             shots = [
                 ("main", OFFER_TAB, "sample-lumen"),
                 ("editor", OFFER_TAB, "sample-kestrel"),
+                ("rounds", OFFER_TAB, "sample-lumen"),
+                ("options", OFFER_TAB, "sample-kestrel"),
+                ("job", OFFER_TAB, ""),
                 ("levers", NEGOTIATE_TAB, "sample-lumen"),
                 ("compare", COMPARE_TAB, "sample-lumen"),
                 ("compare-growth", COMPARE_TAB, "sample-lumen"),
@@ -89,8 +97,12 @@ def main() -> int:
                 ("compare-after-tax-growth", COMPARE_TAB, "sample-lumen"),
             ]
             for name, tab, offer_id in shots:
-                window.select_offer(offer_id)
-                window.tabs.setCurrentIndex(tab)
+                if name == "job":  # the current job's form, from its entry at the top of the list
+                    window.show_current_job()
+                    window.job_form.scroll_area.verticalScrollBar().setValue(0)
+                else:
+                    window.select_offer(offer_id)
+                    window.tabs.setCurrentIndex(tab)
                 if name.startswith("compare"):  # Stay and all four samples, the differences under the values
                     view = window.compare_view
                     view.set_checked([o.id for o in workspace.offers()])
@@ -108,6 +120,16 @@ def main() -> int:
                     app.processEvents()
                 if name == "editor":  # further down the editor: the timeline, its strip, the signals
                     window.form.scroll.ensureWidgetVisible(window.form.strip, 0, 320)
+                    app.processEvents()
+                if name == "rounds":  # the negotiation so far: its rounds, and copying the company's answer
+                    rounds = window.form.rounds
+                    bar = window.form.scroll.verticalScrollBar()
+                    bar.setValue(rounds.mapTo(window.form.content, rounds.rect().topLeft()).y() - 110)
+                    app.processEvents()
+                if name == "options":  # a startup's option grant: its details and what they mean
+                    grant = window.form.equity.rows()[0]
+                    bar = window.form.scroll.verticalScrollBar()
+                    bar.setValue(grant.mapTo(window.form.content, grant.rect().topLeft()).y() - 40)
                     app.processEvents()
                 path = out / f"{name}-{width}x{height}-{scheme}.png"
                 window.grab().save(str(path))

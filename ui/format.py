@@ -159,6 +159,28 @@ def money(value: Decimal | None, currency: str, *, cents: bool = False, signed: 
     return _sign(value, signed) + text
 
 
+def per_share(value: Decimal | None, currency: str) -> str:
+    """A price per share with its currency, every decimal it has (two to six, never rounded):
+    0.0125 USD → "$0.0125", 4.8 → "$4.80" (en_US); "0,0125 $" in Germany. None → "—"."""
+    if value is None:
+        return DASH
+    exponent = value.normalize().as_tuple().exponent
+    places = min(max(-exponent if isinstance(exponent, int) else 2, 2), 6)
+    conventions = _conventions()
+    pattern = _money_pattern(_current_name, places)
+    with _digits_for(value):
+        text = pattern.apply(abs(value), conventions.locale, currency=currency, currency_digits=False)
+    return _sign(value, False) + _spaced(text, currency, conventions)
+
+
+@lru_cache(maxsize=32)
+def _money_pattern(name: str, decimals: int) -> NumberPattern:
+    """The locale's currency pattern with exactly `decimals` digits after the mark."""
+    currency = Locale.parse(name).currency_formats["standard"].pattern.split(";")[0]
+    zeros = "." + "0" * decimals
+    return parse_pattern(re.sub(r"\.0+", zeros, currency) if "." in currency else currency + zeros)
+
+
 def needs_cents(values: Iterable[Decimal | None]) -> bool:
     """Whether any amount of a table has cents: then every cell of it shows cents (one precision)."""
     return any(v is not None and v != v.to_integral_value() for v in values)

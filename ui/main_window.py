@@ -60,6 +60,7 @@ from ui.models.offer_list_model import OfferFilterProxy, OfferIdRole, OfferListM
 from ui.rubric_dialog import RubricDialog
 from ui.widgets.badges import BadgeDelegate
 from ui.widgets.icons import action_icon
+from ui.widgets.job_entry import CurrentJobEntry
 from ui.widgets.wrapping import breakable_paths
 from ui.workspace import Workspace
 
@@ -165,6 +166,8 @@ class MainWindow(QMainWindow):
         self.ui_settings = settings or QSettings()
         self.setWindowTitle(f"Offer Planner — {workspace.store.path.name}")
         self._current_id = ""
+        self._last_offer_id = ""  # where Ctrl+1/2/3 go back to from the current job
+        self._start_on_job = False
         self._filtering = False
         self._brief_path: Path | None = None
 
@@ -219,6 +222,10 @@ class MainWindow(QMainWindow):
         list_panel = QWidget(self)
         list_layout = QVBoxLayout(list_panel)
         list_layout.setContentsMargins(LIST_MARGIN, LIST_MARGIN // 2, 0, LIST_MARGIN)  # off the window's edge
+        # the current job: not an offer, so not a row of the list — a card of its own above it
+        self.job_entry = CurrentJobEntry(self)
+        self.job_entry.clicked.connect(self.show_current_job)
+        list_layout.addWidget(self.job_entry)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)
         filters.addWidget(self.stage_filter)
@@ -244,6 +251,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.compare_page, "&Compare")
         self.no_selection = QLabel("Select an offer on the left, or press Ctrl+N for a new one.", self)
         self.no_selection.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._job_form = None  # the current job's form: built when first shown
         self.detail = QStackedWidget(self)
         self.detail.addWidget(self.tabs)
         self.detail.addWidget(self.no_selection)
@@ -267,18 +275,23 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Ready. Changes are saved as you type.", 4000)
 
         self.list_view.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
-        self.list_view.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+        self.list_view.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.empty_state.new_button.clicked.connect(self.new_offer)
         self.empty_state.sample_button.clicked.connect(self.load_samples)
         self.empty_state.import_button.clicked.connect(self.import_file)
         workspace.saved.connect(self._on_saved)
         self.form.edit_rejected.connect(self._on_saved)
+        self.form.answer_copied.connect(self._on_saved)
+        workspace.evaluations_changed.connect(self._update_job_entry)
         workspace.failed.connect(self._on_failed)
         workspace.offers_reset.connect(self._on_offers_reset)
         self.tabs.currentChanged.connect(self._on_tab_changed)
 
         self._restore_state()
         self._on_offers_reset()
+        self._update_job_entry()
+        if self._start_on_job:
+            self.show_current_job()
 
     # --- actions and menus -----------------------------------------------------------------------
 
@@ -332,11 +345,20 @@ class MainWindow(QMainWindow):
         self.redo_action.setEnabled(ws.undo_stack.canRedo())
         self._undo_keys = _UndoKeys(self)
         self.find_action = self._action("&Find", self._focus_search, QKeySequence.StandardKey.Find)
+        self.copy_answer_action = self._action(
+            "Copy the company's &answer into the offer",
+            self.copy_company_answer,
+            "Ctrl+R",
+            "Copy what the company last answered in the rounds into the offer's fields (Undo takes it back)",
+        )
         self.tab_actions = [
-            self._action("&Offer", lambda: self.tabs.setCurrentIndex(OFFER_TAB), "Ctrl+1"),
-            self._action("&Negotiate", lambda: self.tabs.setCurrentIndex(NEGOTIATE_TAB), "Ctrl+2"),
-            self._action("&Compare", lambda: self.tabs.setCurrentIndex(COMPARE_TAB), "Ctrl+3"),
+            self._action("&Offer", lambda: self._show_tab(OFFER_TAB), "Ctrl+1"),
+            self._action("&Negotiate", lambda: self._show_tab(NEGOTIATE_TAB), "Ctrl+2"),
+            self._action("&Compare", lambda: self._show_tab(COMPARE_TAB), "Ctrl+3"),
         ]
+        self.job_action = self._action(
+            "Current &job", self.show_current_job, "Ctrl+J", "Your current job: what staying pays, what leaving costs"
+        )
         self.rubric_action = self._action("How is this &rated?", self.show_rubric)
         self.samples_action = self._action(
             "Load &sample offers", self.load_samples, tip="Add four sample offers to try the app with"
@@ -362,10 +384,14 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
+        edit_menu.addAction(self.copy_answer_action)
+        edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
         view_menu = bar.addMenu("&View")
         for action in self.tab_actions:
             view_menu.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.job_action)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.rubric_action)
         help_menu.addAction(self.samples_action)
@@ -434,6 +460,17 @@ class MainWindow(QMainWindow):
                     self.select_offer(self.proxy.index(0, 0).data(OfferIdRole))
                 self.list_view.setFocus(Qt.FocusReason.OtherFocusReason)
                 return True
+        if watched is self.list_view and event.type() == QEvent.Type.FocusIn and self.showing_current_job():
+            # Tab into the list from the current job's form: the list would make its first row current,
+            # which opens that offer and takes the form away from under the user. Focus alone changes
+            # nothing; a click or an arrow key chooses an offer (see _on_selection_changed).
+            selection = self.list_view.selectionModel()
+            if not selection.currentIndex().isValid() and self.proxy.rowCount():
+                self._filtering = True
+                try:
+                    selection.setCurrentIndex(self.proxy.index(0, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+                finally:
+                    self._filtering = False
         if watched is self.list_view and event.type() == QEvent.Type.Resize:
             # the list shrinks with the window: below a width the role goes (it is in the company's
             # tooltip and the editor) so company, stage, year 1 and position stay readable
@@ -474,6 +511,7 @@ class MainWindow(QMainWindow):
             self._compare_view = CompareView(self.workspace, self.compare_page)
             self.compare_page.layout().addWidget(self._compare_view)
             self._compare_view.settings_requested.connect(self.open_settings)
+            self._compare_view.current_job_requested.connect(self.show_current_job)  # "Add your current job…"
         return self._compare_view
 
     def _build_negotiate(self) -> None:
@@ -501,6 +539,7 @@ class MainWindow(QMainWindow):
         self.delete_action.setEnabled(has)
         self.export_action.setEnabled(bool(self.workspace.offers()))
         self.brief_action.setEnabled(bool(self._current_id))
+        self.copy_answer_action.setEnabled(bool(self._current_id) and self.form.can_copy_answer())
 
     def undo(self) -> None:
         """Undo the last saved change, from anywhere in the window, a field included: what is typed
@@ -515,13 +554,15 @@ class MainWindow(QMainWindow):
 
     def _settle_typing(self) -> bool:
         """True when the undo stack may go on: nothing typed is left unsaved."""
-        if not self.form.has_unsaved_edit():
-            return True
-        if self.form.commit_pending():
-            return True
-        self.form.revert_pending()
-        self.statusBar().showMessage("Put back the saved values: what was typed could not be saved.", 6000)
-        return False
+        for editor in (self.form, self._job_form):
+            if editor is None:
+                continue
+            if not editor.has_unsaved_edit() or editor.commit_pending():
+                continue
+            editor.revert_pending()
+            self.statusBar().showMessage("Put back the saved values: what was typed could not be saved.", 6000)
+            return False
+        return True
 
     def _set_tab_order(self) -> None:
         """Tab goes list → search → stage filter → the editor's fields; no stop on frames or scroll
@@ -569,6 +610,16 @@ class MainWindow(QMainWindow):
             return  # rows come and go under a search: the offer shown stays (see _filter)
         self._show_offer(current.data(OfferIdRole) if current.isValid() else "")
 
+    def _on_selection_changed(self, *_changed) -> None:
+        """An offer chosen in the list while the current job is shown opens it, even when its row was
+        already the list's current one (focus alone made it current: see eventFilter)."""
+        self._update_actions()
+        if self._filtering or not self.showing_current_job():
+            return
+        rows = self.list_view.selectionModel().selectedRows()
+        if rows:
+            self._show_offer(rows[0].data(OfferIdRole))
+
     def _on_search_changed(self, text: str) -> None:
         self._filter(lambda: self.proxy.set_search(text))
 
@@ -602,12 +653,71 @@ class MainWindow(QMainWindow):
     def _show_offer(self, offer_id: str) -> None:
         if offer_id and self.workspace.offer(offer_id) is None:
             offer_id = ""
+        if self.showing_current_job() and offer_id:
+            self.job_form.commit_pending()
         self._current_id = offer_id
+        if offer_id:
+            self._last_offer_id = offer_id
         self.form.set_offer(offer_id or None)
         self._sync_negotiate()
-        self.detail.setCurrentWidget(self.tabs if offer_id else self.no_selection)
+        if offer_id or not self.showing_current_job():
+            self.job_entry.setChecked(False)
+            self.detail.setCurrentWidget(self.tabs if offer_id else self.no_selection)
         self._update_actions()
         self.offer_selected.emit(offer_id)
+
+    # --- the current job -------------------------------------------------------------------------
+
+    def showing_current_job(self) -> bool:
+        return self._job_form is not None and self.detail.currentWidget() is self._job_form
+
+    @property
+    def job_form(self):
+        """The current job's form (built on first use: a start-up pays only for what it shows)."""
+        if self._job_form is None:
+            from ui.forms.current_job_form import CurrentJobForm
+
+            self._job_form = CurrentJobForm(self.workspace, self)
+            self._job_form.edit_rejected.connect(self._on_saved)
+            self.detail.addWidget(self._job_form)
+        return self._job_form
+
+    def show_current_job(self) -> None:
+        """The current job's form in place of the offer's tabs (no offer is selected meanwhile)."""
+        self.form.set_offer(None)  # what was typed in the offer is saved first (or said not saved)
+        self._current_id = ""
+        self._filtering = True  # clearing the selection is not a change of offer
+        try:
+            self.list_view.selectionModel().clear()
+        finally:
+            self._filtering = False
+        self.job_entry.setChecked(True)
+        self.detail.setCurrentWidget(self.job_form)
+        self.job_form.reload()
+        self._update_actions()
+        self.job_form.focus_first_field()
+        self.offer_selected.emit("")
+
+    def _show_tab(self, index: int) -> None:
+        """Ctrl+1/2/3: that tab of the offer last shown (from the current job's form too)."""
+        if self.showing_current_job():
+            offers = self.workspace.offers()
+            back = self._last_offer_id if self.workspace.offer(self._last_offer_id) else ""
+            back = back or (offers[0].id if offers else "")
+            if back:
+                self.select_offer(back)
+        self.tabs.setCurrentIndex(index)
+
+    def _update_job_entry(self) -> None:
+        self.job_entry.set_stay(self.workspace.evaluator().stay())
+        self._update_actions()
+
+    def copy_company_answer(self) -> None:
+        """Edit → Copy the company's answer into the offer (Ctrl+R): as the button by the rounds does."""
+        if not self._current_id or self.showing_current_job():
+            return
+        self.tabs.setCurrentIndex(OFFER_TAB)
+        self.form.copy_company_answer()
 
     def _sync_negotiate(self) -> None:
         """The position and levers follow the shown offer, computed only while their tab is open."""
@@ -625,6 +735,8 @@ class MainWindow(QMainWindow):
         if empty:
             self._show_offer("")
             return
+        if self.showing_current_job():
+            return  # the job stays in view; the list shows the offers as they are now
         keep = self._current_id if self.workspace.offer(self._current_id) else ""
         if not keep:
             keep = self.workspace.offers()[0].id
@@ -841,16 +953,20 @@ class MainWindow(QMainWindow):
         last = s.value("window/offer", "")
         if isinstance(last, str) and last and self.workspace.offer(last):
             self._current_id = last
+        self._start_on_job = str(s.value("window/current_job", "false")).lower() == "true"
 
     def save_state(self) -> None:
         s = self.ui_settings
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/splitter", self.splitter.saveState())
         s.setValue("window/tab", self.tabs.currentIndex())
-        s.setValue("window/offer", self._current_id)
+        s.setValue("window/offer", self._current_id or self._last_offer_id)
+        s.setValue("window/current_job", self.showing_current_job())
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.form.commit_pending()
+        if self._job_form is not None:
+            self._job_form.commit_pending()
         self.save_state()
         super().closeEvent(event)

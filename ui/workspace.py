@@ -296,7 +296,8 @@ class _Change(_Command):
 
 class _SettingsChange(_Command):
     def __init__(self, workspace: Workspace, text: str, before: Settings, after: Settings):
-        super().__init__(workspace, text, "Settings saved")
+        only_job = before.model_copy(update={"current_job": None}) == after.model_copy(update={"current_job": None})
+        super().__init__(workspace, text, "Current job saved" if only_job else "Settings saved")
         self.before, self.after = before, after
 
     def forward(self) -> None:

@@ -1,4 +1,6 @@
-"""The interview timeline drawn on a date axis: a QPainter, a rectangle, the events, a palette.
+"""The interview timeline drawn on a date axis: a QPainter, a rectangle, the events, a palette; the
+rounds of the negotiation (format 2) as diamonds on the same axis — hollow for your asks, filled for
+the company's answers.
 
 Shared by the offer editor's `TimelineStrip` and the PDF brief, so both show the same picture. Sizes
 are in screen pixels scaled with the device's resolution (as in `ui.charts.painting`), so a 1200 dpi
@@ -11,9 +13,9 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPalette, QPen, QPolygonF
 
-from app.words import EVENT_NAMES
+from app.words import EVENT_NAMES, ROUND_MARK_NAMES
 from ui import format as fmt
 
 _MARGIN = 16
@@ -37,14 +39,16 @@ def paint_timeline(
     events: Sequence[tuple[date, str]],
     deadline: date | None,
     palette: QPalette,
+    rounds: Sequence[tuple[date, str]] = (),
 ) -> None:
-    """Draw (date, kind) events into `rect`: dots on an axis, labelled, the deadline as a hollow mark.
+    """Draw (date, kind) events into `rect`: dots on an axis, labelled, the deadline as a hollow mark,
+    and (date, side) rounds as diamonds (hollow: you asked; filled: the company answered).
 
     Lines from the top: labels above the axis, the axis with a dot per event (a hollow square for
     the deadline), labels below it, then month names and the first and last dates."""
     painter.save()
     try:
-        _paint(painter, rect, events, deadline, palette, _unit(painter))
+        _paint(painter, rect, events, deadline, palette, _unit(painter), rounds)
     finally:
         painter.restore()
 
@@ -56,6 +60,7 @@ def _paint(
     deadline: date | None,
     palette: QPalette,
     unit: float,
+    rounds: Sequence[tuple[date, str]] = (),
 ) -> None:
     text_colour = palette.color(QPalette.ColorRole.WindowText)
     quiet = palette.color(QPalette.ColorRole.PlaceholderText)
@@ -63,10 +68,11 @@ def _paint(
     metrics = QFontMetricsF(painter.font())
     line = metrics.height()
     dot = _DOT * unit
-    marks = [(d, EVENT_NAMES.get(k, k), False) for d, k in sorted(events, key=lambda e: e[0])]
+    marks = [(d, EVENT_NAMES.get(k, k), "event") for d, k in sorted(events, key=lambda e: e[0])]
+    marks += [(d, ROUND_MARK_NAMES.get(side, side), side) for d, side in rounds]
     if deadline is not None:
-        marks.append((deadline, "Deadline", True))
-        marks.sort(key=lambda m: m[0])
+        marks.append((deadline, "Deadline", "deadline"))
+    marks.sort(key=lambda m: m[0])
     if not marks:
         painter.setPen(quiet)
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "No events yet")
@@ -92,7 +98,7 @@ def _paint(
     # each label goes above the axis if it fits there, else below, else shortened above
     ends = {"above": -1e9, "below": -1e9}
     gap = 8 * unit
-    for day, label, is_deadline in marks:
+    for day, label, shape in marks:
         x = x_of(day)
         width = metrics.horizontalAdvance(label)
         start = min(max(x - width / 2, rect.left() + 2 * unit), rect.right() - width - 2 * unit)
@@ -110,10 +116,23 @@ def _paint(
             painter.drawLine(QPointF(x, top + line), QPointF(x, axis_y - dot))
         else:
             painter.drawLine(QPointF(x, axis_y + dot), QPointF(x, top))
-        if is_deadline:
+        if shape == "deadline":
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(QPen(accent, 2 * unit))
             painter.drawRect(QRectF(x - dot, axis_y - dot, dot * 2, dot * 2))
+        elif shape in ("candidate", "company"):
+            size = dot * 1.5
+            diamond = QPolygonF(
+                [
+                    QPointF(x, axis_y - size),
+                    QPointF(x + size, axis_y),
+                    QPointF(x, axis_y + size),
+                    QPointF(x - size, axis_y),
+                ]
+            )
+            painter.setPen(QPen(accent, 2 * unit))
+            painter.setBrush(accent if shape == "company" else palette.color(QPalette.ColorRole.Base))
+            painter.drawPolygon(diamond)
         else:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(accent)

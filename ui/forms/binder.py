@@ -28,6 +28,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
+    QApplication,
     QBoxLayout,
     QComboBox,
     QFormLayout,
@@ -244,6 +245,17 @@ def is_input(widget: QWidget) -> bool:
     return not isinstance(parent, QComboBox | QAbstractSpinBox)
 
 
+def text_setter(widget: QLineEdit) -> Callable[[Any], None]:
+    """Shows a value as the field's text (None: empty), read from its start: a long note shows its first
+    words, not its last (setText leaves the cursor, and the view, at the end)."""
+
+    def set_text(value: Any) -> None:
+        widget.setText("" if value is None else str(value))
+        widget.setCursorPosition(0)
+
+    return set_text
+
+
 def apply_tab_order(root: QWidget) -> None:
     """Make Tab follow the layout (rows added later would otherwise come last in the focus chain)."""
     chain = [w for w in widgets_in_layout_order(root) if is_input(w) and w.focusPolicy() & Qt.FocusPolicy.TabFocus]
@@ -344,7 +356,7 @@ def default_show(widget: QWidget) -> Callable[[Any], None]:
     if isinstance(widget, QPlainTextEdit):
         return lambda value: widget.setPlainText(value or "")
     if isinstance(widget, QLineEdit):
-        return lambda value: widget.setText("" if value is None else str(value))
+        return text_setter(widget)
     raise TypeError(f"no default setter for {type(widget).__name__}; pass show=")
 
 
@@ -493,10 +505,13 @@ class FormBinder(QObject):
         self.show_errors(problems, focus=focus)
         return model
 
-    def check(self) -> tuple[BaseModel | None, dict[str, str]]:
+    def check(self, ignore: tuple[str, ...] = ()) -> tuple[BaseModel | None, dict[str, str]]:
         """The model the form holds now and its problems, without marking anything (a live preview
-        reads this on every keystroke)."""
+        reads this on every keystroke). Text that can't be read in an `ignore`d field keeps its saved
+        value instead (a region half typed doesn't stop the figures following the rest)."""
         data, problems = self.collect()
+        for path in ignore:
+            problems.pop(path, None)
         if self._shape is not None:
             data = self._shape(data)
         model = None
@@ -562,10 +577,19 @@ class FormBinder(QObject):
         self._shown = shown
         self._held = held
         if focus and new:
-            # the first field to fix, or to fill (an empty one the user has not reached yet)
+            # the first field to fix, or to fill (an empty one the user has not reached yet) — but not
+            # to fill while the user is already typing in another field: Tab went where they meant to go
+            # (a grant's shares, then its price: the strike it lacks too is further on, not a jump away)
             first = next((b for b in ordered if b.path in shown or b.path in held), None)
-            if first is not None:
+            if first is not None and (first.path in shown or not self._typing_elsewhere(first.widget)):
                 reveal(first.widget)
+
+    def _typing_elsewhere(self, target: QWidget) -> bool:
+        """Whether the focus is in a text field of the form other than `target` (the user moved on)."""
+        focus = QApplication.focusWidget()
+        if focus is None or not self.root.isAncestorOf(focus) or focus is target or target.isAncestorOf(focus):
+            return False
+        return isinstance(focus, QLineEdit | QPlainTextEdit)
 
     def clear_marks(self) -> None:
         for bound in self._fields.values():

@@ -1,5 +1,12 @@
-"""The equity editor: grants as rows (RSU by value or shares × price, options with a strike), and the
-vesting fields shared by grants and refreshers (a preset, or a custom schedule typed as "25/25/25/25")."""
+"""The equity editor: grants as rows (RSU by value or shares × price, options with a strike and, for a
+startup's options, their details: the 409A value, the preferred price, the fully diluted shares and the
+exercise window), and the vesting fields shared by grants and refreshers (a preset, or a custom schedule
+typed as "25/25/25/25").
+
+Beside an option grant's inputs, what they mean, labelled: the cost to exercise, the spread at the
+409A value and at the preferred price, the ownership, the exercise window — `app.options.OptionDetails`,
+handed in by the form (`GrantRow.set_details`); a grant whose price is at or below its strike is
+flagged UNDER WATER, never shown as "no equity"."""
 
 from __future__ import annotations
 
@@ -8,12 +15,14 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QSizePolicy,
     QSpinBox,
@@ -21,11 +30,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.models import DEFAULT_EXERCISE_WINDOW_DAYS
+from app.options import OptionDetails
 from app.parsing import ParseError, parse_percent
 from ui import format as fmt
-from ui.forms.binder import FormBinder, add_form_row
+from ui.forms.binder import FormBinder, add_form_row, message_label
 from ui.forms.rows import ListRow
-from ui.widgets.fields import MoneyEdit, NumberEdit, PerShareEdit
+from ui.widgets.badges import BadgeLabel
+from ui.widgets.fields import MoneyEdit, PerShareEdit, SharesEdit, WholeNumberEdit
+
+UNDER_WATER = "UNDER WATER"
 
 CUSTOM = "custom"
 
@@ -196,21 +210,52 @@ class GrantRow(ListRow):
         self.valued_by.addItem("Value of the whole grant", "value")
         self.valued_by.addItem("Shares × price per share", "shares")
         self.value = MoneyEdit(currency)
-        self.shares = NumberEdit()
+        self.shares = SharesEdit()
         self.price = PerShareEdit(currency)  # six decimals: a $0.0125 strike is kept as typed
         self.strike = PerShareEdit(currency)
         self.price.setToolTip("The share price the grant is valued at")
+        # a startup's option details (format 2)
+        self.fmv = PerShareEdit(currency)
+        self.fmv.setToolTip("The 409A fair market value of a common share (the strike is set at or above it)")
+        self.preferred = PerShareEdit(currency)
+        self.preferred.setToolTip("The price per share investors paid in the last priced round")
+        self.fully_diluted = WholeNumberEdit()
+        self.fully_diluted.setToolTip("All shares, options and warrants outstanding: ownership = options ÷ this")
+        self.exercise_window = WholeNumberEdit()
+        self.exercise_window.setPlaceholderText(f"{DEFAULT_EXERCISE_WINDOW_DAYS} (usual)")
+        self.exercise_window.setToolTip(
+            "Days after leaving in which the options can still be bought (often 90; negotiable). "
+            "Empty: the usual 90 days is assumed."
+        )
         for combo in (self.kind, self.valued_by):
             combo.setSizePolicy(QSizePolicy.Policy.Fixed, combo.sizePolicy().verticalPolicy())
-        for edit in (self.value, self.shares, self.price, self.strike):
-            edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("0" * 16) + 16)
+        for edit in (
+            self.value,
+            self.shares,
+            self.price,
+            self.strike,
+            self.fmv,
+            self.preferred,
+            self.fully_diluted,
+            self.exercise_window,
+        ):
+            # one width, never squeezed by the notes beside them
+            edit.setFixedWidth(edit.fontMetrics().horizontalAdvance("0" * 16) + 16)
+        self.notes: dict[str, QLabel] = {}  # what an input means, beside it (options)
+        self.flag = BadgeLabel("flag:under_water", UNDER_WATER)
+        self.flag.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # said whole, never "UNDER WAT…"
+        self.flag.hide()
         self.messages = {
             "kind": add_form_row(form, "Kind", self.kind),
             "valued_by": add_form_row(form, "Valued by", self.valued_by),
             "value": add_form_row(form, "Value", self.value),
             "shares": add_form_row(form, "Shares", self.shares),
-            "price": add_form_row(form, "Price per share", self.price),
-            "strike": add_form_row(form, "Strike price", self.strike),
+            "price": self._noted_row(form, "price", "Price per share", self.price, self.flag),
+            "strike": self._noted_row(form, "strike", "Strike price", self.strike),
+            "fmv": self._noted_row(form, "fmv", "409A value", self.fmv),
+            "preferred": self._noted_row(form, "preferred", "Preferred price", self.preferred),
+            "fully_diluted": self._noted_row(form, "fully_diluted", "Fully diluted shares", self.fully_diluted),
+            "window": self._noted_row(form, "window", "Exercise window, days", self.exercise_window),
         }
         self.vesting = VestingFields(form, "Grant", self)
         self._form = form
@@ -227,8 +272,52 @@ class GrantRow(ListRow):
         self.valued_by.activated.connect(self._sync_kind)
         self._sync_kind()
 
+    def _noted_row(self, form: QFormLayout, key: str, text: str, widget: QWidget, flag: QLabel | None = None) -> QLabel:
+        """A labelled input with what it means beside it (a note, and a flag), then its message."""
+        label = QLabel(text)
+        label.setBuddy(widget)
+        widget.setAccessibleName(text)
+        note = QLabel()
+        note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        note.setMinimumHeight(widget.sizeHint().height())
+        note.setWordWrap(True)  # a narrow window wraps what it means rather than squeezing the input
+        note.setMinimumWidth(note.fontMetrics().horizontalAdvance("cost to exercise:"))
+        self.notes[key] = note
+        message = message_label()
+        policy = message.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        message.setSizePolicy(policy)
+        message.setMinimumHeight(widget.sizeHint().height())
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(8)
+        row.addWidget(widget, 0, Qt.AlignmentFlag.AlignTop)
+        if flag is not None:
+            row.addWidget(flag, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(note, 1, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(message, 0)
+        form.addRow(label, box)
+        return message
+
+    def _grant_inputs(self) -> list[QWidget]:
+        """The grant's own inputs, in the order they show (the vesting's follow)."""
+        return [
+            self.kind,
+            self.valued_by,
+            self.value,
+            self.shares,
+            self.price,
+            self.strike,
+            self.fmv,
+            self.preferred,
+            self.fully_diluted,
+            self.exercise_window,
+        ]
+
     def inputs(self) -> list[QWidget]:
-        return [self.kind, self.valued_by, self.value, self.shares, self.price, self.strike, *self.vesting.inputs()]
+        return [*self._grant_inputs(), *self.vesting.inputs()]
 
     def fill_new(self) -> None:
         self.kind.setCurrentIndex(self.kind.findData("rsu"))
@@ -244,10 +333,12 @@ class GrantRow(ListRow):
     def bind(self, binder: FormBinder, path: str, number: int) -> None:
         super().bind(binder, path, number)
         name = f"Grant {number}"
+        self._name = name
         self.box.setTitle(name)
-        for widget in (self.kind, self.valued_by, self.value, self.shares, self.price, self.strike):
+        for widget in self._grant_inputs():
             label = self._form.labelForField(widget.parentWidget())
-            widget.setAccessibleName(f"{name} {label.text().lower()}")
+            words = label.text()
+            widget.setAccessibleName(f"{name} {words if words[:1].isdigit() else words[:1].lower() + words[1:]}")
         self.vesting.rename(name)
         binder.bind(
             f"{path}.kind", self.kind, label=f"{name} kind", message=self.messages["kind"], show=self._show_kind
@@ -284,7 +375,74 @@ class GrantRow(ListRow):
             message=self.messages["strike"],
             active=lambda: not self._is_rsu(),
         )
+        for key, field, words, widget in (
+            ("fmv", "fmv", "409A value", self.fmv),
+            ("preferred", "preferred_price", "preferred price", self.preferred),
+            ("fully_diluted", "fully_diluted_shares", "fully diluted shares", self.fully_diluted),
+            ("window", "exercise_window_days", "exercise window", self.exercise_window),
+        ):
+            binder.bind(
+                f"{path}.{field}",
+                widget,
+                label=f"{name} {words}",
+                message=self.messages[key],
+                active=lambda: not self._is_rsu(),
+            )
         self.vesting.bind(binder, f"{path}.vesting")
+
+    def set_details(self, details: OptionDetails | None) -> None:
+        """What an option grant's inputs mean, beside them (None: an RSU grant, or incomplete)."""
+        for note in self.notes.values():
+            note.clear()
+        name = getattr(self, "_name", "Grant")
+        self.flag.setVisible(details is not None and details.under_water)
+        if details is None:
+            self.box.setTitle(name)
+            return
+        currency = details.currency
+
+        # cents only when one of these amounts has them ($0.0125 × 40,000 is $500, shown as such)
+        amounts = (
+            details.spread_at_price,
+            details.exercise_cost,
+            details.spread_at_fmv,
+            details.spread_at_preferred,
+        )
+        cents = fmt.needs_cents(amounts)
+
+        def money(value) -> str:
+            return fmt.money(value, currency, cents=cents)
+
+        if details.under_water:
+            self.box.setTitle(f"{name} — options under water")
+            self.notes["price"].setText(f"at or below the strike ({fmt.per_share(details.strike, currency)})")
+            self.flag.setToolTip(
+                f"Under water: the price ({fmt.per_share(details.price, currency)}) is at or below the strike "
+                f"({fmt.per_share(details.strike, currency)}), so the options are worth nothing at this price. "
+                "They are still equity: worth something if the shares rise above the strike."
+            )
+            self.flag.setAccessibleDescription(self.flag.toolTip())
+        else:
+            self.box.setTitle(name)
+            self.notes["price"].setText(f"spread at this price: {money(details.spread_at_price)}")
+        self.notes["strike"].setText(f"cost to exercise: {money(details.exercise_cost)}")
+        if details.spread_at_fmv is not None:
+            self.notes["fmv"].setText(f"spread at the 409A value: {money(details.spread_at_fmv)}")
+        if details.spread_at_preferred is not None:
+            self.notes["preferred"].setText(f"spread at the preferred price: {money(details.spread_at_preferred)}")
+        if details.ownership_pct is not None:
+            self.notes["fully_diluted"].setText(f"ownership: {fmt.percent(details.ownership_pct)}")
+        days = details.exercise_window_days
+        years = f" ({days // 365} years)" if days >= 730 and days % 365 == 0 else ""
+        self.notes["window"].setText(
+            f"{fmt.number(Decimal(days))} days{years} after leaving"
+            + ("" if details.exercise_window_given else " (the usual, assumed)")
+        )
+        for note in self.notes.values():
+            note.setAccessibleName(f"{name}: {note.text()}" if note.text() else "")
+
+    def under_water_shown(self) -> bool:
+        return self.flag.isVisibleTo(self)
 
     def _is_rsu(self) -> bool:
         return self.kind.currentData() == "rsu"
@@ -312,3 +470,7 @@ class GrantRow(ListRow):
         self._form.setRowVisible(self.shares.parentWidget(), by_shares)
         self._form.setRowVisible(self.price.parentWidget(), by_shares)
         self._form.setRowVisible(self.strike.parentWidget(), not rsu)
+        for widget in (self.fmv, self.preferred, self.fully_diluted, self.exercise_window):
+            self._form.setRowVisible(widget.parentWidget(), not rsu)
+        if rsu:
+            self.set_details(None)

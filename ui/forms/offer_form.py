@@ -5,6 +5,13 @@ the notes) validates the whole form through the binder. A valid form that differ
 offer goes to `Workspace.update_offer` (undoable; the workspace reports `saved`); an invalid one is
 marked at its fields and nothing is written. When the workspace changes the shown offer (Undo, an
 import) the form reloads it.
+
+Format 2's parts are here too: the tax region (a picker that searches as you type), the start date,
+the sign-on's repayment terms, a startup's option details (with what they mean beside them, and an
+UNDER WATER flag), and the negotiation so far — rounds of asks and answers, drawn on the timeline, and
+"Copy the company's answer into the offer" (`app.negotiation.answer_plan` says what would change and
+what can't be copied; one undoable change). The live summary shows year 1 after what leaving the
+current job costs, when there is one.
 """
 
 from __future__ import annotations
@@ -13,8 +20,9 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
+from pydantic import ValidationError
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -25,6 +33,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QSizePolicy,
     QSpinBox,
@@ -33,10 +42,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.compensation import figures
+from app.compensation import OfferFigures, figures
 from app.currencies import ISO_4217_CODES
+from app.errors import form_errors
+from app.evaluation import year_one_after_leaving
 from app.models import STAGES, Offer
-from app.words import CHART_PART_NAMES, STAGE_NAMES
+from app.negotiation import AnswerChange, AnswerPlan, answer_plan, offer_items
+from app.options import OptionDetails, offer_options
+from app.words import CHART_PART_NAMES, ROUND_ITEM_NAMES, STAGE_NAMES
+from ui import format as fmt
 from ui.forms.binder import (
     OMIT,
     FormBinder,
@@ -48,10 +62,12 @@ from ui.forms.binder import (
     reveal,
 )
 from ui.forms.equity_editor import GrantRow, VestingFields
+from ui.forms.rounds_editor import ITEM_INPUTS, RoundRow, item_default
 from ui.forms.rows import ListRow, RowList
 from ui.forms.summary import OfferSummary
 from ui.forms.timeline_editor import EventRow, TimelineStrip
 from ui.widgets.fields import DateEdit, MoneyEdit, PercentEdit
+from ui.widgets.region_picker import RegionPicker
 from ui.workspace import Workspace
 
 SIGN_ON_YEARS = 5
@@ -62,6 +78,7 @@ BAND_SOURCES = (
     ("My estimate", "estimate"),
 )
 TRI_STATE = (("Unknown", None), ("Yes", True), ("No", False))
+REPAYMENT = (("pro rata", True), ("in full", False))
 BONUS_MODES = (("Percent of base", "percent"), ("Amount", "amount"), ("None", "none"))
 
 
@@ -123,6 +140,23 @@ class BenefitRow(ListRow):
         )
 
 
+def region_row(form: QFormLayout, picker: RegionPicker) -> QLabel:
+    """The tax-region picker as a form row, with its note (what after-tax figures will do) under it.
+    Returns the message label for the binder."""
+    label = QLabel("Tax region")
+    label.setBuddy(picker)
+    picker.setAccessibleName("Tax region")
+    box, message = field_box(picker, beside=True)
+    cell = QWidget()
+    column = QVBoxLayout(cell)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(2)
+    column.addWidget(box)
+    column.addWidget(picker.note)
+    form.addRow(label, cell)
+    return message
+
+
 def _narrow(widget: QWidget, chars: int = 14) -> None:
     """Amounts and percentages don't need the whole width of the form."""
     widget.setMaximumWidth(widget.fontMetrics().horizontalAdvance("0" * chars) + 16)
@@ -144,11 +178,65 @@ def _unknown_spin(maximum: int) -> QSpinBox:
     return spin
 
 
+def add_pay_fields(owner: Any, form: QFormLayout) -> None:
+    """Base salary, annual raise and the bonus (a percent of base, an amount, or none, with its expected
+    payout), bound the same way in the offer form and the current job's form. `owner` is the form: it
+    gives `_field`, `_money`, `_percent` and `_sync_bonus`, and gets `base_salary`, `annual_raise`,
+    `bonus_mode`, `bonus_pct`, `bonus_amount` and `bonus_payout`."""
+    owner.base_salary = owner._field(form, "Base salary", owner._money(), "base_salary", empty=OMIT)
+    owner.annual_raise = owner._field(
+        form, "Annual raise", owner._percent(), "annual_raise_pct", empty=OMIT, name="Annual raise, percent"
+    )
+    owner.bonus_mode = QComboBox()
+    for text, key in BONUS_MODES:
+        owner.bonus_mode.addItem(text, key)
+    owner._field(form, "Bonus", owner.bonus_mode, None, name="Bonus given as")
+    owner.bonus_mode.activated.connect(owner._sync_bonus)  # before the save: show the right field first
+    owner.bonus_pct = owner._field(
+        form,
+        "Target, % of base",
+        owner._percent(),
+        "bonus.target_pct",
+        name="Bonus target, percent of base",
+        active=lambda: owner.bonus_mode.currentData() == "percent",
+        stands_in_for=("bonus.target_amount",),
+    )
+    owner.bonus_amount = owner._field(
+        form,
+        "Target amount",
+        owner._money(),
+        "bonus.target_amount",
+        name="Bonus target amount",
+        active=lambda: owner.bonus_mode.currentData() == "amount",
+        stands_in_for=("bonus.target_pct",),
+    )
+    owner.bonus_payout = owner._field(
+        form,
+        "Expected payout",
+        owner._percent(),
+        "bonus.expected_payout_pct",
+        empty=OMIT,
+        name="Expected bonus payout, percent of target",
+        active=lambda: owner.bonus_mode.currentData() != "none",
+    )
+    owner.bonus_payout.setToolTip("How much of the target bonus usually pays out; 100 % when unsure")
+
+
+def show_bonus_rows(form: QFormLayout, mode: str, pct: QWidget, amount: QWidget, payout: QWidget) -> None:
+    """Show the target the bonus mode asks for (and the payout, unless there is no bonus); each field's
+    box (with its message) is its row's field."""
+    for field, shown in ((pct, mode == "percent"), (amount, mode == "amount"), (payout, mode != "none")):
+        box = field.parentWidget()
+        if box is not None:
+            form.setRowVisible(box, shown)
+
+
 class OfferForm(QWidget):
     """Edits one offer of the workspace; every valid finished edit is saved at once (undoable)."""
 
     edit_rejected = Signal(str)  # a finished edit was not saved: a message for the status bar
     offer_shown = Signal(str)  # the form now shows this offer ("" for none)
+    answer_copied = Signal(str)  # the company's answer was copied into the offer: what changed, in words
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None):
         super().__init__(parent)
@@ -176,6 +264,7 @@ class OfferForm(QWidget):
         self._build_benefits()
         self._build_budget()
         self._build_timeline()
+        self._build_rounds()
         self._build_signals()
         self._build_goal()
         self._build_notes()
@@ -361,10 +450,24 @@ class OfferForm(QWidget):
             read=lambda: self.currency.currentText().strip().upper() or None,
             show=self._show_currency,
         )
+        self.tax_region = RegionPicker()
+        message = region_row(form, self.tax_region)
+        self.binder.bind(
+            "tax_region",
+            self.tax_region,
+            label="Tax region",
+            message=message,
+            read=self.tax_region.value,
+            show=self.tax_region.set_value,
+        )
+        self._watched.append(self.tax_region)
         self.stage = QComboBox()
         for stage in STAGES:
             self.stage.addItem(STAGE_NAMES[stage], stage)
         self._field(form, "Stage", self.stage, "stage")
+        self.start_date = self._field(form, "Start date", DateEdit(), "start_date")
+        self.start_date.setToolTip("The agreed or proposed first day")
+        _narrow(self.start_date, 12)
 
     def _money(self) -> MoneyEdit:
         edit = MoneyEdit()
@@ -378,44 +481,7 @@ class OfferForm(QWidget):
 
     def _build_cash(self) -> None:
         form = self._section("Cash")
-        self.base_salary = self._field(form, "Base salary", self._money(), "base_salary", empty=OMIT)
-        self.annual_raise = self._field(
-            form, "Annual raise", self._percent(), "annual_raise_pct", empty=OMIT, name="Annual raise, percent"
-        )
-        self.bonus_mode = QComboBox()
-        for text, key in BONUS_MODES:
-            self.bonus_mode.addItem(text, key)
-        self._field(form, "Bonus", self.bonus_mode, None, name="Bonus given as")
-        self.bonus_mode.activated.connect(self._sync_bonus)  # before the save: show the right field first
-
-        self.bonus_pct = self._field(
-            form,
-            "Target, % of base",
-            self._percent(),
-            "bonus.target_pct",
-            name="Bonus target, percent of base",
-            active=lambda: self.bonus_mode.currentData() == "percent",
-            stands_in_for=("bonus.target_amount",),
-        )
-        self.bonus_amount = self._field(
-            form,
-            "Target amount",
-            self._money(),
-            "bonus.target_amount",
-            name="Bonus target amount",
-            active=lambda: self.bonus_mode.currentData() == "amount",
-            stands_in_for=("bonus.target_pct",),
-        )
-        self.bonus_payout = self._field(
-            form,
-            "Expected payout",
-            self._percent(),
-            "bonus.expected_payout_pct",
-            empty=OMIT,
-            name="Expected bonus payout, percent of target",
-            active=lambda: self.bonus_mode.currentData() != "none",
-        )
-        self.bonus_payout.setToolTip("How much of the target bonus usually pays out; 100 % when unsure")
+        add_pay_fields(self, form)
 
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
@@ -435,7 +501,63 @@ class OfferForm(QWidget):
         sign_on = QWidget()
         sign_on.setLayout(grid)
         form.addRow(QLabel("Sign-on"), sign_on)
+        self._build_repayment(form)
         self.relocation = self._field(form, "Relocation", self._money(), "relocation", empty=OMIT)
+
+    def _build_repayment(self, form: QFormLayout) -> None:
+        """The sign-on's repayment terms: leaving within so many months of the start means repaying it,
+        pro rata or in full (format 2 `sign_on_repayment`)."""
+        self.repay_months = QSpinBox()
+        self.repay_months.setRange(0, 60)
+        self.repay_months.setSpecialValueText("Not repaid")
+        self.repay_months.setPrefix("if you leave within ")
+        self.repay_months.setSuffix(" months")
+        self.repay_months.setKeyboardTracking(False)
+        self.repay_months.setToolTip("Leaving within this many months after the start means repaying the sign-on")
+        self.repay_pro_rata = QComboBox()
+        for text, value in REPAYMENT:
+            self.repay_pro_rata.addItem(text, value)
+        self.repay_pro_rata.setToolTip("Pro rata: the share of the months not worked; in full: all of it")
+        self.repay_pro_rata.setSizePolicy(QSizePolicy.Policy.Fixed, self.repay_pro_rata.sizePolicy().verticalPolicy())
+        self.repay_months.setAccessibleName("Sign-on repaid if you leave within, months")
+        self.repay_pro_rata.setAccessibleName("Sign-on repaid pro rata or in full")
+        label = QLabel("Sign-on repaid")
+        label.setBuddy(self.repay_months)
+        cell = QWidget()
+        row = QHBoxLayout(cell)
+        row.setContentsMargins(0, 0, 0, 0)
+        months_box, months_message = field_box(self.repay_months, beside=False)
+        rata_box, rata_message = field_box(self.repay_pro_rata, beside=False)
+        repaying = QLabel("repaying")
+        repaying.setBuddy(self.repay_pro_rata)
+        repaying.setMinimumHeight(self.repay_pro_rata.sizeHint().height())
+        row.addWidget(months_box, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(repaying, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(rata_box, 0, Qt.AlignmentFlag.AlignTop)
+        row.addStretch(1)
+        form.addRow(label, cell)
+        self.binder.bind(
+            "sign_on_repayment.months",
+            self.repay_months,
+            label="Sign-on repayment months",
+            message=months_message,
+            read=lambda: self.repay_months.value() or None,
+            show=lambda value: self.repay_months.setValue(int(value or 0)),
+        )
+        self.binder.bind(
+            "sign_on_repayment.pro_rata",
+            self.repay_pro_rata,
+            label="Sign-on repayment",
+            message=rata_message,
+            active=lambda: self.repay_months.value() > 0,
+            show=lambda value: self.repay_pro_rata.setCurrentIndex(0 if value is None or value else 1),
+        )
+        self.repay_months.valueChanged.connect(self._sync_repayment)
+        self._watched.extend([self.repay_months, self.repay_pro_rata])
+
+    def _sync_repayment(self) -> None:
+        """Pro rata or in full means something only when the sign-on is repaid at all."""
+        self.repay_pro_rata.setEnabled(self.repay_months.value() > 0)
 
     def _build_equity(self) -> None:
         form = self._section("Equity")
@@ -518,6 +640,55 @@ class OfferForm(QWidget):
         self.timeline.rows_edited.connect(self._on_rows_edited)
         form.addRow(self.timeline)
 
+    def _build_rounds(self) -> None:
+        form = self._section("The negotiation so far")
+        hint = QLabel(
+            "Each round: what you asked for, or what the company answered. The fields above stay the offer "
+            "as it stands now; the rounds are the history (and the never-above-your-last-ask rule reads them)."
+        )
+        hint.setWordWrap(True)
+        hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        form.addRow(hint)
+        self.rounds = RowList(self.binder, "negotiation", self._new_round_row, "Add round", self._watch)
+        self.rounds.rows_edited.connect(self._on_rows_edited)
+        form.addRow(self.rounds)
+        self.copy_answer_button = QPushButton("Copy the company's answer into the offer")
+        self.copy_answer_button.setAccessibleName("Copy the company's answer into the offer")
+        self.copy_answer_button.setToolTip("Ctrl+R. One change: Undo takes it back")
+        self.copy_answer_button.clicked.connect(self.copy_company_answer)
+        self.answer_words = QLabel()
+        self.answer_words.setWordWrap(True)
+        self.answer_words.setTextFormat(Qt.TextFormat.PlainText)  # names the user typed are not markup
+        self.answer_words.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.answer_words.setAccessibleName("What copying the company's answer would change")
+        self.answer_area = QWidget()
+        column = QVBoxLayout(self.answer_area)
+        column.setContentsMargins(0, 6, 0, 0)
+        column.setSpacing(4)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.copy_answer_button)
+        buttons.addStretch(1)
+        column.addLayout(buttons)
+        column.addWidget(self.answer_words)
+        form.addRow(self.answer_area)
+
+    def _new_round_row(self) -> ListRow:
+        row = RoundRow(self._currency(), self._new_round, self._round_default, self._watch)
+        row.items_edited.connect(self._on_rows_edited)
+        return row
+
+    def _new_round(self) -> tuple[Any, str, list[str]]:
+        """A new round: today, the other side than the last round's, the last round's items (or base)."""
+        rows = [r for r in self.rounds.rows() if isinstance(r, RoundRow)] if hasattr(self, "rounds") else []
+        last = rows[-2] if len(rows) > 1 else None  # (the new row is already the last one)
+        side = "candidate" if last is None or last.side.currentData() == "company" else "company"
+        items = last.items() if last is not None else ["base_salary"]
+        return self.workspace.as_of(), side, items
+
+    def _round_default(self, item: str) -> Any:
+        offer = self.workspace.offer(self._offer_id) if self._offer_id else None
+        return item_default(item, offer_items(offer) if offer is not None else {})
+
     def _build_signals(self) -> None:
         form = self._section("Signals")
         self.competing = _unknown_spin(99)
@@ -599,15 +770,24 @@ class OfferForm(QWidget):
             self.equity.set_items([g.model_dump() for g in shown.equity])
             self.benefits.set_items([b.model_dump() for b in shown.benefits])
             self.timeline.set_items([e.model_dump() for e in shown.timeline])
+            self.rounds.set_items([r.model_dump() for r in shown.negotiation])
             mode = "none" if offer.bonus is None else ("percent" if offer.bonus.target_pct is not None else "amount")
             self.bonus_mode.setCurrentIndex(self.bonus_mode.findData(mode))
             self._sync_bonus()
             self._set_currency(offer.currency)
             self.binder.load(shown)
-            self.strip.set_events([(e.date, e.kind, e.note) for e in shown.timeline], offer.signals.deadline)
+            self._sync_repayment()
+            self.strip.set_events(
+                [(e.date, e.kind, e.note) for e in shown.timeline],
+                offer.signals.deadline,
+                rounds=[(r.date, r.side, r.note) for r in shown.negotiation],
+            )
             apply_tab_order(self.content)
             self.pages.setCurrentWidget(self.scroll)
-            self.summary.set_figures(self.workspace.evaluator().figures(offer.id), offer.currency)
+            evaluator = self.workspace.evaluator()
+            self._show_summary(offer, evaluator.figures(offer.id), evaluator.options(offer.id))
+            self._show_option_details(evaluator.options(offer.id))
+            self._show_answer_plan(offer)
             self.summary.show()
         finally:
             self._loading = False
@@ -701,14 +881,114 @@ class OfferForm(QWidget):
         marked as such, while something typed can't be read."""
         if self._loading or self._offer_id is None or self._offer is None:
             return
-        model, _problems = self.binder.check()
+        model, _problems = self.binder.check(ignore=("tax_region",))  # (it doesn't change these figures)
         if model is None:
             shown = self.summary.figures()
             self.summary.set_figures(shown, self.summary_currency(), stale=True)
             return
         offer = _normalized(model)  # type: ignore[arg-type]
-        self.summary.set_figures(figures(offer, self.workspace.settings().horizon_years), offer.currency)
+        options = offer_options(offer)
+        self._show_summary(offer, figures(offer, self.workspace.settings().horizon_years), options)
+        self._show_option_details(options)
+        self._show_answer_plan(offer)
         self._summary_currency = offer.currency
+
+    def _show_summary(self, offer: Offer, shown: OfferFigures, options: tuple[OptionDetails, ...]) -> None:
+        """What the offer is worth, with year 1 after what leaving the current job costs (if any)."""
+        under_water = any(o.under_water for o in options)
+        self.summary.set_figures(shown, offer.currency, equity_note="options under water" if under_water else "")
+        evaluator = self.workspace.evaluator()
+        stay = evaluator.stay()
+        if stay is None or stay.leaving_cost == 0:
+            self.summary.set_leaving([])
+            return
+        job = stay.job
+        leaving = evaluator.leaving_cost(offer.currency)
+        tip = (
+            f"What you forfeit and repay by leaving {job.company}, your current job: what this employer is "
+            "asked to make whole. Year 1 after leaving is year 1 less that cost."
+        )
+        if leaving is None:
+            cost = fmt.money(stay.leaving_cost, job.currency, cents=self.summary.cents)
+            self.summary.set_leaving([("Leaving costs", f"{cost}\n(no rate to {offer.currency})", tip)])
+            return
+        after = year_one_after_leaving(shown.year_one, leaving)
+        cents = self.summary.cents or fmt.needs_cents((leaving, after))
+        self.summary.set_leaving(
+            [
+                ("Leaving costs", fmt.money(-leaving, offer.currency, cents=cents), tip),
+                ("Year 1 after leaving", fmt.money(after, offer.currency, cents=cents), tip),
+            ]
+        )
+
+    def _show_option_details(self, options: tuple[OptionDetails, ...]) -> None:
+        by_grant = {details.grant_index: details for details in options}
+        for index, row in enumerate(self.equity.rows()):
+            if isinstance(row, GrantRow):
+                row.set_details(by_grant.get(index))
+
+    # --- the company's answer --------------------------------------------------------------------
+
+    def can_copy_answer(self) -> bool:
+        """Whether the saved offer has a company answer that would change it."""
+        offer = self.workspace.offer(self._offer_id) if self._offer_id else None
+        plan = answer_plan(offer) if offer is not None else None
+        return plan is not None and plan.changes_anything
+
+    def copy_company_answer(self) -> bool:
+        """Copy the company's last answer into the offer, as one undoable change; True when copied."""
+        if self._offer_id is None:
+            return False
+        if not self.commit_pending():
+            self.edit_rejected.emit("The company's answer was not copied: fix what is marked first.")
+            return False
+        offer = self.workspace.offer(self._offer_id)
+        plan = answer_plan(offer) if offer is not None else None
+        if offer is None or plan is None:
+            self.edit_rejected.emit("There is no answer from the company to copy: add it as a round first.")
+            return False
+        if not plan.changes_anything:
+            self.edit_rejected.emit("The offer already holds the company's last answer: nothing to copy.")
+            return False
+        try:
+            copied = Offer.model_validate(plan.offer.model_dump())
+        except ValidationError as exc:
+            first = next(iter(form_errors(exc).items()), ("", "it would not be a valid offer"))
+            self.edit_rejected.emit(f"The company's answer was not copied: {first[0]} {first[1]}".replace("  ", " "))
+            return False
+        if not self.workspace.update_offer(copied, f"Copy {offer.company}'s answer"):
+            return False
+        changed = "; ".join(_change_words(change, offer.currency) for change in plan.changes)
+        kept = self._not_copied_words(plan)
+        self.answer_copied.emit(
+            f"Copied {offer.company}'s answer into the offer: {changed}.{' ' + kept if kept else ''} "
+            "Undo (Ctrl+Z) takes it back."
+        )
+        return True
+
+    def _show_answer_plan(self, offer: Offer) -> None:
+        """Beside the button: what copying the company's answer would change, and what it can't copy."""
+        plan = answer_plan(offer)
+        self.copy_answer_button.setEnabled(plan is not None and plan.changes_anything)
+        self.answer_area.setVisible(plan is not None)  # only once the company has answered in a round
+        if plan is None:
+            self.answer_words.clear()
+            return
+        round_ = offer.negotiation[plan.round_index]
+        head = f"The company's answer of {fmt.day(round_.date)}"
+        kept = self._not_copied_words(plan)
+        if not plan.changes_anything:
+            self.answer_words.setText(f"{head} is what the offer holds now.{' ' + kept if kept else ''}")
+            return
+        changes = "\n".join(f"• {_change_words(change, offer.currency)}" for change in plan.changes)
+        self.answer_words.setText(f"{head} would change:\n{changes}{chr(10) + kept if kept else ''}")
+
+    @staticmethod
+    def _not_copied_words(plan: AnswerPlan) -> str:
+        if not plan.not_copied:
+            return ""
+        parts = [f"{ROUND_ITEM_NAMES.get(item, item)} ({why})" for item, why in plan.not_copied]
+        return "Not copied: " + "; ".join(parts) + "."
 
     def summary_currency(self) -> str:
         return getattr(self, "_summary_currency", None) or (self._offer.currency if self._offer else "USD")
@@ -732,6 +1012,9 @@ class OfferForm(QWidget):
             headcount.get(k) is not None for k in ("combinable_roles", "combinable_budget")
         ):
             data["headcount"] = None
+        repayment = data.get("sign_on_repayment")
+        if isinstance(repayment, dict) and repayment.get("months") is None:
+            data["sign_on_repayment"] = None
         goal = data.get("goal")
         loaded = self._offer.goal if self._offer is not None else None
         loaded_empty = loaded is not None and loaded.target_total is None and loaded.walk_away_total is None
@@ -743,11 +1026,8 @@ class OfferForm(QWidget):
 
     def _sync_bonus(self) -> None:
         """Show the target the bonus mode asks for (and the payout, unless there is no bonus)."""
-        mode = self.bonus_mode.currentData()
         form = self._form_of(self.bonus_pct.parentWidget())
-        form.setRowVisible(self.bonus_pct.parentWidget(), mode == "percent")
-        form.setRowVisible(self.bonus_amount.parentWidget(), mode == "amount")
-        form.setRowVisible(self.bonus_payout.parentWidget(), mode != "none")
+        show_bonus_rows(form, self.bonus_mode.currentData(), self.bonus_pct, self.bonus_amount, self.bonus_payout)
 
     def _sections(self) -> list[QFormLayout]:
         items = (self._page.itemAt(i).layout() for i in range(self._page.count()))
@@ -768,8 +1048,11 @@ class OfferForm(QWidget):
         for widget in self._watched:
             if isinstance(widget, QComboBox) and not widget.isEditable():
                 widget.setSizePolicy(QSizePolicy.Policy.Fixed, widget.sizePolicy().verticalPolicy())
-            elif isinstance(widget, QSpinBox):
+            elif isinstance(widget, QSpinBox) and widget is not self.repay_months:
                 _narrow(widget, 12)
+        self.repay_months.setMinimumWidth(
+            self.repay_months.fontMetrics().horizontalAdvance("if you leave within 60 months") + 40
+        )
 
     def _form_of(self, widget: QWidget) -> QFormLayout:
         for layout in self._sections():
@@ -839,15 +1122,44 @@ class _WheelGuard(QObject):
     """Scrolling the page over a choice or a count must not change it (and save the change): such
     inputs take the wheel only once the user has focused them; until then the page scrolls."""
 
-    def __init__(self, form: OfferForm):
+    def __init__(self, form: QWidget, area: Callable[[], QScrollArea] | None = None):
         super().__init__(form)
         self._form = form
+        self._area = area  # the page that scrolls instead (default: the offer form's)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Wheel and isinstance(watched, QWidget) and not watched.hasFocus():
-            QCoreApplication.sendEvent(self._form.scroll.viewport(), event)
+            area = self._area() if self._area is not None else self._form.scroll  # type: ignore[attr-defined]
+            QCoreApplication.sendEvent(area.viewport(), event)
             return True
         return False
+
+
+def _change_words(change: AnswerChange, currency: str) -> str:
+    """One change of a company answer in words: "Base salary: $192,000 → $198,000"."""
+
+    def words(value: Any) -> str:
+        if value is None:
+            return "none"
+        if change.item == "sign_on":
+            return " + ".join(fmt.money(v, currency) for v in value) or "none"
+        if change.item == "bonus_target_pct":
+            return f"{fmt.percent(value.target_pct)} of base" if value.target_pct is not None else "an amount"
+        kind = ITEM_INPUTS.get(change.item)
+        if kind == "money":
+            return fmt.money(value, currency)
+        if kind == "shares":
+            return fmt.number(value)
+        if kind == "date":
+            return fmt.day(value)
+        return f"“{value}”"
+
+    name = ROUND_ITEM_NAMES.get(change.item, change.item)
+    if change.item == "title":
+        name = "Role (title)"
+    elif change.field.startswith("equity[0]"):
+        name = f"{name} (first grant)"
+    return f"{name}: {words(change.before)} → {words(change.after)}"
 
 
 def _normalized(offer: Offer) -> Offer:

@@ -1,9 +1,12 @@
 """The editor's live summary: what the offer being typed is worth, as `app.compensation.figures` says.
 
 Year 1, each year as a small bar, the horizon total, and the split into guaranteed cash, contingent
-cash (the bonus) and equity. The form hands it the figures of what is in its fields after every
-keystroke that parses (nothing is saved until the edit is finished); this widget only formats and
-draws them — bar heights are geometry, the amounts are the domain's.
+cash (the bonus) and equity. With a current job, what leaving it costs sits under year 1, with year 1
+after that cost (`OfferEvaluation.leaving_cost`, `app.evaluation.year_one_after_leaving`); the current
+job's own editor shows what staying is worth the same way, with what leaving costs. The form hands it
+the figures of what is in its fields after every keystroke that parses (nothing is saved until the
+edit is finished); this widget only formats and draws them — bar heights are geometry, the amounts
+are the domain's.
 """
 
 from __future__ import annotations
@@ -86,7 +89,7 @@ class OfferSummary(QFrame):
         self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
         self.setAutoFillBackground(True)
         self.setAccessibleName("What this offer is worth")
-        title = QLabel("What it's worth")
+        self.title = title = QLabel("What it's worth")
         bold = QFont(title.font())
         bold.setBold(True)
         title.setFont(bold)
@@ -98,6 +101,12 @@ class OfferSummary(QFrame):
         self.year_one.setFont(big)
         self.year_one.setAccessibleName("Year 1 total")
         self.year_one_caption = QLabel("Year 1 total")
+        # what leaving the current job costs, under year 1: (caption, amount) rows, hidden without a job
+        self.leaving = QFormLayout()
+        self.leaving.setContentsMargins(0, 0, 0, 4)
+        self.leaving.setHorizontalSpacing(8)
+        self.leaving.setVerticalSpacing(2)
+        self.leaving_rows: list[tuple[QLabel, QLabel]] = []
         self.bars = YearBars()
         self.total_caption = QLabel()
         self.total = QLabel()
@@ -137,38 +146,80 @@ class OfferSummary(QFrame):
             )
             self.split_captions[key] = caption
             split.addRow(caption, label)
+            if key == "equity":  # what the equity figure is, under it: "options under water" (never "none")
+                self.equity_note = QLabel()
+                self.equity_note.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.equity_note.setWordWrap(True)
+                split.addRow(self.equity_note)
+                split.setRowVisible(self.equity_note, False)
+        self._split = split
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 12)
         layout.setSpacing(6)
         layout.addWidget(title)
         layout.addWidget(self.year_one_caption)
         layout.addWidget(self.year_one, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(self.leaving)
         layout.addWidget(self.bars)
         layout.addLayout(split)
         layout.addWidget(self.note)
         layout.addStretch(1)
         self._figures: OfferFigures | None = None
+        self.cents = False
 
-    def set_figures(self, figures: OfferFigures | None, currency: str, *, stale: bool = False) -> None:
+    def set_leaving(self, rows: list[tuple[str, str, str]]) -> None:
+        """Rows under year 1 about leaving the current job: (caption, text, tooltip); [] hides them."""
+        while len(self.leaving_rows) > len(rows):
+            self.leaving.removeRow(self.leaving.rowCount() - 1)
+            self.leaving_rows.pop()
+        while len(self.leaving_rows) < len(rows):
+            caption, value = QLabel(), QLabel()
+            caption.setWordWrap(True)
+            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.leaving.addRow(caption, value)
+            self.leaving_rows.append((caption, value))
+        for (caption, value), (words, text, tip) in zip(self.leaving_rows, rows, strict=True):
+            caption.setText(words)
+            value.setText(text)
+            for label in (caption, value):
+                label.setToolTip(tip)
+            value.setAccessibleName(words)
+
+    def leaving_texts(self) -> list[tuple[str, str]]:
+        """The leaving rows as shown: (caption, amount)."""
+        return [(caption.text(), value.text()) for caption, value in self.leaving_rows]
+
+    def set_figures(
+        self, figures: OfferFigures | None, currency: str, *, stale: bool = False, equity_note: str = ""
+    ) -> None:
         """Show `figures` (of the fields as they are, or as saved); `stale`: the fields hold something
-        that can't be read, and these are the last figures that could be computed."""
+        that can't be read, and these are the last figures that could be computed. `equity_note`: said
+        after the equity figure ("options under water"), so $0 never reads as "no equity"."""
         self._figures = figures
         if figures is None:
             for label in (self.year_one, self.total, self.guaranteed, self.contingent, self.equity, self.benefits):
                 label.clear()
+            self.equity_note.clear()
+            self._split.setRowVisible(self.equity_note, False)
             self.bars.set_years([], currency)
             self.note.clear()
             return
         cents = fmt.needs_cents(
             (figures.year_one, figures.total, figures.guaranteed_cash, figures.contingent_cash, figures.equity)
         )
+        self.cents = cents  # the precision shown: rows added beside (what leaving costs) follow it
         self.year_one.setText(fmt.money(figures.year_one, currency, cents=cents))
         self.bars.set_years([(y.year, y.total) for y in figures.years], currency)
         self.total_caption.setText(f"{figures.horizon}-year total")
         self.total.setText(fmt.money(figures.total, currency, cents=cents))
         self.guaranteed.setText(fmt.money(figures.guaranteed_cash, currency, cents=cents))
         self.contingent.setText(fmt.money(figures.contingent_cash, currency, cents=cents))
-        self.equity.setText(fmt.money(figures.equity, currency, cents=cents))
+        equity = fmt.money(figures.equity, currency, cents=cents)
+        self.equity.setText(equity)
+        self.equity_note.setText(equity_note)
+        self._split.setRowVisible(self.equity_note, bool(equity_note))
+        self.equity.setAccessibleName(f"Equity, {equity_note}" if equity_note else "Equity")
         self.benefits.setText(fmt.money(figures.benefits, currency, cents=cents))
         shown_benefits = figures.benefits != 0
         self.benefits.setVisible(shown_benefits)

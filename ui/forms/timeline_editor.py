@@ -1,7 +1,9 @@
-"""The timeline editor: dated events as rows, and `TimelineStrip`, the events drawn on a date axis."""
+"""The timeline editor: dated events as rows, and `TimelineStrip`, the events (and the rounds of the
+negotiation) drawn on a date axis."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import QRectF, QSize, Qt
@@ -9,9 +11,9 @@ from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QWidget
 
 from app.models import EVENT_KINDS
-from app.words import EVENT_NAMES
+from app.words import EVENT_NAMES, ROUND_MARK_NAMES
 from ui.charts.timeline import paint_timeline
-from ui.forms.binder import FormBinder, field_box
+from ui.forms.binder import FormBinder, field_box, text_setter
 from ui.forms.rows import ListRow
 from ui.widgets.fields import DateEdit
 
@@ -77,7 +79,7 @@ class EventRow(ListRow):
             label=f"{name} note",
             message=self.messages["note"],
             read=self.note.text,
-            show=lambda value: self.note.setText(value or ""),
+            show=text_setter(self.note),
         )
 
 
@@ -89,26 +91,39 @@ class TimelineStrip(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._events: list[tuple[date, str, str]] = []
+        self._rounds: list[tuple[date, str, str]] = []
         self._deadline: date | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName("Timeline chart")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
-    def set_events(self, events: list[tuple[date, str, str]], deadline: date | None = None) -> None:
-        """(date, kind, note) for each event, in any order; the deadline is drawn as a hollow mark."""
+    def set_events(
+        self,
+        events: list[tuple[date, str, str]],
+        deadline: date | None = None,
+        rounds: Sequence[tuple[date, str, str]] = (),
+    ) -> None:
+        """(date, kind, note) for each event, in any order; the deadline is drawn as a hollow mark; the
+        negotiation's rounds, (date, side, note), as diamonds: hollow for your asks, filled for the
+        company's answers."""
         self._events = sorted(events, key=lambda e: e[0])
+        self._rounds = sorted(rounds, key=lambda r: r[0])
         self._deadline = deadline
-        parts = [f"{d.isoformat()} {EVENT_NAMES.get(k, k)}" for d, k, _ in self._events]
+        marks = [(d, EVENT_NAMES.get(k, k), n) for d, k, n in self._events]
+        marks += [(d, ROUND_MARK_NAMES.get(side, side), n) for d, side, n in self._rounds]
+        marks.sort(key=lambda m: m[0])
+        parts = [f"{d.isoformat()} {label}" for d, label, _ in marks]
         if deadline is not None:
             parts.append(f"deadline {deadline.isoformat()}")
         self.setAccessibleDescription("; ".join(parts) if parts else "No events yet")
-        self.setToolTip(
-            "\n".join(f"{d.isoformat()}  {EVENT_NAMES.get(k, k)}  {n}".rstrip() for d, k, n in self._events)
-        )
+        self.setToolTip("\n".join(f"{d.isoformat()}  {label}  {n}".rstrip() for d, label, n in marks))
         self.update()
 
     def events(self) -> list[tuple[date, str, str]]:
         return list(self._events)
+
+    def rounds(self) -> list[tuple[date, str, str]]:
+        return list(self._rounds)
 
     def sizeHint(self) -> QSize:
         return QSize(480, self.fontMetrics().height() * 4 + 30)
@@ -124,4 +139,11 @@ class TimelineStrip(QWidget):
 
     def paint(self, painter: QPainter, rect: QRectF) -> None:
         """Draw into `rect` with `painter`: `ui.charts.timeline.paint_timeline`, shared with the PDF brief."""
-        paint_timeline(painter, rect, [(d, k) for d, k, _ in self._events], self._deadline, self.palette())
+        paint_timeline(
+            painter,
+            rect,
+            [(d, k) for d, k, _ in self._events],
+            self._deadline,
+            self.palette(),
+            rounds=[(d, side) for d, side, _ in self._rounds],
+        )

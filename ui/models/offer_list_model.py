@@ -24,6 +24,8 @@ RawValueRole = Qt.ItemDataRole.UserRole + 2  # for sorting: Decimal, tier rank, 
 BadgeRole = Qt.ItemDataRole.UserRole + 3  # "stage:offer" or "tier:strong", for the badge delegate
 SearchTextRole = Qt.ItemDataRole.UserRole + 4
 StageRole = Qt.ItemDataRole.UserRole + 5
+FlagRole = Qt.ItemDataRole.UserRole + 6  # (badge key, words) of a flag drawn after the text, or None
+UNDER_WATER_WORDS = "Under water"
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -77,6 +79,10 @@ class OfferListModel(QAbstractTableModel):
             return self._text(offer, column, role)
         if role == RawValueRole:
             return self._raw(offer, column)
+        if role == FlagRole:
+            if column == self.COMPANY and self._under_water(offer):
+                return ("flag:under_water", UNDER_WATER_WORDS)
+            return None
         if role == BadgeRole:
             if column == self.STAGE:
                 return f"stage:{offer.stage}"
@@ -93,7 +99,10 @@ class OfferListModel(QAbstractTableModel):
     def _text(self, offer, column: int, role: int) -> str:
         evaluator = self.workspace.evaluator()
         if column == self.COMPANY:
-            return offer.company if role == Qt.ItemDataRole.DisplayRole else f"{offer.company}, {offer.role}"
+            if role == Qt.ItemDataRole.DisplayRole:
+                return offer.company
+            flag = "; stock options under water (at or below their strike)" if self._under_water(offer) else ""
+            return f"{offer.company}, {offer.role}{flag}"
         if column == self.ROLE:
             return offer.role
         if column == self.STAGE:
@@ -111,6 +120,12 @@ class OfferListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return TIER_NAMES[position.tier]
         return f"{TIER_NAMES[position.tier]} position, score {position.score} of 100"
+
+    def _under_water(self, offer) -> bool:
+        """Whether an option grant of the offer is under water (`Evaluator.options`)."""
+        if not any(grant.kind == "option" for grant in offer.equity):
+            return False  # (most offers: no need to ask)
+        return any(details.under_water for details in self.workspace.evaluator().options(offer.id))
 
     def _raw(self, offer, column: int) -> Any:
         evaluator = self.workspace.evaluator()

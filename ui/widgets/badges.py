@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QLabel, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from ui.models.offer_list_model import BadgeRole
+from ui.models.offer_list_model import BadgeRole, FlagRole
 
 # hue (degrees) per badge; -1 = grey
 HUES = {
@@ -25,6 +25,7 @@ HUES = {
     "stage:accepted": 140,
     "stage:declined": -1,
     "stage:withdrawn": -1,
+    "flag:under_water": 0,  # options at or below their strike: red, said in words
 }
 
 
@@ -60,6 +61,9 @@ def paint_badge(painter: QPainter, rect: QRectF, key: str, text: str, palette: Q
     painter.restore()
 
 
+FLAG_SHORT = "!"  # a flag in a narrow cell
+
+
 class BadgeDelegate(QStyledItemDelegate):
     """Draws cells that carry a BadgeRole as pills; other cells as usual."""
 
@@ -67,6 +71,10 @@ class BadgeDelegate(QStyledItemDelegate):
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
         key = index.data(BadgeRole)
+        flag = index.data(FlagRole)
+        if flag:
+            self._paint_flagged(painter, option, index, *flag)
+            return
         if not key:
             super().paint(painter, option, index)
             return
@@ -78,6 +86,39 @@ class BadgeDelegate(QStyledItemDelegate):
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, option.widget)
         paint_badge(
             painter, QRectF(option.rect), key, str(index.data(Qt.ItemDataRole.DisplayRole) or ""), option.palette
+        )
+
+    def _paint_flagged(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+        key: str,
+        words: str,
+    ) -> None:
+        """The cell's text, shortened to leave room for a flag pill at its right end ("Under water"); in a
+        cell too narrow for both, the name comes first and the pill shrinks to a "!" (the cell's tooltip
+        and accessible text say it in words)."""
+        metrics = option.fontMetrics
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        name = metrics.horizontalAdvance(opt.text)
+        if name + metrics.horizontalAdvance(words) + 16 + 20 > opt.rect.width():
+            words = FLAG_SHORT
+        pill = metrics.horizontalAdvance(words) + 16
+        room = max(opt.rect.width() - pill - 12, 0)
+        opt.text = metrics.elidedText(opt.text, Qt.TextElideMode.ElideRight, room)
+        opt.rect = opt.rect.adjusted(0, 0, -(pill + 8), 0)
+        style = option.widget.style() if option.widget else None
+        if style is not None:
+            background = QStyleOptionViewItem(option)
+            self.initStyleOption(background, index)
+            background.text = ""
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, background, painter, option.widget)
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, option.widget)
+        rect = QRectF(option.rect)
+        paint_badge(
+            painter, QRectF(rect.right() - pill - 8, rect.top(), pill + 4, rect.height()), key, words, option.palette
         )
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:

@@ -15,7 +15,15 @@ from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QLineEdit, QStyle, QStyleOptionFrame, QWidget
 
-from app.parsing import ParseError, parse_date, parse_money, parse_per_share, parse_percent, parse_plain_number
+from app.parsing import (
+    ParseError,
+    parse_date,
+    parse_money,
+    parse_per_share,
+    parse_percent,
+    parse_plain_number,
+    parse_whole_number,
+)
 from ui import format as fmt
 
 
@@ -136,6 +144,24 @@ class NumberEdit(_ParsedEdit):
 
     def set_value(self, value: Decimal | None) -> None:
         self.setText(fmt.number_plain(value))
+
+
+class SharesEdit(NumberEdit):
+    """A number of shares or options, grouped as the locale groups it: "40,000", "1,600" (a fraction
+    of a share keeps its every decimal)."""
+
+    def set_value(self, value: Decimal | None) -> None:
+        self.setText(fmt.number(value))
+
+
+class WholeNumberEdit(_ParsedEdit):
+    """A count that is whole: "16,000,000" fully diluted shares, "90" days. `value()` is an int."""
+
+    def value(self) -> int | None:
+        return parse_whole_number(self.text(), fmt.marks())
+
+    def set_value(self, value: int | None) -> None:
+        self.setText("" if value is None else fmt.number(Decimal(value)))
 
 
 class DateEdit(_ParsedEdit):

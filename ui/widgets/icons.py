@@ -73,6 +73,14 @@ def _brief(p: QPainter) -> None:
         p.drawLine(QPointF(24, y), QPointF(42, y))
 
 
+def _job(p: QPainter) -> None:
+    """A briefcase: the current job (not an offer)."""
+    p.drawRoundedRect(QRectF(6, 20, 52, 36), 4, 4)
+    p.drawPolyline([QPointF(24, 20), QPointF(24, 11), QPointF(40, 11), QPointF(40, 20)])
+    p.drawLine(QPointF(6, 36), QPointF(58, 36))
+    p.drawRect(QRectF(28, 32, 8, 8))
+
+
 DRAWINGS: dict[str, Callable[[QPainter], None]] = {
     "new": _new,
     "duplicate": _duplicate,
@@ -82,6 +90,7 @@ DRAWINGS: dict[str, Callable[[QPainter], None]] = {
     "import": _import,
     "export": _export,
     "brief": _brief,
+    "job": _job,
 }
 
 

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from app.comparison import comparison_for
 from app.compensation import CURRENT_JOB_ID, current_job_figures
-from app.evaluation import Evaluator
+from app.evaluation import Evaluator, year_one_after_leaving
 from app.models import CurrentJob, Offer, Scenario
 
 D = Decimal
@@ -103,3 +103,9 @@ def test_the_comparison_has_a_stay_column_and_the_leaving_rows() -> None:
     against_stay = comparison_for(ev, ["new"], baseline_id=CURRENT_JOB_ID)
     assert against_stay.row("total").differences == (None, D("28225.00"))
     assert [c.is_stay for c in comparison_for(ev, ["new"], stay=False).columns] == [False]
+
+
+def test_year_one_after_leaving_for_figures_not_saved_yet() -> None:
+    assert year_one_after_leaving(D("140000.00"), D("33000.00")) == D("107000.00")  # 140,000 − 33,000
+    assert year_one_after_leaving(D("20000.00"), D("33000.00")) == D("-13000.00")  # leaving costs more
+    assert year_one_after_leaving(D("140000.00"), None) is None  # no current job, or no rate

@@ -16,6 +16,7 @@ from app.negotiation import (
     counters_answered,
     latest_answers,
     latest_asks,
+    offer_items,
 )
 from app.position import Position, read_timeline
 
@@ -129,3 +130,30 @@ def test_equity_items_change_the_first_grant_when_they_can() -> None:
         offer(negotiation=rounds, equity=[{"kind": "rsu", "shares": 800, "price": 187.5}])
     )
     assert by_shares.equity[0].shares == D(900) and by_shares.equity[0].price == D("187.5")
+
+
+def test_the_offer_as_it_stands_in_the_rounds_items() -> None:
+    """What a new round's items start from: the offer's own values, as `answer_plan` writes them back."""
+    options = offer(
+        level="L5",
+        start_date="2027-01-11",
+        relocation=10000,
+        bonus={"target_pct": 15},
+        signals={"deadline": "2026-12-04"},
+        equity=[{"kind": "option", "shares": 40000, "strike": 1.2, "price": 4.8}],
+    )
+    assert offer_items(options) == {
+        "base_salary": D(192000),
+        "sign_on": D(75000),  # 45,000 + 30,000: the sign-on of all years together
+        "relocation": D(10000),
+        "level": "L5",
+        "title": "Senior Engineer",  # the role
+        "start_date": date(2027, 1, 11),
+        "deadline": date(2026, 12, 4),
+        "bonus_target_pct": D(15),
+        "equity_shares": D(40000),  # options have no value of their own
+    }
+    by_value = offer(equity=[{"kind": "rsu", "value": 240000}], bonus={"target_amount": 20000})
+    items = offer_items(by_value)
+    assert items["equity_value"] == D(240000) and "equity_shares" not in items
+    assert "bonus_target_pct" not in items and "level" not in items and "pto_days" not in items

@@ -16,6 +16,7 @@ from app.parsing import (
     parse_per_share,
     parse_percent,
     parse_plain_number,
+    parse_whole_number,
 )
 
 
@@ -125,3 +126,19 @@ def test_a_growth_may_be_negative(text, marks, expected):
 def test_a_growth_that_is_not_a_number_says_why():
     with pytest.raises(ParseError, match='"abc" is not a number'):
         parse_growth("abc")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [("16,000,000", 16_000_000), ("90", 90), ("  120 ", 120), ("1,000", 1000), ("", None)]
+)
+def test_a_whole_number_is_an_int(text: str, expected: int | None) -> None:
+    value = parse_whole_number(text)
+    assert value == expected and (value is None or type(value) is int)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"), [("2.5", "not a whole number"), ("-3", "negative"), ("ten", "not a number")]
+)
+def test_a_whole_number_that_is_not_says_why(text: str, words: str) -> None:
+    with pytest.raises(ParseError, match=words):
+        parse_whole_number(text)

@@ -132,15 +132,18 @@ def test_a_current_job_is_the_stay_column_first_and_the_baseline(qtbot, window):
 def test_without_a_current_job_compare_says_how_to_add_one(qtbot, window, workspace):
     view = window.compare_view
     asked = []
-    view.current_job_requested.connect(lambda: asked.append(True))  # as the window's job form does
+    view.current_job_requested.connect(lambda: asked.append(True))
     workspace.update_settings(workspace.settings().model_copy(update={"current_job": None}))
+    assert view.stay_button.isVisibleTo(view)  # the window answers it: the current job's form
     assert view.stay_note.isVisibleTo(view) and view.stay_note.text() == STAY_NOTE
     assert header(view, 0, HeaderTitleRole) == "Alder"
     assert view.baseline_combo.currentText() == "Alder"  # staying was the baseline: the first offer is now
     assert view.comparison().row("year:1").differences[1] == D("-20000")  # Birch 100,000 − Alder 120,000
     qtbot.mouseClick(view.stay_button, Qt.MouseButton.LeftButton)
     assert asked == [True]
+    assert window.detail.currentWidget() is window.job_form  # the form to enter it, in place of the offer's tabs
     workspace.undo_stack.undo()  # the job is back: so is its column, and the note goes
+    next(a for a in window.actions() if a.shortcut().toString() == "Ctrl+3").trigger()  # back to Compare
     assert header(view, 0, HeaderTitleRole) == "Stay"
     assert not view.stay_note.isVisibleTo(view)
 

@@ -59,6 +59,22 @@ def test_amounts_always_carry_their_currency(locale):
     assert fmt.currency_affixes("CAD") == ("CA$", "")
 
 
+@pytest.mark.parametrize(
+    ("name", "value", "currency", "expected"),
+    [
+        ("en_US", "0.0125", "USD", "$0.0125"),  # an early-stage strike: every decimal kept
+        ("en_US", "4.8", "USD", "$4.80"),  # at least cents
+        ("en_US", "12", "USD", "$12.00"),
+        ("en_US", "1.123456", "GBP", "£1.123456"),
+        ("de_DE", "0.0125", "USD", f"0,0125{NBSP}$"),
+        ("de_DE", "1234.5", "EUR", f"1.234,50{NBSP}€"),
+    ],
+)
+def test_a_price_per_share_in_the_locales_way(locale, name, value, currency, expected):
+    locale(name)
+    assert fmt.per_share(D(value), currency) == expected
+
+
 def test_dates_and_numbers_in_the_locales_way(locale):
     locale("de_DE")
     assert fmt.day(date(2026, 11, 4)) == "04.11.2026"

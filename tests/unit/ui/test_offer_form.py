@@ -85,7 +85,7 @@ def test_shows_the_offer(form):
     assert form.bonus_pct.text() == "15 %"
     assert [edit.text() for edit in form.sign_on[:3]] == ["45,000", "30,000", ""]
     grant = form.equity.rows()[0]
-    assert grant.shares.text() == "1600" and grant.price.text() == "187.50"
+    assert grant.shares.text() == "1,600" and grant.price.text() == "187.50"
     assert grant.vesting.preset.currentText().startswith("5/15/40/40")
     assert grant.vesting.frequency.currentData() == "quarterly"
     assert form.band_source.currentData() == "posting"
@@ -275,7 +275,7 @@ def test_undo_brings_back_a_removed_grant_row(qtbot, form, workspace):
     assert form.equity.rows() == []
     workspace.undo_stack.undo()
     assert len(form.equity.rows()) == 1
-    assert form.equity.rows()[0].shares.text() == "1600"
+    assert form.equity.rows()[0].shares.text() == "1,600"
 
 
 def test_tri_state_signals_round_trip(qtbot, form, workspace, store):
