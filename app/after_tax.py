@@ -11,9 +11,17 @@ The API (through an Evaluator `ev`; all amounts Decimal, in cents):
     ev.scenario_after_tax(offer_id) -> tuple[AfterTax, ...]   one per scenario, in their order
     ev.after_tax_at_growth(offer_id, growth_pct) -> AfterTax  at any share-price growth
     ev.taxes(offer_id) -> tuple[YearTax, ...]     = ev.after_tax(offer_id).years
+    ev.ask_after_tax(offer_id, year=1, **changes) -> PocketChange | None   the offer with an ask granted
+    ev.raise_after_tax(offer_id, amount, year=1) -> PocketChange | None    `amount` more base a year
     ev.pocket_change(offer_id, changed_offer, year=1) -> PocketChange | None
-    ev.extra_pay_after_tax(offer_id, amount, year=1) -> PocketChange | None
-    pocket_sentence(change, "base") -> "+$10,000 base is +$5,870 a year in your pocket in California"
+    ev.extra_pay_after_tax(offer_id, amount, year=1) -> PocketChange | None   one-off taxed cash
+    pocket_sentence(change, "base") -> "+$10,000 base is +$5,785 a year in your pocket in California"
+
+    For a lever (the offer "quarry": 150,000 base in California, 2026 rules, single filer):
+        change = ev.raise_after_tax("quarry", Decimal(10000))
+        change.pay_change, change.tax_change, change.pocket_change   # 10,000.00, 4,215.00, 5,785.00
+        pocket_sentence(change, "base")      # "+$10,000 base is +$5,785 a year in your pocket in California"
+        pocket_sentence(change, "base", label=True)   # … "(estimate, 2026 rules except California …)"
 
     AfterTax (frozen): offer_id, currency (the figures'), region, region_name, status, years
         status      "estimated" | "no_region" | "unsupported" | "no_rate"
@@ -26,7 +34,7 @@ The API (through an Evaluator `ev`; all amounts Decimal, in cents):
         assumptions the region's key assumptions (`TaxEstimate.assumptions`, from the rule files)
         conversion  None, or how a pay in another currency than the region's was taxed:
                     "taxed in GBP: pay converted at 1 USD = 0.7463 GBP (rates of 2026-01-15), the tax back"
-        year_note   None, or "tax year 2026: the evaluation's year (no tax year set in Settings)"
+        year_note   None, or "tax year 2026: the evaluation's year (no tax year set in Settings or in the file's `tax`)"
         flag        None, or why there is no figure: "no tax region: pick where this pay is taxed"
         notes       every line to show beside the figure: label, not taxed, assumptions, conversion…
 
@@ -64,7 +72,7 @@ from typing import Literal
 from app.compensation import OfferFigures, YearFigures
 from app.models import TaxSettings
 from app.money import ZERO, Rates, exact, round_cents
-from app.tax import TaxEstimate, estimate, region_rules, total_tax
+from app.tax import STATUS_WORDS, TaxEstimate, estimate, region_rules, total_tax
 from app.text import money_words
 
 TaxStatus = Literal["estimated", "no_region", "unsupported", "no_rate"]
@@ -93,7 +101,7 @@ class TaxBasis:
     def year_note(self) -> str | None:
         if self.year_given:
             return None
-        return f"tax year {self.year}: the evaluation's year (no tax year set in Settings)"
+        return f"tax year {self.year}: the evaluation's year (no tax year set in Settings or in the file's `tax`)"
 
 
 @dataclass(frozen=True)
@@ -268,6 +276,9 @@ def figures_after_tax(figures: OfferFigures, region: str | None, basis: TaxBasis
         years.append(YearTax(y.year, tax, y.total - tax, taxed, y.total - taxed, found))
     label = first.label if first is not None else None
     assumptions = first.assumptions if first is not None else rules.assumptions
+    if not rules.uses_filing_status and basis.filing_status != DEFAULT_FILING_STATUS:
+        # e.g. "married filing jointly" set in Settings, an offer in Germany: say it was not used
+        assumptions = (status_not_used(basis.filing_status), *assumptions)
     return AfterTax(
         offer_id,
         currency,
@@ -281,6 +292,12 @@ def figures_after_tax(figures: OfferFigures, region: str | None, basis: TaxBasis
         assumptions=assumptions,
         year_note=basis.year_note,
     )
+
+
+def status_not_used(filing_status: str) -> str:
+    """The assumption shown where a region's rules have no filing status (every region outside the US)
+    and Settings ask for another than single: the estimate is a single person's."""
+    return f"taxed as a single person (the filing status {STATUS_WORDS[filing_status]} is not used here)"
 
 
 def _tax(region: str, basis: TaxBasis, taxed: Decimal, currency: str, tax_currency: str) -> tuple[Decimal, TaxEstimate]:
@@ -370,8 +387,8 @@ def after_tax_figures(figures: OfferFigures, taxes: AfterTax) -> OfferFigures | 
 @dataclass(frozen=True)
 class PocketChange:
     """What a change of pay in one year leaves after tax, computed by the engine at the offer's own
-    pay that year (the exact difference of two estimates, not a rate): "+$10,000 base is +$5,870 a
-    year in your pocket in California"."""
+    pay that year (the exact difference of two estimates, not a rate): "+$10,000 base is +$5,785 a
+    year in your pocket in California" (at 150,000 of base, 2026 rules, single filer)."""
 
     offer_id: str
     year: int
@@ -382,6 +399,7 @@ class PocketChange:
     place: str  # "California"
     label: str  # the estimate's label
     not_taxed_change: Decimal = ZERO  # the part of pay_change that is options or benefits (untaxed)
+    asked: Decimal | None = None  # the change asked for, where it moves more pay (+10,000 base: its bonus too)
 
     @property
     def kept_pct(self) -> Decimal | None:
@@ -421,19 +439,27 @@ def _signed(amount: Decimal, currency: str) -> str:
 
 
 def pocket_sentence(change: PocketChange, what: str, *, per_year: bool = True, label: bool = False) -> str:
-    """ "+$10,000 base is +$5,870 a year in your pocket in California" (`per_year` for recurring pay;
-    else "+$20,000 sign-on is +$11,620 in your pocket in year 1 in California"). With `label`, the
+    """ "+$10,000 base is +$5,785 a year in your pocket in California" (`per_year` for recurring pay;
+    else "+$20,000 sign-on is +$11,620 in your pocket in year 1 in California"). Where the change asked
+    for moves more pay (`asked`: a base raise lifts a bonus set as a percent of base): "+$10,000 base
+    (+$11,000 of pay in all) is +$6,066.50 a year in your pocket in California". With `label`, the
     estimate's label follows in brackets.
     """
     when = "a year" if per_year else f"in year {change.year}"
+    asked = f"{_signed(change.pay_change, change.currency)} {what}"
+    if change.asked is not None and change.asked != change.pay_change:
+        asked = (
+            f"{_signed(change.asked, change.currency)} {what} "
+            f"({_signed(change.pay_change, change.currency)} of pay in all)"
+        )
     if per_year:
         text = (
-            f"{_signed(change.pay_change, change.currency)} {what} is "
+            f"{asked} is "
             f"{_signed(change.pocket_change, change.currency)} {when} in your pocket in {change.place}"
         )
     else:
         text = (
-            f"{_signed(change.pay_change, change.currency)} {what} is "
+            f"{asked} is "
             f"{_signed(change.pocket_change, change.currency)} in your pocket {when} in {change.place}"
         )
     if label and change.label:

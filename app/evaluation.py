@@ -18,8 +18,9 @@ computed once. The API the ui, the brief and the advice use:
   `tax`/`after_tax`, label, what is not taxed, assumptions, currency conversion, or a flag saying
   why there is none); `taxes(id)` → its `YearTax`s; `stay_after_tax()`; `scenario_after_tax(id)`;
   `after_tax_at_growth(id, g)`; `growth_curve(..., after_tax=True)`; `break_even(..., after_tax=True)`;
-  `pocket_change(id, changed_offer, year)` and `extra_pay_after_tax(id, amount, year)` → `PocketChange`
-  (what a change leaves in your pocket, for the levers: `app.after_tax.pocket_sentence`)
+  `ask_after_tax(id, year, **changes)`, `raise_after_tax(id, amount, year)`, `pocket_change(id,
+  changed_offer, year)` and `extra_pay_after_tax(id, amount, year)` → `PocketChange` (what a change
+  leaves in your pocket, for the levers: `app.after_tax.pocket_sentence`)
 - `evaluate(id)` → `OfferEvaluation` with all of the above for one offer; `evaluate_all()`
 """
 
@@ -29,6 +30,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from app.after_tax import (
     AfterTax,
@@ -496,6 +498,28 @@ class Evaluator:
         after_fig = figures(changed, self.horizon)
         after = figures_after_tax(replace(after_fig, offer_id=offer_id), offer.tax_region, self.tax_basis)
         return pocket_difference(self.after_tax(offer_id), after, before_fig, after_fig, year)
+
+    def ask_after_tax(self, offer_id: str, year: int = 1, **changes: Any) -> PocketChange | None:
+        """What granting an ask leaves in your pocket in `year`: the offer with `changes` (its fields
+        as in an offer file, validated like any other) against the offer as it is. For the levers:
+
+            change = ev.ask_after_tax("quarry", base_salary=Decimal(160000))   # asked 150,000 → 160,000
+            pocket_sentence(change, "base")
+            # "+$10,000 base is +$5,785 a year in your pocket in California"
+            ev.ask_after_tax("quarry", sign_on=[Decimal(20000)])                # a one-off, year 1
+
+        None when the offer has no estimate (no region, no rules, no rate: `after_tax(id).flag` says
+        which). Raises pydantic's ValidationError when the changes make an invalid offer.
+        """
+        offer = self.by_id[offer_id]
+        changed = Offer.model_validate(offer.model_dump() | changes)
+        return self.pocket_change(offer_id, changed, year)
+
+    def raise_after_tax(self, offer_id: str, amount: Decimal, year: int = 1) -> PocketChange | None:
+        """`amount` more base salary a year (negative: less), after tax in `year`, a bonus set as a
+        percent of base rising with it: `ev.raise_after_tax("quarry", Decimal(10000))`."""
+        change = self.ask_after_tax(offer_id, year, base_salary=self.by_id[offer_id].base_salary + amount)
+        return replace(change, asked=amount) if change is not None else None
 
     def extra_pay_after_tax(self, offer_id: str, amount: Decimal, year: int = 1) -> PocketChange | None:
         """What `amount` more taxed cash in `year` (in the offer's currency) leaves after tax: the

@@ -52,11 +52,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 from app.money import round_cents
-from app.tax.engine import DEFAULT, Engine, RegionRules, TaxEstimate, TaxPart
+from app.tax.engine import DEFAULT, STATUS_WORDS, Engine, RegionRules, TaxEstimate, TaxPart
 from app.tax.rules import FILING_STATUSES, TaxRulesError
 
 __all__ = [
     "FILING_STATUSES",
+    "STATUS_WORDS",
     "Engine",
     "RegionRules",
     "TaxEstimate",

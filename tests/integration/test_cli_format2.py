@@ -207,3 +207,17 @@ def test_any_invalid_format_2_file_exits_2_naming_the_field(tmp_path: Path, case
     named += [places[name] for name in named if name in places]
     # the message names the place and a field on the way to the changed value (or the value's own key)
     assert any(name in err for name in named), (path, err)
+
+
+def test_the_readme_after_tax_table_is_what_evaluate_prints() -> None:
+    """The README's five-city block is the command's side-by-side output, line for line (the figures are
+    worked by hand in tests/unit/app/test_after_tax.py::test_the_readme_sample_worked_by_hand)."""
+    root = Path(__file__).resolve().parents[2]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    intro = readme.index("`offer-planner evaluate resources/samples/after-tax.json` prints it")
+    start = readme.index("```\n", intro) + len("```\n")
+    block = readme[start : readme.index("```", start)]
+    code, out, err = run("evaluate", str(root / "resources" / "samples" / "after-tax.json"))
+    assert code == 0, err
+    printed = out[out.index("Side by side") :]
+    assert block.splitlines() == printed.rstrip("\n").splitlines()

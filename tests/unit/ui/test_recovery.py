@@ -171,7 +171,7 @@ def test_opening_makes_todays_backup(qtbot, session_for, db):
     assert session.open()
     window = session.start()
     made = f"Made today's backup: offers-{date.today().isoformat()}.sqlite3"
-    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == made)  # in a worker: the window never waits
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == made, timeout=30_000)  # a worker; slow when loaded
     assert [(b.day, b.offers) for b in list_backups(db)] == [(date.today(), 1)]
 
 
@@ -180,6 +180,7 @@ def test_file_restore_from_backup_reopens_the_window_on_the_backup(qtbot, sessio
     session = session_for(Answers())
     assert session.open()
     window = session.start()
+    session.wait_for_backup()  # the opening's check (in a worker) done before the user changes anything
     window.workspace.delete_offers(["a"])  # a change the user regrets
     assert [o.id for o in window.workspace.offers()] == ["b"]
 
@@ -192,7 +193,7 @@ def test_file_restore_from_backup_reopens_the_window_on_the_backup(qtbot, sessio
     assert items[0].startswith(f"{date(2026, 11, 19):%a %d %b %Y}, 2 offers")  # "Thu 19 Nov 2026" in English
     assert dialog.selected_backup() == db.parent / "backups" / "offers-2026-11-19.sqlite3"
     assert QApplication.instance().quitOnLastWindowClosed()
-    with qtbot.waitSignal(window.restore_requested):
+    with qtbot.waitSignal(window.restore_requested, timeout=30_000):
         qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
 
     assert session.window is not window  # a new window on the restored file
@@ -226,7 +227,9 @@ def test_a_backup_that_fails_is_said_and_the_app_goes_on(qtbot, session_for, db)
     session = session_for(Answers())
     assert session.open()
     window = session.start()
-    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("No backup today: Can't make"))
+    qtbot.waitUntil(
+        lambda: window.statusBar().currentMessage().startswith("No backup today: Can't make"), timeout=30_000
+    )
     assert window.workspace.add_offer(Offer(id="b", company="B", role="Engineer"))
 
 

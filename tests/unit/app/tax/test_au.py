@@ -65,3 +65,15 @@ def test_2025_26_has_the_16_percent_bottom_rate():
     # 16 % × 26,800 = 4,288 + 30 % × 15,000 = 8,788 − LITO 100 = 8,688
     assert got["Income tax"] == D("8688.00")
     assert estimate("AU", 2025, "single", D("60000")).total == D("9888.00")
+
+
+def test_2025_26_low_pay_and_above_the_top_threshold():
+    got = parts("40000", 2025)
+    # 16 % × (40,000 − 18,200 = 21,800) = 3,488; LITO 700 − 5 % × (40,000 − 37,500) = 575 → 2,913
+    assert got["Income tax"] == D("2913.00")
+    assert got["Medicare levy"] == D("800.00")  # 2 % × 40,000 (past the shade-in)
+    got = parts("250000", 2025)
+    # 16 % × 26,800 = 4,288 + 30 % × 90,000 = 27,000 + 37 % × 55,000 = 20,350 + 45 % × 60,000 = 27,000
+    # → 78,638 (no LITO above 66,667)
+    assert got["Income tax"] == D("78638.00")
+    assert estimate("AU", 2025, "single", D("250000")).total == D("83638.00")  # + 2 % × 250,000 = 5,000

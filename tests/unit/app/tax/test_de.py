@@ -136,6 +136,13 @@ def test_2025_rules():
     # 5.5 % × 130,470 = 7,175.85
     assert got["Solidarity surcharge (Solidaritätszuschlag)"] == D("7175.85")
 
+    got = parts("12000", 2025)
+    # Vorsorgepauschale 2025: 9.3 % × 12,000 = 1,116 + max(10.65 % × 12,000 = 1,278, min(12 % × 12,000
+    # = 1,440, 1,900)) = 2,556; zvE = 12,000 − 1,266 − 2,556 = 8,178 ≤ 12,096: no income tax
+    assert got["Income tax (Einkommensteuer)"] == D("0.00")
+    # 9.3 % + 1.3 % + 8.55 % + 2.4 % = 21.55 % × 12,000 = 1,116 + 156 + 1,026 + 288
+    assert estimate("DE", 2025, "single", D("12000")).total == D("2586.00")
+
 
 # ---- the BMF's calculator --------------------------------------------------------------------------
 

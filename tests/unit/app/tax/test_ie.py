@@ -70,3 +70,24 @@ def test_2025_rules():
     assert got["Universal Social Charge (USC)"] == D("746.00")
     # (39 × 4.1 % + 13 × 4.2 %) / 52 = 4.125 % × 40,000
     assert got["PRSI (class A)"] == D("1650.00")
+
+
+def test_2025_rules_low_pay_and_above_the_top_usc_threshold():
+    got = parts("20000", 2025)
+    # income tax 20 % × 20,000 = 4,000 − 4,000 = 0; USC 60.06 + 2 % × 7,988 = 159.76 → 219.82
+    # PRSI 4.125 % × 20,000 = 825; credit 624 − (20,000 − 18,304.52) / 6 = 624 − 282.58 = 341.42 → 483.58
+    assert got == {
+        "Income tax": D("0.00"),
+        "Universal Social Charge (USC)": D("219.82"),
+        "PRSI (class A)": D("483.58"),
+    }
+    got = parts("150000", 2025)
+    # income tax 8,800 + 40 % × 106,000 = 42,400 → 51,200 − 4,000 = 47,200
+    # USC 60.06 + 2 % × 15,370 = 307.40 + 3 % × (70,044 − 27,382 = 42,662) = 1,279.86 + 8 % × 79,956
+    # = 6,396.48 → 8,043.80; PRSI 4.125 % × 150,000 = 6,187.50
+    assert got == {
+        "Income tax": D("47200.00"),
+        "Universal Social Charge (USC)": D("8043.80"),
+        "PRSI (class A)": D("6187.50"),
+    }
+    assert estimate("IE", 2025, "single", D("150000")).total == D("61431.30")

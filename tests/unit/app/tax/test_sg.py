@@ -61,3 +61,12 @@ def test_2025_income():
     got = parts("8500", 2025)
     # phase-in: 0.6 × 2,500 = 1,500
     assert got["CPF (employee contribution)"] == D("1500.00")
+
+
+def test_2025_income_low_and_above_the_top_threshold():
+    # the same rates, relief and CPF ceiling as 2026 (above): 30,000 → CPF 20 % × 30,000 = 6,000;
+    # chargeable 23,000; 2 % × 3,000 = 60
+    assert parts("30000", 2025) == {"CPF (employee contribution)": D("6000.00"), "Income tax": D("60.00")}
+    # 1,500,000 → CPF 20 % × 102,000 = 20,400; chargeable 1,478,600; 199,150 + 24 % × 478,600
+    # = 114,864 → 314,014
+    assert parts("1500000", 2025) == {"CPF (employee contribution)": D("20400.00"), "Income tax": D("314014.00")}

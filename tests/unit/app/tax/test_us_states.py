@@ -63,6 +63,28 @@ CASES = [
     # taxable 100,000 - 5,000 - 3000 (exemption) - 7,746 (federal tax) = 84,254
     # tax 2 % x 1,000 = 20 + 4 % x 5,000 = 200 + 5 % x 78,254 = 3,912.70 -> 4,132.70
     ("US-AL", 2025, "married_joint", "100000", "4132.70", "0.00"),
+    # 2026: Alabama's own rules as in 2025; the federal tax it deducts is 2026's
+    # federal: taxable 3,900, Tax Table row midpoint 3,925: 10 % x 3,925 = 392.50 -> 393
+    # standard deduction 3000 (AGI not over 25,500); taxable 20,000 - 3,000 - 1500 - 393 (federal tax) = 15,107
+    # tax 2 % x 500 = 10 + 4 % x 2,500 = 100 + 5 % x 12,107 = 605.35 -> 715.35
+    ("US-AL", 2026, "single", "20000", "715.35", "0.00"),
+    # federal: taxable 43,900, Tax Table row midpoint 43,925: 10 % x 12,400 = 1,240 + 12 % x 31,525 = 3,783 ->
+    #   5,023
+    # standard deduction 3000 - 25 x 69 steps of 500 over 25,500 = 1,275 -> 2,500 (floor 2500)
+    # taxable 60,000 - 2,500 - 1500 - 5,023 = 50,977
+    # tax 2 % x 500 = 10 + 4 % x 2,500 = 100 + 5 % x 47,977 = 2,398.85 -> 2,508.85
+    ("US-AL", 2026, "single", "60000", "2508.85", "0.00"),
+    # federal: taxable 383,900: 1,240 + 12 % x 38,000 = 4,560 + 22 % x 55,300 = 12,166 + 24 % x 96,075 = 23,058
+    #   + 32 % x 54,450 = 17,424 + 35 % x 127,675 = 44,686.25 -> 103,134.25
+    # taxable 400,000 - 2,500 - 1500 - 103,134.25 = 292,865.75
+    # tax 10 + 100 + 5 % x 289,865.75 = 14,493.2875 -> 14,603.2875 -> 14,603.29
+    ("US-AL", 2026, "single", "400000", "14603.29", "0.00"),
+    # federal: taxable 100,000 - 32,200 = 67,800, Tax Table row midpoint 67,825: 10 % x 24,800 = 2,480 + 12 % x
+    #   43,025 = 5,163 -> 7,643
+    # standard deduction 8500 - 175 x 149 steps of 500 over 25,500 -> 5,000 (floor 5000)
+    # taxable 100,000 - 5,000 - 3000 (exemption) - 7,643 = 84,357
+    # tax 2 % x 1,000 = 20 + 4 % x 5,000 = 200 + 5 % x 78,357 = 3,917.85 -> 4,137.85
+    ("US-AL", 2026, "married_joint", "100000", "4137.85", "0.00"),
     # ---- US-AR ----
     # net taxable 15,000 - 2470 = 12,530
     # 3 % x 12,530 - 223.97 = 151.93
@@ -205,6 +227,14 @@ CASES = [
     # personal tax credit decimal 0.05: 3,919 x (1 - 0.05) = 3,723.05
     # Paid Leave 0.5 % x 98,200 = 491
     ("US-CT", 2025, "married_joint", "98200", "3723.05", "491.00"),
+    # 2026: Connecticut's income tax rules as in 2025 (the cases above); Paid Leave capped at the 2026 Social
+    # Security base, 184,500.
+    # exemption 15000 (AGI not over 30000); taxable 10,000; 2 % x 10,000 = 200; credit 0.35: 200 x 0.65 = 130
+    # Paid Leave 0.5 % x 25,000 = 125
+    ("US-CT", 2026, "single", "25000", "130.00", "125.00"),
+    # taxable 700,000: 45,230 + add-back 250 + recapture 250 + 2700 + 450 = 48,880 (worked in the 2025 case)
+    # Paid Leave 0.5 % x 184,500 = 922.50
+    ("US-CT", 2026, "single", "700000", "48880.00", "922.50"),
     # exemption 15000 - 1,000 x ceil(max(0, 60,000 - 30000) / 1,000) = 0; taxable 60,000
     # tax 2 % x 10,000 = 200 + 4.5 % x 40,000 = 1,800 + 5.5 % x 10,000 = 550 -> 2,550
     # add-back 25 + recapture 0 + 0 + 0 -> 2,575
@@ -266,6 +296,10 @@ CASES = [
     ("US-FL", 2025, "single", "900000", "0.00", "0.00"),
     # no state income tax, no employee contribution
     ("US-FL", 2026, "married_joint", "120000", "0.00", "0.00"),
+    # no state income tax, no employee contribution
+    ("US-FL", 2026, "single", "30000", "0.00", "0.00"),
+    # no state income tax, no employee contribution
+    ("US-FL", 2026, "single", "900000", "0.00", "0.00"),
     # ---- US-GA ----
     # taxable 20,000 - 12,000 (standard deduction) = 8,000
     # tax 5.19 % x 8,000 = 415.20 -> 415.20
@@ -615,6 +649,22 @@ CASES = [
     # tax 2 % x 1,313 = 26.26 + 2.5 % x 1,313 = 32.82 + 3 % x 1,313 = 39.39 + 3.5 % x 1,313 = 45.96 + 4 % x 1,313
     #   = 52.52 + 4.5 % x 1,313 = 59.08 + 4.7 % x 68,861.70 = 3,236.50 -> 3,492.53
     ("US-MO", 2025, "married_joint", "110000", "3492.53", "0.00"),
+    # 2026: brackets indexed (1,348 wide); federal tax from the 2026 Tax Table
+    # federal: taxable 13,900, row midpoint 13,925: 10 % x 12,400 = 1,240 + 12 % x 1,525 = 183 -> 1,423
+    # federal tax deduction 0.25 x 1,423 = 355.75 (AGI over 25,000)
+    # taxable 30,000 - 16,100 - 355.75 = 13,544.25
+    # tax 2 % x 1,348 = 26.96 + 2.5 % x 1,348 = 33.70 + 3 % x 1,348 = 40.44 + 3.5 % x 1,348 = 47.18 + 4 % x 1,348
+    #   = 53.92 + 4.5 % x 1,348 = 60.66 (262.86 to 9,436) + 4.7 % x 4,108.25 = 193.08775 -> 455.94775 -> 455.95
+    ("US-MO", 2026, "single", "30000", "455.95", "0.00"),
+    # federal: taxable 63,900, row midpoint 63,925: 1,240 + 12 % x 38,000 = 4,560 + 22 % x 13,525 = 2,975.50 ->
+    #   8,775.50 -> 8,776
+    # federal tax deduction 0.15 x 8,776 = 1,316.40 (AGI over 50,000)
+    # taxable 80,000 - 16,100 - 1,316.40 = 62,583.60
+    # tax 262.86 + 4.7 % x 53,147.60 = 2,497.9372 -> 2,760.7972 -> 2,760.80
+    ("US-MO", 2026, "single", "80000", "2760.80", "0.00"),
+    # federal tax deduction 0 (AGI over 125,000); taxable 400,000 - 16,100 = 383,900
+    # tax 262.86 + 4.7 % x 374,464 = 17,599.808 -> 17,862.668 -> 17,862.67
+    ("US-MO", 2026, "single", "400000", "17862.67", "0.00"),
     # ---- US-MS ----
     # taxable 15,000 - 2,300 (standard deduction) - 6,000 (exemption) = 6,700
     # tax 0
@@ -732,6 +782,10 @@ CASES = [
     ("US-NH", 2025, "single", "900000", "0.00", "0.00"),
     # no state income tax, no employee contribution
     ("US-NH", 2026, "married_joint", "120000", "0.00", "0.00"),
+    # no state income tax, no employee contribution
+    ("US-NH", 2026, "single", "30000", "0.00", "0.00"),
+    # no state income tax, no employee contribution
+    ("US-NH", 2026, "single", "900000", "0.00", "0.00"),
     # ---- US-NJ ----
     # gross income 10,000 <= 10,000: no tax
     # TDI + FLI 0.56 % x 10,000 + UI/WF 0.425 % x 10,000 = 98.50
@@ -815,6 +869,10 @@ CASES = [
     ("US-NV", 2025, "single", "900000", "0.00", "0.00"),
     # no state income tax, no employee contribution
     ("US-NV", 2026, "married_joint", "120000", "0.00", "0.00"),
+    # no state income tax, no employee contribution
+    ("US-NV", 2026, "single", "30000", "0.00", "0.00"),
+    # no state income tax, no employee contribution
+    ("US-NV", 2026, "single", "900000", "0.00", "0.00"),
     # ---- US-NY ----
     # taxable 24,000 - 8,000 = 16,000
     # schedule 4 % x 8,500 = 340 + 4.5 % x 3,200 = 144 + 5.25 % x 2,200 = 115.50 + 5.5 % x 2,100 = 115.50 -> 715
@@ -878,6 +936,15 @@ CASES = [
     # - household credit 0 = 15,945.97
     # PFL min(0.432 % x 250,000, 411.91) = 411.91; SDI min(0.5 % x 250,000, 31.20) = 31.20
     ("US-NY", 2026, "single", "250000", "15945.97", "443.11"),
+    # taxable 24,000 - 8,000 = 16,000
+    # schedule 3.9 % x 8,500 = 331.50 + 4.4 % x 3,200 = 140.80 + 5.15 % x 2,200 = 113.30 + 5.4 % x 2,100 = 113.40
+    #   -> 699
+    # - household credit 40 (AGI over 20,000, not over 25,000) = 659
+    # PFL min(0.432 % x 24,000, 411.91) = 103.68; SDI min(0.5 % x 24,000, 31.20) = 31.20
+    ("US-NY", 2026, "single", "24000", "659.00", "134.88"),
+    # AGI over 25,000,000: 10.9 % x (30,000,000 - 8,000 = 29,992,000) = 3,269,128 (the whole taxable income)
+    # PFL 411.91 (its cap); SDI 31.20
+    ("US-NY", 2026, "single", "30000000", "3269128.00", "443.11"),
     # ---- US-OH ----
     # exemption 1 x 2400; taxable 25,600
     # tax 0 (taxable income not over 26,050)
@@ -1054,6 +1121,10 @@ CASES = [
     ("US-SD", 2025, "single", "900000", "0.00", "0.00"),
     # no state income tax, no employee contribution
     ("US-SD", 2026, "married_joint", "120000", "0.00", "0.00"),
+    # no state income tax, no employee contribution
+    ("US-SD", 2026, "single", "30000", "0.00", "0.00"),
+    # no state income tax, no employee contribution
+    ("US-SD", 2026, "single", "900000", "0.00", "0.00"),
     # ---- US-TN ----
     # no state income tax, no employee contribution
     ("US-TN", 2025, "single", "30000", "0.00", "0.00"),
@@ -1063,6 +1134,10 @@ CASES = [
     ("US-TN", 2025, "single", "900000", "0.00", "0.00"),
     # no state income tax, no employee contribution
     ("US-TN", 2026, "married_joint", "120000", "0.00", "0.00"),
+    # no state income tax, no employee contribution
+    ("US-TN", 2026, "single", "30000", "0.00", "0.00"),
+    # no state income tax, no employee contribution
+    ("US-TN", 2026, "single", "900000", "0.00", "0.00"),
     # ---- US-TX ----
     # no state income tax, no employee contribution
     ("US-TX", 2025, "single", "30000", "0.00", "0.00"),
@@ -1072,6 +1147,10 @@ CASES = [
     ("US-TX", 2025, "single", "900000", "0.00", "0.00"),
     # no state income tax, no employee contribution
     ("US-TX", 2026, "married_joint", "120000", "0.00", "0.00"),
+    # no state income tax, no employee contribution
+    ("US-TX", 2026, "single", "30000", "0.00", "0.00"),
+    # no state income tax, no employee contribution
+    ("US-TX", 2026, "single", "900000", "0.00", "0.00"),
     # ---- US-UT ----
     # 4.5 % x 20,000 = 900
     # credit 6 % x 15,750 - 1.3 % x max(0, 20,000 - 18,213) = 921.77
@@ -1214,6 +1293,10 @@ CASES = [
     ("US-WY", 2025, "single", "900000", "0.00", "0.00"),
     # no state income tax, no employee contribution
     ("US-WY", 2026, "married_joint", "120000", "0.00", "0.00"),
+    # no state income tax, no employee contribution
+    ("US-WY", 2026, "single", "30000", "0.00", "0.00"),
+    # no state income tax, no employee contribution
+    ("US-WY", 2026, "single", "900000", "0.00", "0.00"),
 ]
 
 
@@ -1237,10 +1320,32 @@ def test_state_tax_worked_by_hand(code):
     assert not misses, "\n".join(misses)
 
 
-def test_every_state_and_dc_has_hand_worked_cases_at_three_incomes_or_more():
+def _top_of_brackets(code: str, year: int, status: str, wages: str) -> tuple[Decimal, Decimal] | None:
+    """(the base a bracket step of `code`'s own file taxes at `wages`, that step's top threshold) for the
+    bracket step with the highest top; None for a file without brackets (a flat or no income tax)."""
+    rules = chain(code, year)
+    values = rules.evaluate(D(wages), status if rules.uses_filing_status else "single")
+    found = []
+    for step in rules.steps:
+        rule = step.rule
+        if step.region != code or rule.type != "brackets" or not isinstance(rule.of, str):
+            continue
+        rows = rule.rates[status] if isinstance(rule.rates, dict) else rule.rates
+        of = rule.of if "." in rule.of else f"{code}.{rule.of}"
+        found.append((values[of], max(start for start, _ in rows)))
+    return max(found, key=lambda pair: pair[1]) if found else None
+
+
+def test_every_state_and_dc_has_hand_worked_cases_at_three_incomes_up_to_above_the_top_bracket():
+    """For the rules a 2026 estimate uses (the 2026 file, or 2025's where 2026 is not published): three
+    or more incomes, and at least one whose taxed base passes the top bracket's threshold."""
     for state in STATES_AND_DC:
-        wages = {case[3] for case in CASES if case[0] == f"US-{state}"}
-        assert len(wages) >= 3, state
+        code = f"US-{state}"
+        year = chain(code, 2026).files[-1].region.year
+        cases = [case for case in CASES if case[0] == code and case[1] == year]
+        assert len({case[3] for case in cases}) >= 3, (code, year)
+        tops = [_top_of_brackets(code, year, case[2], case[3]) for case in cases]
+        assert all(t is None for t in tops) or any(t is not None and t[0] > t[1] for t in tops), (code, year)
 
 
 def test_every_state_and_dc_is_offered_with_its_name():
