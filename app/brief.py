@@ -16,14 +16,17 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from app import __version__
-from app.comparison import Column, OfferSeries, build_comparison, comparison_for
+from app.after_tax import NOT_TAXED_NOTE, AfterTax
+from app.comparison import Column, Comparison, OfferSeries, build_comparison, comparison_for
 from app.compensation import OfferFigures
 from app.evaluation import Evaluator, OfferEvaluation, is_offer_in_hand
 from app.levers import KIND_NAMES, PLAUSIBILITY_NAMES, Lever
 from app.models import Offer, Paper
 from app.money import ZERO, exact
+from app.options import OptionDetails
+from app.position import missing_for_rating
 from app.rubric import TIER_NAMES, TIERS, Rubric, explain_rubric
-from app.text import date_words, day_words, money_words, plural
+from app.text import date_words, day_words, money_words, per_share_words, plural
 from app.words import DROP_CAUSES
 
 SUMMARY_ASKS = 4  # asks on the first page; every lever is in full further on
@@ -129,6 +132,13 @@ class Summary:
     deadline: date | None
     days_left: int | None
     deadline_words: str
+    # what the offer still needs before it can be rated (`app.position.missing_for_rating`); while
+    # anything is missing the brief says "Not rated", never a score that rests on defaults
+    missing: tuple[str, ...] = ()
+
+    @property
+    def rated(self) -> bool:
+        return not self.missing
 
 
 @dataclass(frozen=True)
@@ -180,6 +190,9 @@ class AlternativeColumn:
     values: tuple[Decimal | None, ...]  # one per `Alternatives.figures`
     best: tuple[bool, ...]  # per figure: the best of the compared offers
     total_difference: Decimal | None  # horizon total minus this offer's (display currency)
+    under_water: bool = False  # an option grant of the offer is under water at the stated price
+    tax_flag: str | None = None  # after tax: why the column has no figures ("no tax region: …")
+    tax_place: str | None = None  # after tax: the region the estimate is for ("Washington (US)")
 
 
 @dataclass(frozen=True)
@@ -191,6 +204,13 @@ class Alternatives:
     series: tuple[OfferSeries, ...]  # converted offers only, in column order
     others: int  # how many other offers the user holds
     notes: tuple[str, ...]
+    after_tax: bool = False  # every figure after the estimated tax
+    labels: tuple[str, ...] = ()  # after tax: each estimate's label with the columns it applies to
+
+    @property
+    def stay(self) -> AlternativeColumn | None:
+        """The current job's column (what staying pays), when the file has a current job."""
+        return next((c for c in self.columns if c.offer.is_stay), None)
 
     def value(self, offer_id: str, key: str) -> Decimal | None:
         index = [k for k, _ in self.figures].index(key)
@@ -211,6 +231,7 @@ class Timeline:
     deadline: date | None
     as_of: date
     notes: str  # the user's notes on the offer, as typed
+    rounds: tuple[tuple[date, str], ...] = ()  # the negotiation's rounds: (date, side), in date order
 
 
 @dataclass(frozen=True)
@@ -229,6 +250,62 @@ class Rating:
     next_steps: tuple[str, ...]
     rubric: tuple[tuple[str, tuple[str, ...]], ...]  # explain_rubric: (section, lines)
     rubric_version: str
+    missing: tuple[str, ...] = ()  # as `Summary.missing`: not rated while anything is missing
+
+    @property
+    def rated(self) -> bool:
+        return not self.missing
+
+
+@dataclass(frozen=True)
+class ScenarioLine:
+    """One offer (or staying) under every share-price scenario, in `offer.currency` (the display
+    currency, or the offer's own without a rate)."""
+
+    offer: Column
+    is_this_offer: bool
+    offered: Decimal | None  # the horizon total as offered (stated prices)
+    totals: tuple[Decimal | None, ...]  # per scenario, in the settings' order
+    growths: tuple[Decimal | None, ...]  # the growth applied per scenario (the offer's own entry, if any)
+    low: Decimal | None  # the range over the scenarios
+    high: Decimal | None
+
+
+@dataclass(frozen=True)
+class ScenarioHead:
+    name: str
+    growth_pct: Decimal  # the scenario's growth (an offer may have its own entry: `ScenarioLine.growths`)
+
+
+@dataclass(frozen=True)
+class Scenarios:
+    """Each offer's horizon total under every scenario (as the settings define them), its range, and
+    the break-even growth between this offer and each other one (`Evaluator.break_even_sentence`)."""
+
+    display_currency: str
+    horizon: int
+    scenarios: tuple[ScenarioHead, ...]
+    lines: tuple[ScenarioLine, ...]  # this offer, staying, the others
+    # before tax only: an after-tax break-even searches the growth with the tax engine at every step
+    # (about a second a pair on this machine, several with six offers), too slow for an export
+    break_evens: tuple[str, ...]
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class OptionGrant:
+    """One option grant of an offer in the brief, with its details (`app.options`)."""
+
+    offer_id: str
+    company: str
+    is_this_offer: bool
+    number: int  # among the offer's option grants, from 1
+    of: int  # how many option grants the offer has
+    details: OptionDetails
+
+    @property
+    def title(self) -> str:
+        return self.company if self.of == 1 else f"{self.company}, grant {self.number}"
 
 
 @dataclass(frozen=True)
@@ -250,6 +327,11 @@ class Brief:
     checklist: tuple[ChecklistItem, ...]
     rating: Rating
     assumptions: tuple[str, ...]
+    # beyond the offer as it stands: after tax, share-price scenarios, startup options
+    after_tax: AfterTax | None = None  # this offer's years after tax (None: nothing compared has a tax region)
+    alternatives_after_tax: Alternatives | None = None  # the side-by-side after tax (same condition)
+    scenarios: Scenarios | None = None  # None: the settings define no scenario
+    options: tuple[OptionGrant, ...] = ()  # every option grant of the offers compared
 
 
 # --- building ------------------------------------------------------------------------------------
@@ -271,6 +353,7 @@ def build_brief(
     offer = evaluation.offer
     levers = tuple(_brief_lever(rank, lever) for rank, lever in enumerate(evaluation.levers, 1))
     summary = _summary(evaluation, evaluator.rubric, levers, day)
+    taxed = _shows_after_tax(evaluator, offer)
     place = f"{offer.company} — {offer.role}"
     return Brief(
         offer_id=offer.id,
@@ -291,6 +374,10 @@ def build_brief(
         checklist=_checklist(evaluation, levers, summary),
         rating=_rating(evaluation, evaluator.rubric),
         assumptions=_assumptions(evaluator, evaluation, day),
+        after_tax=evaluator.after_tax(offer.id) if taxed else None,
+        alternatives_after_tax=_alternatives(evaluator, offer, after_tax=True) if taxed else None,
+        scenarios=_scenarios(evaluator, offer),
+        options=_option_grants(evaluator, offer),
     )
 
 
@@ -372,6 +459,7 @@ def _summary(e: OfferEvaluation, rubric: Rubric, levers: Sequence[BriefLever], d
         deadline=deadline,
         days_left=days_left,
         deadline_words=_deadline_words(deadline, days_left),
+        missing=missing_for_rating(offer),
     )
 
 
@@ -479,29 +567,58 @@ def _offer_years(e: OfferEvaluation, rubric: Rubric) -> OfferYears:
     )
 
 
-def _alternatives(evaluator: Evaluator, offer: Offer) -> Alternatives:
+def _alternatives(evaluator: Evaluator, offer: Offer, *, after_tax: bool = False) -> Alternatives:
+    """This offer, staying (when the file has a current job) and the other offers held, as
+    `app.comparison` compares them: before tax, or after the estimated tax (`after_tax`)."""
     others = [o.id for o in evaluator.offers if o.id != offer.id and is_offer_in_hand(o)]
-    comparison = comparison_for(evaluator, [offer.id, *others], baseline_id=offer.id, stay=False)
-    keys = [f"year:{y}" for y in range(1, comparison.horizon + 1)]
-    keys += ["total", "annual_average", "guaranteed_cash", "contingent_cash", "equity"]
+    comparison = comparison_for(evaluator, [offer.id, *others], baseline_id=offer.id, stay=True, after_tax=after_tax)
+    years = [f"year:{y}" for y in range(1, comparison.horizon + 1)]
+    present = {row.key for row in comparison.rows}
+    # what leaving the current job costs sits right under year 1, where it is paid
+    leaving = [key for key in ("leaving_cost", "year:1:after_leaving") if key in present]
+    keys = years[:1] + leaving + years[1:] + ["total"] + (["tax"] if "tax" in present else [])
+    keys += ["annual_average", "guaranteed_cash", "contingent_cash", "equity"]
     rows = [comparison.row(key) for key in keys]
     total_row = comparison.row("total")
+    # this offer first, then staying, then the other offers in the evaluator's order
+    order = sorted(
+        range(len(comparison.columns)),
+        key=lambda i: (comparison.columns[i].offer_id != offer.id, not comparison.columns[i].is_stay),
+    )
+    untaxed = {column.offer_id: reason for column, reason in comparison.untaxed} if after_tax else {}
+    taxes = comparison.taxes or (None,) * len(comparison.columns)  # empty before tax
+    places = {c.offer_id: t.region_name for c, t in zip(comparison.columns, taxes, strict=True) if t and t.available}
     columns = []
-    for index, column in enumerate(comparison.columns):
+    for index in order:
+        column = comparison.columns[index]
         columns.append(
             AlternativeColumn(
                 offer=column,
                 is_this_offer=column.offer_id == offer.id,
                 values=tuple(row.values[index] for row in rows),
-                best=tuple(row.statuses[index] == "best" for row in rows),
+                # the leaving cost is the same for every offer: no best among them
+                best=tuple(row.statuses[index] == "best" and row.key != "leaving_cost" for row in rows),
                 total_difference=total_row.differences[index],
+                tax_place=places.get(column.offer_id),
+                under_water=not column.is_stay and any(d.under_water for d in evaluator.options(column.offer_id)),
+                tax_flag=untaxed.get(column.offer_id),
             )
         )
-    notes = []
+    # the estimates' labels go beside the figures; the rest of the tax notes under them
+    labels = [note for note in comparison.tax_notes if note.startswith("After tax: ")]
+    notes = [note for note in comparison.tax_notes if note not in labels]
     for column in comparison.unconverted:
         notes.append(
-            f"{column.company} is in {column.offer_currency} and there is no {column.offer_currency} rate to "
+            f"{column.label} is in {column.offer_currency} and there is no {column.offer_currency} rate to "
             f"{comparison.display_currency}: shown in {column.offer_currency}, not compared."
+        )
+    if comparison.stay_index is not None and not after_tax:
+        notes.append(_stay_note(comparison))
+    if any(c.under_water for c in columns):
+        names = ", ".join(c.offer.label for c in columns if c.under_water)
+        notes.append(
+            f"UNDER WATER ({names}): options whose stated price is at or below their strike are worth nothing at "
+            "that price, so their equity counts 0 here. They are still equity: see Startup options."
         )
     if not others:
         notes.append(
@@ -515,6 +632,17 @@ def _alternatives(evaluator: Evaluator, offer: Offer) -> Alternatives:
         series=comparison.series,
         others=len(others),
         notes=tuple(notes),
+        after_tax=after_tax,
+        labels=tuple(labels),
+    )
+
+
+def _stay_note(comparison: Comparison) -> str:
+    stay = comparison.columns[comparison.stay_index or 0]
+    return (
+        f"Stay is your current job at {stay.company}, as you entered it: its raises, bonus and the equity a broker "
+        "shows vesting. The leaving cost (what you forfeit and would repay if you leave) is set against each "
+        "offer's year 1: it is what to ask a new employer to make whole."
     )
 
 
@@ -525,7 +653,8 @@ def _timeline(offer: Offer, day: date) -> Timeline:
         gap = (event.date - previous).days if previous is not None else None
         entries.append(TimelineEntry(event.date, event.kind, event.note, gap))
         previous = event.date
-    return Timeline(tuple(entries), offer.signals.deadline, day, offer.notes.strip())
+    rounds = tuple((r.date, r.side) for r in offer.sorted_negotiation())
+    return Timeline(tuple(entries), offer.signals.deadline, day, offer.notes.strip(), rounds)
 
 
 def _checklist(e: OfferEvaluation, levers: Sequence[BriefLever], summary: Summary) -> tuple[ChecklistItem, ...]:
@@ -674,6 +803,7 @@ def _rating(e: OfferEvaluation, rubric: Rubric) -> Rating:
         next_steps=tuple(p.next_steps),
         rubric=tuple((title, tuple(lines)) for title, lines in explain_rubric(rubric)),
         rubric_version=p.rubric_version,
+        missing=missing_for_rating(e.offer),
     )
 
 
@@ -683,20 +813,22 @@ def _plain(value: Decimal) -> str:
 
 def _assumptions(evaluator: Evaluator, e: OfferEvaluation, day: date) -> tuple[str, ...]:
     offer, cur = e.offer, e.offer.currency
-    lines = [
-        "No taxes are computed: every figure is before tax, and the kind of equity (RSU, ISO, NSO) changes "
-        "what you keep.",
-        "Share prices are held constant: equity is valued at the price you entered, in the year it vests.",
-    ]
+    lines = [_tax_assumption(evaluator, offer), _price_assumption(evaluator)]
     options = [g for g in offer.equity if g.kind == "option"]
     if options:
         for number, grant in enumerate(options, 1):
             label = "Options" if len(options) == 1 else f"Option grant {number}"
-            price, strike = money_words(grant.price or ZERO, cur), money_words(grant.strike or ZERO, cur)
-            lines.append(
+            price, strike = per_share_words(grant.price or ZERO, cur), per_share_words(grant.strike or ZERO, cur)
+            line = (
                 f"{label}: shown at the spread max(price − strike, 0) = max({price} − {strike}, 0) a share at the "
                 "stated price — the paper value at that price, not a forecast and not the 409A value."
             )
+            if grant.under_water:
+                line += (
+                    " UNDER WATER: at that price they are worth nothing, so they count 0 in the figures; they are "
+                    "still equity, worth something only if the price rises above the strike."
+                )
+            lines.append(line)
     else:
         lines.append(
             "Options, where an offer has them, are shown at the spread max(price − strike, 0) at the stated "
@@ -742,3 +874,100 @@ def _assumptions(evaluator: Evaluator, e: OfferEvaluation, day: date) -> tuple[s
         "do, not a promise."
     )
     return tuple(lines)
+
+
+def _tax_assumption(evaluator: Evaluator, offer: Offer) -> str:
+    if not _shows_after_tax(evaluator, offer):
+        return (
+            "No taxes are computed: every figure is before tax (no offer here has a tax region), and the kind of "
+            "equity (RSU, ISO, NSO) changes what you keep."
+        )
+    return (
+        "Figures are before tax unless they say after tax. After-tax figures are estimates by each offer's tax "
+        "region, labelled where they are shown (the tax year, the filing status, this pay as the only income); "
+        f"{NOT_TAXED_NOTE}, and the kind of equity (RSU, ISO, NSO) changes what you keep."
+    )
+
+
+def _price_assumption(evaluator: Evaluator) -> str:
+    held = "Share prices are held constant: equity is valued at the price you entered, in the year it vests"
+    if not evaluator.scenarios:
+        return held + "."
+    return held + ", except under the share-price scenarios, which say how prices move."
+
+
+# --- beyond the offer as it stands: after tax, scenarios, startup options -------------------------
+
+
+def _compared(evaluator: Evaluator, offer: Offer) -> list[str]:
+    """The offers the brief sets side by side: this one, then the other offers held."""
+    return [offer.id, *(o.id for o in evaluator.offers if o.id != offer.id and is_offer_in_hand(o))]
+
+
+def _shows_after_tax(evaluator: Evaluator, offer: Offer) -> bool:
+    """Whether the brief shows after-tax figures: some offer compared (or the current job) has an estimate."""
+    stay = evaluator.stay_after_tax()
+    return (stay is not None and stay.available) or any(
+        evaluator.after_tax(offer_id).available for offer_id in _compared(evaluator, offer)
+    )
+
+
+def _scenarios(evaluator: Evaluator, offer: Offer) -> Scenarios | None:
+    """Every compared offer's horizon total under each scenario of the settings, with its range, and
+    the break-even growth between this offer and each other one; None without scenarios."""
+    if not evaluator.scenarios:
+        return None
+    ids = _compared(evaluator, offer)
+    comparison = comparison_for(evaluator, ids, baseline_id=offer.id, stay=True)
+    names = comparison.scenario_names
+    rows = [comparison.row(f"scenario:{name}") for name in names]
+    total = comparison.row("total")
+    lines = []
+    for index, column in enumerate(comparison.columns):
+        if column.is_stay:
+            growths: tuple[Decimal | None, ...] = (None,) * len(names)
+        else:
+            growths = tuple(r.growth_pct for r in evaluator.scenario_results(column.offer_id))
+        scenario_range = comparison.scenario_range(index)
+        lines.append(
+            ScenarioLine(
+                offer=column,
+                is_this_offer=column.offer_id == offer.id,
+                offered=total.values[index],
+                totals=tuple(row.values[index] for row in rows),
+                growths=growths,
+                low=scenario_range[0] if scenario_range else None,
+                high=scenario_range[1] if scenario_range else None,
+            )
+        )
+    lines.sort(key=lambda line: (not line.is_this_offer, not line.offer.is_stay))
+    others = ids[1:]
+    break_evens = tuple(evaluator.break_even_sentence(offer.id, other) for other in others)
+    notes = [
+        "In each scenario every grant's share price changes by the scenario's growth each year (or by the "
+        "offer's own entry, shown beside its figure); what vests in a year is valued at that year's price, "
+        "options at their spread. Cash is unchanged."
+    ]
+    if comparison.stay_index is not None:
+        notes.append("Stay: the equity you entered for your current job, as a broker shows it; no growth is applied.")
+    if not others:
+        notes.append("You hold no other offer: there is no break-even to find yet.")
+    return Scenarios(
+        display_currency=comparison.display_currency,
+        horizon=comparison.horizon,
+        scenarios=tuple(ScenarioHead(s.name, s.growth_pct) for s in evaluator.scenarios),
+        lines=tuple(lines),
+        break_evens=break_evens,
+        notes=tuple(notes),
+    )
+
+
+def _option_grants(evaluator: Evaluator, offer: Offer) -> tuple[OptionGrant, ...]:
+    """Every option grant of the offers the brief compares, this offer's first."""
+    grants = []
+    for offer_id in _compared(evaluator, offer):
+        details = evaluator.options(offer_id)
+        company = evaluator.by_id[offer_id].company
+        for number, detail in enumerate(details, 1):
+            grants.append(OptionGrant(offer_id, company, offer_id == offer.id, number, len(details), detail))
+    return tuple(grants)

@@ -44,3 +44,11 @@ def date_words(day: date) -> str:
 
 def plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def per_share_words(amount: Decimal, currency: str) -> str:
+    """A price per share with every decimal it has (up to six, at least two): $0.0125 · $4.80 · €12.50."""
+    gap = "\u00a0" if get_currency_symbol(currency, _SENTENCE_LOCALE)[-1:].isalpha() else ""
+    return format_currency(
+        amount, currency, format=f"¤{gap}#,##0.00####", locale=_SENTENCE_LOCALE, currency_digits=False
+    )

@@ -25,7 +25,7 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPalette, QPdfWriter
 
 from app.atomic import atomic_path, write_problem
 from app.brief import Brief, BriefError
-from ui import format as fmt
+from app.text import date_words
 from ui.pdf.brief_sections import compose
 from ui.pdf.layout import Flow, Placed, Typesetter, paginate, paint_page
 from ui.pdf.metadata import add_subject, clean, xmp
@@ -163,7 +163,7 @@ def _paint_furniture(
     painter.setPen(QPen(ts.inks["rule"], 0.5 * pt))
     painter.drawLine(QPointF(left, y), QPointF(left + width, y))
     painter.setPen(ts.inks["muted"])
-    footer = f"{brief.creator} · prepared {fmt.day_long(brief.summary.as_of)} · not tax, legal or financial advice"
+    footer = f"{brief.creator} · prepared {date_words(brief.summary.as_of)} · not tax, legal or financial advice"
     painter.drawText(
         QRectF(left, y + 5 * pt, width * 0.8, line),
         Qt.AlignmentFlag.AlignLeft,

@@ -13,11 +13,21 @@ from decimal import ROUND_HALF_UP, Decimal
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPalette, QPolygonF
 
-from app.brief import AlternativeColumn, Alternatives, Brief, BriefLever, OfferYears, Summary
+from app.brief import Brief, BriefLever, OfferYears, Summary
+from app.text import date_words
 from app.words import COMPONENT_NAMES, EVENT_NAMES, STAGE_NAMES, signed_points
 from ui import format as fmt
 from ui.charts.painting import paint_cumulative_lines, paint_stacked_bars
 from ui.charts.timeline import paint_timeline, timeline_height
+from ui.pdf.compare_sections import (
+    UNDER_WATER,
+    after_tax_alternatives_section,
+    after_tax_years_section,
+    alternatives_tables,
+    notes,
+    options_section,
+    scenarios_section,
+)
 from ui.pdf.layout import Column, Flow, Piece, Row, Run, Table, Text
 from ui.pdf.page_setup import COMPACT, PLAUSIBILITY_HUES, TIER_HUES, badge_colours
 
@@ -37,8 +47,12 @@ def compose(flow: Flow, brief: Brief, palette: QPalette) -> None:
     """Every section of the brief, in order, into `flow` (which pages them)."""
     _summary_page(flow, brief)
     flow.new_page()
-    _offer_section(flow, brief.years, palette)
+    _offer_section(flow, brief.years, palette, brief.alternatives.columns[0].under_water)
+    after_tax_years_section(flow, brief)
     _alternatives_section(flow, brief, palette)
+    after_tax_alternatives_section(flow, brief)
+    scenarios_section(flow, brief)
+    options_section(flow, brief)
     _timeline_section(flow, brief, palette)
     _levers_section(flow, brief)
     _checklist_section(flow, brief)
@@ -48,6 +62,14 @@ def compose(flow: Flow, brief: Brief, palette: QPalette) -> None:
 
 def _money(value: Decimal | None, currency: str) -> str:
     return fmt.money(value, currency)
+
+
+def not_rated_words(missing: Sequence[str]) -> str:
+    """Why an offer has no rating yet, as the window says it."""
+    return (
+        f"Add {' and '.join(missing)} to the offer: the position is read from them, and without them a "
+        "rating would be a guess."
+    )
 
 
 def _section(flow: Flow, title: str, intro: str | None = None) -> None:
@@ -62,7 +84,7 @@ def _section(flow: Flow, title: str, intro: str | None = None) -> None:
 def _summary_page(flow: Flow, brief: Brief) -> None:
     s = brief.summary
     flow.paragraph(
-        [Run("Negotiation brief", "eyebrow"), Run(f"   Prepared {fmt.day_long(s.as_of)}", "eyebrow_muted")], "eyebrow"
+        [Run("Negotiation brief", "eyebrow"), Run(f"   Prepared {date_words(s.as_of)}", "eyebrow_muted")], "eyebrow"
     )
     flow.paragraph(s.company, "title", space_before=5.0)
     flow.paragraph(s.role, "subtitle", space_before=2.0)
@@ -140,6 +162,9 @@ def _stat_tiles(flow: Flow, s: Summary) -> None:
 def _position_block(flow: Flow, s: Summary) -> None:
     ts, pt = flow.ts, flow.pt
     flow.heading("Your position", "h2", space_before=18.0)
+    if not s.rated:  # as the window says: no score resting on defaults
+        flow.paragraph([Run("Not rated. ", "body_bold"), Run(not_rated_words(s.missing))], space_before=4.0)
+        return
     start = len(flow.pieces)
     fill, ink = badge_colours(TIER_HUES.get(s.tier, 210))
     badge_metrics = ts.metrics("badge")
@@ -320,7 +345,7 @@ def _numbers_block(flow: Flow, s: Summary) -> None:
 # the offer
 
 
-def _offer_section(flow: Flow, years: OfferYears, palette: QPalette) -> None:
+def _offer_section(flow: Flow, years: OfferYears, palette: QPalette, under_water: bool = False) -> None:
     cur = years.currency
     _section(
         flow,
@@ -330,32 +355,60 @@ def _offer_section(flow: Flow, years: OfferYears, palette: QPalette) -> None:
     )
     fig = years.figures
     components = list(COMPONENT_NAMES.items())
-    shown = [(key, label) for key, label in components if key == "base" or fig.component_total(key)]
+    # an under-water grant is equity worth 0 at the stated price, never "no equity": its column stays
+    shown = [
+        (key, label)
+        for key, label in components
+        if key == "base" or fig.component_total(key) or (key == "equity" and under_water)
+    ]
+    cents = fmt.needs_cents(
+        [y.component(k) for y in fig.years for k, _ in shown] + [y.total for y in fig.years]
+        + [fig.component_total(k) for k, _ in shown] + [fig.total, fig.annual_average]
+    )
+
+    def money(value: Decimal | None) -> str:
+        return fmt.money(value, cur, cents=cents)
+
     columns = [Column("Year", flex=1.0), *(Column(label, "right") for _, label in shown), Column("Total", "right")]
     rows = [
-        Row([f"Year {y.year}", *(_money(y.component(k), cur) for k, _ in shown),
-             Run(_money(y.total, cur), "table_bold")])
+        Row([f"Year {y.year}", *(money(y.component(k)) for k, _ in shown), Run(money(y.total), "table_bold")])
         for y in fig.years
     ]
     rows.append(
         Row(
-            [f"{fig.horizon}-year total", *(_money(fig.component_total(k), cur) for k, _ in shown),
-             Run(_money(fig.total, cur), "table_bold")],
+            [f"{fig.horizon}-year total", *(money(fig.component_total(k)) for k, _ in shown),
+             Run(money(fig.total), "table_bold")],
             "total",
         )
     )
     flow.table(Table(columns, rows, compact=COMPACT), space_before=8.0)
     left_out = [label for key, label in components if (key, label) not in shown]
-    note = f"Annual average ({fig.horizon}-year total ÷ {fig.horizon}): {_money(fig.annual_average, cur)}."
+    note = f"Annual average ({fig.horizon}-year total ÷ {fig.horizon}): {money(fig.annual_average)}."
     if left_out:
         note += f" No {', '.join(x.lower() for x in left_out)} in this offer."
     flow.paragraph(Run(note, "muted"), "muted", space_before=4.0)
+    if under_water:
+        flow.paragraph(
+            [
+                Run(f"Options {UNDER_WATER}: ", "small_bold"),
+                Run(
+                    "the stated price is at or below the strike, so the options count 0 in these figures. They are "
+                    "still equity, worth something only if the price rises: see Startup options.",
+                    "muted",
+                ),
+            ],
+            "muted",
+            space_before=3.0,
+        )
 
     flow.heading("Guaranteed, contingent, equity", "h2", space_before=14.0)
+    split_cents = fmt.needs_cents(line.amount for line in years.split)
     split_rows = [
         Row(
-            [Run(line.label, "table_bold"), Run(line.description, "table_muted"), _money(line.amount, cur),
-             _percent(line.share_pct)]
+            [Run(line.label, "table_bold"),
+             Run(line.description + (f" (options {UNDER_WATER}: 0 at the stated price)"
+                                     if under_water and line.key == "equity" else ""), "table_muted"),
+             fmt.money(line.amount, cur, cents=split_cents), _percent(line.share_pct)]
         )
         for line in years.split
     ]
@@ -375,7 +428,7 @@ def _offer_section(flow: Flow, years: OfferYears, palette: QPalette) -> None:
             [
                 Run(f"Pay drops in year {drop.year}{beyond}: ", "body_bold"),
                 Run(
-                    f"from {_money(drop.before, cur)} to {_money(drop.after, cur)}, {_money(drop.amount, cur)} less, "
+                    f"from {money(drop.before)} to {money(drop.after)}, {money(drop.amount)} less, "
                     f"when {drop.cause}. It is a negotiation point: see the levers."
                 ),
             ],
@@ -396,72 +449,28 @@ def _chart(flow: Flow, palette: QPalette, paint_chart, height_pt: float) -> None
 # the alternatives
 
 
-ALTERNATIVES_PER_TABLE = 4  # offers side by side in one table; more continue in a table below
-
-
 def _alternatives_section(flow: Flow, brief: Brief, palette: QPalette) -> None:
     alt = brief.alternatives
     cur = alt.display_currency
+    stay = alt.stay
     if alt.others:
-        intro = (
-            f"This offer beside the {alt.others} other offer{'s' if alt.others != 1 else ''} you hold, in {cur} "
-            "(the display currency, converted with the rates you entered). ★ marks the best of each row."
-        )
+        held = f"the {alt.others} other offer{'s' if alt.others != 1 else ''} you hold"
+        intro = f"This offer beside {held}" + (" and staying where you are" if stay else "")
+        intro += f", in {cur} (the display currency, converted with the rates you entered)."
+        intro += " ★ marks the best of each row."
+    elif stay is not None:
+        intro = f"This offer beside staying where you are, in {cur}. ★ marks the better of each row."
     else:
         intro = f"In {cur}, the display currency."
     _section(flow, SECTION_TITLES[1], intro)
-    if alt.others:
-        this, others = alt.columns[0], list(alt.columns[1:])
-        step = ALTERNATIVES_PER_TABLE - 1  # this offer heads every table
-        for start in range(0, len(others), step):
-            _alternatives_table(flow, alt, [this, *others[start : start + step]])
-    for note in alt.notes:
-        flow.paragraph(Run(note, "muted"), "muted", space_before=4.0)
+    if alt.others or stay is not None:
+        alternatives_tables(flow, alt)
+    notes(flow, alt.notes)
     if len(alt.series) > 1:
-        left_out = [c.offer.company for c in alt.columns if not c.offer.converted]
+        left_out = [c.offer.label for c in alt.columns if not c.offer.converted]
         missing = f"Not charted (no exchange rate): {', '.join(left_out)}" if left_out else None  # as on screen
         _chart(flow, palette, lambda painter, rect: paint_cumulative_lines(
             painter, rect, alt.series, palette, cur, title="Running total, year by year", note=missing), 200.0)
-
-
-def _alternatives_table(flow: Flow, alt: Alternatives, columns: Sequence[AlternativeColumn]) -> None:
-    heads = [Column("", flex=1.0)]
-    for column in columns:
-        offer = column.offer
-        detail = f"{offer.role} · {STAGE_NAMES.get(offer.stage, offer.stage)}"
-        if column.is_this_offer:
-            detail += " · this brief"
-        if not offer.converted:
-            detail += f" · in {offer.offer_currency}, not compared"
-        heads.append(
-            Column(
-                [Run(offer.company, "table_bold"), Run("\n" + detail, "table_muted")],
-                "right",
-                highlight=column.is_this_offer,
-                min_width=86.0,
-            )
-        )
-    rows = []
-    for index, (key, label) in enumerate(alt.figures):
-        cells: list = [Run(label, "table_bold" if key == "total" else "table")]
-        for column in columns:
-            text = _money(column.values[index], column.offer.currency)
-            if column.best[index]:
-                cells.append(Run(f"★ {text}", "table_bold"))
-            else:
-                cells.append(Run(text, "table_bold" if key == "total" else "table"))
-        rows.append(Row(cells, "total" if key == "total" else "body"))
-    rows.append(
-        Row(
-            [Run(f"Vs this offer, {alt.horizon}-year total", "table")]
-            + [
-                Run("—" if c.is_this_offer or c.total_difference is None
-                    else fmt.money(c.total_difference, c.offer.currency, signed=True), "table")
-                for c in columns
-            ]
-        )
-    )
-    flow.table(Table(heads, rows, head_style="table", compact=COMPACT), space_before=8.0)
 
 
 # the timeline
@@ -472,10 +481,10 @@ def _timeline_section(flow: Flow, brief: Brief, palette: QPalette) -> None:
     _section(
         flow,
         SECTION_TITLES[2],
-        f"Every step you recorded, in date order, as of {fmt.day_long(t.as_of)}. The speed of each step is what "
+        f"Every step you recorded, in date order, as of {date_words(t.as_of)}. The speed of each step is what "
         "the rating reads.",
     )
-    if not t.entries and t.deadline is None:
+    if not t.entries and t.deadline is None and not t.rounds:
         flow.paragraph("No events recorded yet: add the dates of your interviews and of the offer.", space_before=6.0)
     else:
         ts = flow.ts
@@ -484,16 +493,16 @@ def _timeline_section(flow: Flow, brief: Brief, palette: QPalette) -> None:
 
         def paint(painter: QPainter, rect: QRectF) -> None:
             painter.setFont(ts.font("timeline"))
-            paint_timeline(painter, rect, events, t.deadline, palette)
+            paint_timeline(painter, rect, events, t.deadline, palette, t.rounds)  # rounds as on screen
 
         flow.drawing(0, paint, space_before=10.0, device_height=height, keep_with_next=True)
         rows = []
         for entry in t.entries:
             gap = "" if entry.days_after_previous is None else f"+{entry.days_after_previous} d"
             step = Run(EVENT_NAMES.get(entry.kind, entry.kind), "table_bold")
-            rows.append(Row([fmt.day_long(entry.day), step, gap, entry.note]))
+            rows.append(Row([date_words(entry.day), step, gap, entry.note]))
         if t.deadline is not None:
-            deadline: list[Text] = [fmt.day_long(t.deadline), Run("Deadline", "table_bold"), "", "Your answer is due."]
+            deadline: list[Text] = [date_words(t.deadline), Run("Deadline", "table_bold"), "", "Your answer is due."]
             rows.append(Row(deadline, "this"))
         flow.table(
             Table(
@@ -541,8 +550,9 @@ def _levers_section(flow: Flow, brief: Brief) -> None:
 
 def _effect_tables(flow: Flow, lever: BriefLever, currency: str, horizon: int) -> None:
     """The change to each year's total, in one row of years, or in rows of fewer years when too wide."""
-    cells = [fmt.money(v, currency, signed=True) for v in lever.effect]
-    total = Run(fmt.money(lever.total_effect, currency, signed=True), "table_bold")
+    cents = fmt.needs_cents([*lever.effect, lever.total_effect])  # one precision in the table
+    cells = [fmt.money(v, currency, signed=True, cents=cents) for v in lever.effect]
+    total = Run(fmt.money(lever.total_effect, currency, signed=True, cents=cents), "table_bold")
 
     def table(first: int, end: int, last: bool) -> Table:
         # "Year\u00a01": a header never breaks between the word and its number
@@ -580,12 +590,17 @@ def _rating_section(flow: Flow, brief: Brief) -> None:
         "A heuristic from a recruiter's view of hiring, not a study: every threshold and weight is in the rubric "
         "below, and adjustable in Settings.",
     )
-    flow.paragraph(
-        [Run("This offer: ", "body_bold"), Run(f"{r.tier_name}, {r.score} of 100 points (rubric {r.rubric_version}).")],
-        space_before=8.0,
-        keep_with_next=True,
-    )
-    for reason in r.evidence:
+    if not r.rated:
+        flow.paragraph([Run("This offer: ", "body_bold"), Run("Not rated. "), Run(not_rated_words(r.missing))],
+                       space_before=8.0)
+    else:
+        flow.paragraph(
+            [Run("This offer: ", "body_bold"),
+             Run(f"{r.tier_name}, {r.score} of 100 points (rubric {r.rubric_version}).")],
+            space_before=8.0,
+            keep_with_next=True,
+        )
+    for reason in r.evidence if r.rated else ():
         flow.marked(Run(signed_points(reason.points), "small_bold"), reason.sentence, "body", marker_width=28.0,
                     space_before=4.0)
     if r.capped:

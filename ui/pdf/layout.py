@@ -565,10 +565,12 @@ class Flow:
             self.add(piece)
 
     def fits(self, table: Table, indent: float = 0.0) -> bool:
-        """Whether every column of `table` gets its natural width (nothing wraps but flexible text)."""
+        """Whether every column of `table` gets its natural width (nothing wraps but flexible text),
+        with the room `_column_widths` keeps for the flexible columns."""
         width = self.inner_width - indent * self.pt
-        natural = self._natural_widths(table, width, table.pad_x * self.pt)[0]
-        return sum(w for w, c in zip(natural, table.columns, strict=True) if c.flex == 0) <= width
+        natural, least = self._natural_widths(table, width, table.pad_x * self.pt)
+        fixed = sum(w for w, c in zip(natural, table.columns, strict=True) if c.flex == 0)
+        return fixed + sum(w for w, c in zip(least, table.columns, strict=True) if c.flex > 0) <= width
 
     def _column_widths(self, table: Table, width: float, pad_x: float) -> list[float]:
         """Natural widths for content columns, the rest to flexible ones; never wider than `width`.
@@ -659,3 +661,8 @@ def _text_painter(block: TextBlock, first: int, end: int) -> Callable[[QPainter,
         block.draw(painter, rect.left(), rect.top(), first, end)
 
     return paint
+
+
+def compacted(table: Table) -> Table:
+    """The table in its compact styles: what `Flow.table` falls back to when the table doesn't fit."""
+    return _restyled(table, table.compact) if table.compact else table

@@ -93,6 +93,8 @@ STYLES = {
     "header": Style(7.6, ink="muted"),
     "chart": Style(7.6),
     "timeline": Style(7.2),
+    "table_flag": Style(7.2, bold=True, ink="warn", leading=1.15),  # UNDER WATER, beside a figure
+    "table_label": Style(7.4, italic=True, ink="muted", leading=1.15),  # an after-tax estimate's label
 }
 
 # Smaller table styles for figures too long to sit side by side at the usual size.
@@ -185,6 +187,7 @@ def inks(palette: QPalette) -> dict[str, QColor]:
         "tint": tint,
         "panel": palette.color(QPalette.ColorRole.AlternateBase),
         "badge": text,
+        "warn": QColor.fromHsl(0, 150, 48) if text.lightness() < 128 else QColor.fromHsl(0, 190, 170),
     }
 
 

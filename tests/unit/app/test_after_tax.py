@@ -175,6 +175,7 @@ def test_no_region_or_one_without_rules_gives_null_and_says_why() -> None:
         ("tokyo", "no tax rules for JP in the app"),
         ("nowhere", "no tax region"),
     ]
+    assert comparison_for(ev, ["seattle", "tokyo", "nowhere"]).untaxed == ()  # before tax: nothing to say
     sentence = ev.break_even_sentence("seattle", "tokyo", after_tax=True)
     assert sentence.startswith("Seattle and Tokyo can't be compared after tax: Tokyo: no tax rules for JP")
 

@@ -133,24 +133,42 @@ def test_split_of_guaranteed_contingent_equity(evaluator, brief) -> None:
     assert all(line.share_pct == line.share_pct.quantize(Decimal("0.1")) for line in split.values())
 
 
-def test_alternatives_are_the_other_offers_held_in_the_display_currency(evaluator, brief) -> None:
+def test_alternatives_are_the_other_offers_held_and_staying_in_the_display_currency(evaluator, brief) -> None:
     alt = brief.alternatives
-    # Tessellate is still interviewing: not an offer the user holds
-    assert [c.offer.offer_id for c in alt.columns] == ["sample-lumen", "sample-kestrel", "sample-aurelia"]
+    # this offer, then staying (the sample's current job), then the others; Tessellate is still
+    # interviewing: not an offer the user holds
+    assert [c.offer.offer_id for c in alt.columns] == ["sample-lumen", "current_job", "sample-kestrel",
+                                                       "sample-aurelia"]
     assert alt.others == 2 and alt.display_currency == "USD"
+    assert alt.stay is alt.columns[1] and alt.stay.offer.label == "Stay"
     ids = ["sample-lumen", "sample-kestrel", "sample-aurelia"]
-    comparison = comparison_for(evaluator, ids, "sample-lumen", stay=False)  # the brief has no Stay column yet
+    comparison = comparison_for(evaluator, ids, "sample-lumen", stay=True)
+    by_id = {column.offer_id: index for index, column in enumerate(comparison.columns)}
     for key, _label in alt.figures:
         row = comparison.row(key)
-        for index, column in enumerate(alt.columns):
+        for column in alt.columns:
+            index = by_id[column.offer.offer_id]
             assert column.offer == comparison.columns[index]
             assert alt.value(column.offer.offer_id, key) == row.values[index]
-            assert column.best[[k for k, _ in alt.figures].index(key)] == (row.statuses[index] == "best")
-    aurelia = alt.columns[2]
+            shown_best = column.best[[k for k, _ in alt.figures].index(key)]
+            assert shown_best == (row.statuses[index] == "best" and key != "leaving_cost")
+    aurelia = alt.columns[3]
     assert aurelia.offer.offer_currency == "GBP" and aurelia.offer.currency == "USD" and aurelia.offer.converted
-    assert aurelia.total_difference == comparison.row("total").differences[2]
+    assert aurelia.total_difference == comparison.row("total").differences[by_id["sample-aurelia"]]
     assert alt.columns[0].is_this_offer and alt.columns[0].total_difference is None
-    assert [s.offer_id for s in alt.series] == ["sample-lumen", "sample-kestrel", "sample-aurelia"]
+    assert [s.offer_id for s in alt.series] == ["current_job", "sample-lumen", "sample-kestrel", "sample-aurelia"]
+
+
+def test_the_leaving_cost_sits_under_year_one(brief) -> None:
+    alt = brief.alternatives
+    keys = [key for key, _ in alt.figures]
+    assert keys[:4] == ["year:1", "leaving_cost", "year:1:after_leaving", "year:2"]
+    # forfeit 12,000 + 17,600, repay 8,000 (the sample's current job) = 37,600, against every offer
+    assert alt.value("sample-kestrel", "leaving_cost") == Decimal("37600.00")
+    assert alt.value("sample-lumen", "year:1:after_leaving") == Decimal("303200.00") - Decimal("37600.00")
+    assert not any(c.best[1] for c in alt.columns)  # the same cost for every offer: no best
+    # staying: year 1 of the current job — base 176,000 + bonus 10 % 17,600 + equity 48,000 + 401(k) 7,800
+    assert alt.value("current_job", "year:1") == Decimal("249400.00")
 
 
 def test_an_offer_without_a_rate_is_shown_and_flagged_never_compared(evaluator) -> None:
@@ -179,6 +197,8 @@ def test_timeline_in_date_order_with_gaps_and_notes(evaluator, brief) -> None:
     assert entries[1].days_after_previous == 3  # applied 6 Oct → screen 9 Oct
     assert [e.kind for e in entries][3:5] == ["final_interview", "offer"]  # same day: the order typed
     assert brief.timeline.deadline == date(2026, 12, 4)
+    # the negotiation's rounds, drawn on the timeline as the editor draws them: your ask, their answer
+    assert brief.timeline.rounds == ((date(2026, 11, 3), "candidate"), (date(2026, 11, 6), "company"))
     assert brief.timeline.notes == offer.notes
 
 
@@ -207,13 +227,22 @@ def test_rating_and_assumptions(evaluator, brief) -> None:
     assert brief.rating.rubric == tuple((title, tuple(lines)) for title, lines in explain_rubric(evaluator.rubric))
     assert any(title == "Sources" for title, _ in brief.rating.rubric)
     text = " ".join(brief.assumptions)
-    assert "No taxes are computed" in text
-    assert "Share prices are held constant" in text
+    assert "Figures are before tax unless they say after tax" in text  # the sample's offers have tax regions
+    assert "options (taxed when you exercise them) and benefits are not taxed here" in text
+    assert "Share prices are held constant" in text and "except under the share-price scenarios" in text
     assert "max(price − strike, 0)" in text
     assert "1 GBP = 1.27 USD" in text
     assert "3 % a year" in text
     kestrel = " ".join(build_brief(evaluator, "sample-kestrel").assumptions)
     assert "max($4.80 − $1.20, 0)" in kestrel and "not a forecast" in kestrel
+
+
+def test_without_a_tax_region_nothing_is_after_tax(evaluator) -> None:
+    offers = [o.model_copy(update={"tax_region": None}) for o in evaluator.offers]
+    untaxed = Evaluator(offers, as_of=evaluator.as_of, display_currency="USD", fx=evaluator.fx, horizon=4)
+    brief = build_brief(untaxed, "sample-lumen")
+    assert brief.after_tax is None and brief.alternatives_after_tax is None
+    assert "No taxes are computed: every figure is before tax (no offer here has a tax region)" in brief.assumptions[0]
 
 
 def test_title_metadata_and_file_name(brief) -> None:

@@ -95,3 +95,25 @@ def test_a_table_never_gets_wider_than_its_room(flow) -> None:
     widths = flow._column_widths(table, flow.width, table.pad_x * flow.pt)
     assert sum(widths) <= flow.width + 1e-6
     assert widths[0] > 0
+
+
+def test_a_table_fits_only_with_room_left_for_its_flexible_column(flow) -> None:
+    """The figures' natural widths alone can sum to less than the page while the flexible label column's
+    least width makes them wrap: `fits` counts that width too, so the compact styles are used instead."""
+    figure = "$1,412,344.84"
+
+    def widths_of(label: str) -> tuple[float, float]:
+        probe = Table([Column("", flex=1.0), Column("", "right")], [Row([label, figure])])
+        natural, least = flow._natural_widths(probe, flow.width, probe.pad_x * flow.pt)
+        return natural[1], least[0]
+
+    figure_width, _ = widths_of("x")
+    count = int(flow.width // figure_width)  # as many figure columns as the page holds on their own
+    label = "Year"
+    while widths_of(label)[1] <= flow.width - count * figure_width:  # a label too wide for what is left
+        label += "x"
+    table = Table([Column("Year", flex=1.0), *(Column(f"C{i}", "right") for i in range(count))],
+                  [Row([label, *[figure] * count])])
+    assert not flow.fits(table)
+    widths = flow._column_widths(table, flow.width, table.pad_x * flow.pt)
+    assert min(widths[1:]) < figure_width  # laid out at this size, the figures would wrap
