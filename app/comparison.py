@@ -17,7 +17,8 @@ Format 2 adds, when the evaluator has them:
 - a **Stay** column for the current job (`Column.is_stay`, offer_id `CURRENT_JOB_ID`, stage "current"),
   first, compared like any offer (its sign-on and one-time rows are 0);
 - rows `leaving_cost` (what leaving the current job costs, shown in each offer's column; lower is
-  better; 0 for Stay) and `year:1:after_leaving` (year 1 minus that cost), after the year rows;
+  better; no figure for Stay, which leaves nothing) and `year:1:after_leaving` (year 1 minus that
+  cost; Stay's year 1 as it is), right after year 1;
 - one row per scenario, `scenario:<name>` ("4-year total, bear (−20 % a year)"), after the total
   (Stay's value is its total: its equity is as the broker shows it), and `Comparison.scenario_range`
   for the range next to the as-offered total.
@@ -31,7 +32,8 @@ and chart series from after-tax values, so the Compare switch only passes a flag
   "Base salary after tax", guaranteed / contingent cash, equity, the year totals, the horizon total,
   the annual average, each scenario (RSUs taxed at the scenario's price) — is an after-tax figure and
   the stacked bars still add up to the year's after-tax total;
-- one more row, `tax` ("Estimated tax, 4 years", lower is better), after the total;
+- one more row, `tax` ("Estimated tax, 4 years"), after the total: it informs, and is never "best"
+  (the smallest tax comes with the smallest pay);
 - the leaving cost stays, labelled "before tax" (what you forfeit or repay is gross pay);
   `year:1:after_leaving` is left out (it would mix an after-tax year with a before-tax cost);
 - a column without an estimate (no region, a region without rules, or no rate between the pay's
@@ -65,6 +67,9 @@ STAY_STAGE = "current"  # the stage shown for the Stay column
 # The four parts a year's pay is split into for the charts, in stacking order (bottom first).
 CHART_PARTS: tuple[str, ...] = ("guaranteed_cash", "contingent_cash", "equity", "benefits")
 LOWER_IS_BETTER = frozenset({"leaving_cost", "tax"})  # row keys where the smallest figure is the best
+# rows that inform and never crown a column: the smallest tax bill comes with the smallest pay, so
+# starring it would point at the worse offer (what is left after tax is what the other rows compare)
+NO_BEST = frozenset({"tax"})
 
 
 ColumnKind = Literal["offer", "stay"]  # "stay": the current job (what staying pays)
@@ -271,10 +276,11 @@ class _Converted:
     rates: Rates
     currency: str
     shown_in: str
-    leaving_cost: Decimal | None = None  # in the shown currency; None without a current job
+    leaving_cost: Decimal | None = None  # in the shown currency; None without a current job (0 for Stay)
     scenario_totals: tuple[Decimal | None, ...] = ()  # per scenario, in the offer's own currency
     available: bool = True  # False: after tax, without an estimate (every value None)
     tax: Decimal | None = None  # after tax: the horizon's tax, in the offer's own currency
+    is_stay: bool = False
 
     def value(self, amount: Decimal) -> Decimal:
         converted = self.rates.convert(amount, self.currency, self.shown_in)
@@ -311,11 +317,13 @@ def _percent_words(value: Decimal) -> str:
 def _leaving_specs(after_tax: bool = False) -> list[RowSpec]:
     cost: RowSpec = (
         "leaving_cost",
-        "Leaving cost (forfeit + repay" + (", before tax)" if after_tax else ")"),
+        # after tax, "before tax" stays in the name a narrow label column shows
+        "Leaving cost" + (" before tax" if after_tax else "") + " (forfeit + repay)",
         "What leaving your current job costs: what you forfeit and what you would repay. The amount "
         "a new employer is asked to make whole." + (" Gross amounts, before tax." if after_tax else ""),
         "leaving",
-        lambda c: c.leaving_cost,
+        # staying has nothing to leave: no figure (never "best" at 0), where the offers have theirs
+        lambda c: None if c.is_stay else c.leaving_cost,
     )
     if after_tax:
         return [cost]  # an after-tax year 1 less a before-tax cost would mix the two
@@ -584,6 +592,7 @@ def build_comparison(
                 totals,
                 available,
                 tax.total_tax if tax is not None else None,
+                is_stay,
             )
         )
 
@@ -650,9 +659,8 @@ def build_comparison(
         baseline_index = next((i for i, c in enumerate(columns) if c.offer_id == baseline_id and c.converted), None)
 
     specs = _row_specs(horizon, after_tax)
-    if stay is not None:
-        years_end = horizon  # the year rows come first
-        specs = specs[:years_end] + _leaving_specs(after_tax) + specs[years_end:]
+    if stay is not None:  # next to year 1: what leaving costs, and year 1 once it is paid
+        specs = specs[:1] + _leaving_specs(after_tax) + specs[1:]
     if scenario_list:
         total_at = next(i for i, spec in enumerate(specs) if spec[0] == "total") + 1
         specs = specs[:total_at] + _scenario_specs(horizon, scenario_list, after_tax) + specs[total_at:]
@@ -663,6 +671,8 @@ def build_comparison(
         values = [value_of(c) if c.available or key == "leaving_cost" else None for c in converted]
         higher_is_better = key not in LOWER_IS_BETTER
         statuses, differs = _statuses(values, comparable, higher_is_better)
+        if key in NO_BEST:
+            statuses = ["" if status == "best" else status for status in statuses]
         base_value = values[baseline_index] if baseline_index is not None else None
         differences = tuple(
             None
@@ -719,8 +729,9 @@ def _series(column: Column, data: _Converted) -> OfferSeries:
                 cumulative=data.value(running),
             )
         )
+    label = f"Stay at {column.company}" if column.is_stay else column.label  # a chart's key names the job
     return OfferSeries(
-        offer_id=column.offer_id, label=column.label, currency=column.currency, years=tuple(years), slot=column.slot
+        offer_id=column.offer_id, label=label, currency=column.currency, years=tuple(years), slot=column.slot
     )
 
 

@@ -117,6 +117,20 @@ def parse_percent(text: str, marks: NumberMarks = US_MARKS) -> Decimal | None:
     return _number(value, raw, marks)
 
 
+def parse_growth(text: str, marks: NumberMarks = US_MARKS) -> Decimal | None:
+    """A yearly change that may fall: "-20" · "−20 %" · "+15%" · "2,5" → Decimal (−20 means −20 %); "" → None."""
+    raw = text.strip()
+    if not raw:
+        return None
+    value = _SPACES.sub("", raw).rstrip("%").strip()
+    sign = Decimal(1)
+    if value.startswith(("-", "\u2212")):
+        sign, value = Decimal(-1), value[1:]
+    elif value.startswith("+"):
+        value = value[1:]
+    return sign * _number(value, raw, marks)
+
+
 def parse_plain_number(text: str, marks: NumberMarks = US_MARKS) -> Decimal | None:
     """A count or rate: "12,000" · "1.08" · "0,92" → Decimal; "" → None."""
     raw = text.strip()

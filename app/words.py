@@ -80,6 +80,14 @@ AFTER_TAX_PART_NAMES: Mapping[str, str] = {
     "benefits": "Benefits (not taxed)",
 }
 
+# app.after_tax.TaxStatus without an estimate: what a Compare cell says in place of an after-tax figure
+# (the whole reason, AfterTax.flag, is in its tooltip and under the table)
+NO_ESTIMATE_WORDS: Mapping[str, str] = {
+    "no_region": "no tax region",
+    "unsupported": "no tax rules",
+    "no_rate": "no rate to tax",
+}
+
 # app.stretch.Drop.cause: why pay falls in a year, to follow "when" ("… when the sign-on ends")
 DROP_CAUSES: Mapping[str, str] = {
     "sign_on_ends": "the sign-on ends",

@@ -1,6 +1,8 @@
 """Refresh the screenshots in resources/screenshots/: the main window, the editor, the rounds of the
-negotiation, a startup's options, the current job, the levers and the compare view, in light and dark,
-at 1280×720 and 1600×1000, with the sample offers. Runs offscreen; no display needed. Files are named
+negotiation, a startup's options, the current job, the levers and the compare view (pay per year;
+share-price growth; both after tax), in light and dark, at 1280×720 and 1600×1000, with the sample
+offers and their current job, scenarios, rates and tax regions; and Settings' rates, scenarios and
+after-tax tabs at the dialog's own size. Runs offscreen; no display needed. Files are named
 NAME-WIDTHxHEIGHT-SCHEME.png.
 
     .venv/bin/python scripts/screenshots.py [--out resources/screenshots] [--locale de_DE]
@@ -13,6 +15,7 @@ import itertools
 import os
 import sys
 import tempfile
+import time
 from datetime import date
 from pathlib import Path
 
@@ -20,6 +23,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QAbstractItemView
 
 ROOT = Path(__file__).resolve().parents[1]
 SIZES = ((1280, 720), (1600, 1000))
@@ -88,6 +92,9 @@ def main() -> int:
                 ("job", OFFER_TAB, ""),
                 ("levers", NEGOTIATE_TAB, "sample-lumen"),
                 ("compare", COMPARE_TAB, "sample-lumen"),
+                ("compare-growth", COMPARE_TAB, "sample-lumen"),
+                ("compare-after-tax", COMPARE_TAB, "sample-lumen"),
+                ("compare-after-tax-growth", COMPARE_TAB, "sample-lumen"),
             ]
             for name, tab, offer_id in shots:
                 if name == "job":  # the current job's form, from its entry at the top of the list
@@ -96,9 +103,19 @@ def main() -> int:
                 else:
                     window.select_offer(offer_id)
                     window.tabs.setCurrentIndex(tab)
-                if name == "compare":  # all four samples, the differences under the values
-                    window.compare_view.set_checked([o.id for o in workspace.offers()])
-                    window.compare_view.show_differences_check.setChecked(True)
+                if name.startswith("compare"):  # Stay and all four samples, the differences under the values
+                    view = window.compare_view
+                    view.set_checked([o.id for o in workspace.offers()])
+                    view.show_differences_check.setChecked(True)
+                    view.after_tax_check.setChecked("after-tax" in name)  # each place's estimated tax taken off
+                    # the pay charts, then share-price growth with the break-even lines against staying
+                    growth = name.endswith("-growth")
+                    view.charts.setCurrentIndex(1 if growth else 0)
+                    if growth:  # the table at the total, its range and the scenario rows
+                        total = view.proxy.mapFromSource(view.model.index(view.model.row_of("total"), 1))
+                        view.table.scrollTo(total, QAbstractItemView.ScrollHint.PositionAtTop)
+                    else:
+                        view.table.scrollToTop()
                 for _ in range(3):
                     app.processEvents()
                 if name == "editor":  # further down the editor: the timeline, its strip, the signals
@@ -117,6 +134,22 @@ def main() -> int:
                 path = out / f"{name}-{width}x{height}-{scheme}.png"
                 window.grab().save(str(path))
                 print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+            if (width, height) == SIZES[0]:  # Settings keeps its own size: once per scheme
+                for tab in ("rates", "scenarios", "tax"):
+                    window.open_settings(tab)
+                    dialog = window.settings_dialog
+                    if tab == "rates":  # a display currency without a rate: the ECB's rate is proposed
+                        dialog.currency.setCurrentText("EUR")
+                        deadline = time.monotonic() + 30
+                        while dialog.lookups.pending() and time.monotonic() < deadline:
+                            app.processEvents()
+                            time.sleep(0.02)
+                    for _ in range(3):
+                        app.processEvents()
+                    path = out / f"settings-{tab}-{dialog.width()}x{dialog.height()}-{scheme}.png"
+                    dialog.grab().save(str(path))
+                    print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+                    dialog.reject()
             window.close()
             window.deleteLater()
             app.processEvents()

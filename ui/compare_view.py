@@ -12,11 +12,29 @@ in the same cell. The charts keep a legible height and fold away with one button
 
 To add a switch (after tax, say): put its check box in `options` with `add_option`, keep its state
 here, and pass it to `comparison_for` in `_rebuild`; the table and the charts follow the Comparison.
+
+Format 2 adds, from `app/`:
+- the **Stay** column (the current job), first, and the baseline unless the user picks another: the
+  question is "should I leave?". Without a current job a note says how to add one
+  (`current_job_requested`).
+- **Scenarios**: the scenario rows and each column's range over them in the table, and a second
+  chart tab, "Share-price growth": each column's horizon total against growth (`app.scenario_compare.
+  growth_chart`) beside the break-even lines between the baseline and each other column
+  (`break_even_lines`), worked out when that tab is shown.
+- **Rates**: a column without a rate is flagged in its header and a note says which rate is missing,
+  with a button to the rates in Settings (`settings_requested`).
+
+**After tax** (issue 16): a switch in the options row rebuilds everything — the table, the pay charts,
+the growth chart and the break-even lines — from `comparison_for(..., after_tax=True)`; no tax is
+worked out here. The estimate's labels (`Comparison.tax_notes`: "estimate, 2026 rules, single filer,
+this pay as the only income", what is not taxed, assumptions, conversions, why a column has no figure)
+sit right above the table while the switch is on, with a button to the tax year and filing status in
+Settings; a column without an estimate says why in its cells instead of a number.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,18 +46,24 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
+    QScrollArea,
     QSplitter,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from app.comparison import Comparison, comparison_for
+from app.comparison import Column, Comparison, comparison_for
+from app.compensation import CURRENT_JOB_ID
 from app.position import OFFER_STAGES
+from app.scenario_compare import STAY_GROWTH_NOTE, break_even_lines, growth_chart, scenario_growths
 from app.words import STAGE_NAMES
+from ui import format as fmt
 from ui.charts.chart_widget import ChartWidget
 from ui.models.comparison_model import (
     FIRST_OFFER_COLUMN,
@@ -59,6 +83,8 @@ CELL_PADDING = 10  # each side of a figure
 CHARTS_MIN_HEIGHT = 250  # below this a chart's plot area is too short to read
 
 PICK_NOTE = "Pick two or more offers to compare."
+STAY_NOTE = "Add your current job to compare with staying."
+PAY_CHARTS_TAB, GROWTH_TAB = 0, 1
 _ID_ROLE = Qt.ItemDataRole.UserRole
 DEFAULT_PICKS = 4  # offers picked for comparison when the view first fills
 MAX_AUTO_PICKS = 8  # a new offer in hand joins the comparison while fewer than this are picked
@@ -67,13 +93,19 @@ MAX_AUTO_PICKS = 8  # a new offer in hand joins the comparison while fewer than 
 class CompareView(QWidget):
     """Offers side by side: a checkable list of offers, a baseline, the table and the charts."""
 
+    settings_requested = Signal(str)  # the user asked for a part of Settings ("rates")
+    current_job_requested = Signal()  # the user asked to enter their current job
+
     def __init__(self, workspace: Workspace, parent: QWidget | None = None):
         super().__init__(parent)
         self.workspace = workspace
         self._seen: set[str] = set()  # offers the list has shown (new ones get the default check)
         self._checked: set[str] = set()
         self._baseline_id: str | None = None
+        self._baseline_picked = False  # the user chose the baseline (else Stay, when there is one)
+        self._after_tax = False  # the "After tax" switch
         self._comparison: Comparison | None = None
+        self._growth_stale = True  # the growth tab is worked out when shown
         self._sized = False  # the table/chart split is set once, when first shown
 
         self.offer_list = QListWidget()
@@ -97,7 +129,8 @@ class CompareView(QWidget):
         baseline_label = QLabel("&Baseline:")
         baseline_label.setBuddy(self.baseline_combo)
 
-        self.show_differences_check = QCheckBox("Show &differences from the baseline")
+        # short: the baseline is named right beside it, and the row must leave the offer list its width
+        self.show_differences_check = QCheckBox("Show &differences")
         self.show_differences_check.setAccessibleName("Show differences from the baseline")
         self.show_differences_check.setToolTip("Other offers' cells show how much more or less than the baseline.")
         self.show_differences_check.toggled.connect(self._on_show_differences_toggled)
@@ -107,12 +140,45 @@ class CompareView(QWidget):
         self.differences_only_check.setToolTip("Hide rows where every offer has the same figure.")
         self.differences_only_check.toggled.connect(self._on_differences_only_toggled)
 
+        self.after_tax_check = QCheckBox("After &tax")
+        self.after_tax_check.setAccessibleName("After tax")
+        self.after_tax_check.setToolTip(
+            "Every figure and chart after the estimated income tax and social contributions of each offer's "
+            "tax region (set in the offer; the tax year and filing status in Settings)."
+        )
+        self.after_tax_check.toggled.connect(self._on_after_tax_toggled)
+        self.tax_note = QLabel()
+        self.tax_note.setAccessibleName("What the after-tax figures are")
+        self.tax_note.setWordWrap(True)
+        self.tax_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.tax_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.tax_more = QToolButton()
+        self.tax_more.setCheckable(True)
+        self.tax_more.setAccessibleName("All the after-tax notes")
+        self.tax_more.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.tax_more.toggled.connect(self._show_tax_notes)
+        self.tax_button = QPushButton("Tax &year and filing status…")
+        self.tax_button.setAccessibleName("Tax year and filing status in Settings")
+        self.tax_button.setToolTip("Settings → After tax: the rules' year and the filing status")
+        self.tax_button.clicked.connect(lambda: self.settings_requested.emit("tax"))
+
         self.pick_note = QLabel(PICK_NOTE)
         self.pick_note.setAccessibleName("Note")
         self.pick_note.setWordWrap(True)
         self.rate_note = QLabel()
         self.rate_note.setAccessibleName("Exchange rate note")
         self.rate_note.setWordWrap(True)
+        self.rates_button = QPushButton("Add &rates in Settings…")
+        self.rates_button.setAccessibleName("Add exchange rates in Settings")
+        self.rates_button.setToolTip("Settings → Exchange rates: type a rate, or accept the ECB's reference rate")
+        self.rates_button.clicked.connect(lambda: self.settings_requested.emit("rates"))
+        self.stay_note = QLabel(STAY_NOTE)
+        self.stay_note.setAccessibleName("Current job note")
+        self.stay_note.setWordWrap(True)
+        self.stay_button = QPushButton("Add your current &job…")
+        self.stay_button.setAccessibleName("Add your current job")
+        self.stay_button.setToolTip("What staying pays becomes the Stay column, the baseline of every offer")
+        self.stay_button.clicked.connect(self.current_job_requested.emit)
 
         self.model = ComparisonTableModel(parent=self)
         self.proxy = ComparisonFilterProxy(self)
@@ -140,11 +206,37 @@ class CompareView(QWidget):
 
         self.bars_chart = ChartWidget("stacked_bars")
         self.lines_chart = ChartWidget("cumulative_lines")
-        self.charts = QSplitter(Qt.Orientation.Horizontal)
-        self.charts.setChildrenCollapsible(False)
-        self.charts.addWidget(self.bars_chart)
-        self.charts.addWidget(self.lines_chart)
-        self.charts.setMinimumHeight(CHARTS_MIN_HEIGHT)
+        self.pay_charts = QSplitter(Qt.Orientation.Horizontal)
+        self.pay_charts.setChildrenCollapsible(False)
+        self.pay_charts.addWidget(self.bars_chart)
+        self.pay_charts.addWidget(self.lines_chart)
+        self.growth_chart = ChartWidget("growth_lines")
+        self.break_even_label = QLabel()
+        self.break_even_label.setAccessibleName("Break-even growth")
+        self.break_even_label.setWordWrap(True)
+        self.break_even_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.break_even_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.break_even_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.break_even_label.setContentsMargins(8, 6, 8, 6)
+        break_even_scroll = QScrollArea()
+        break_even_scroll.setWidgetResizable(True)
+        break_even_scroll.setWidget(self.break_even_label)
+        break_even_scroll.setMinimumWidth(260)
+        self.growth_page = QSplitter(Qt.Orientation.Horizontal)
+        self.growth_page.setChildrenCollapsible(False)
+        self.growth_page.addWidget(self.growth_chart)
+        self.growth_page.addWidget(break_even_scroll)
+        self.growth_page.setStretchFactor(0, 3)
+        self.growth_page.setStretchFactor(1, 2)
+        self.growth_page.setSizes([600, 400])  # the sentences get room to be read, not a ribbon
+        self.charts = QTabWidget()
+        self.charts.setDocumentMode(True)
+        self.charts.addTab(self.pay_charts, "&Pay per year")
+        self.charts.addTab(self.growth_page, "Share-price &growth")
+        self.charts.setAccessibleName("Charts")
+        # a legible plot under the tab bar
+        self.charts.setMinimumHeight(CHARTS_MIN_HEIGHT + self.charts.tabBar().sizeHint().height())
+        self.charts.currentChanged.connect(self._on_chart_tab_changed)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.table)
@@ -171,11 +263,17 @@ class CompareView(QWidget):
         self.options.addWidget(self.charts_button)
         self.add_option(self.show_differences_check)
         self.add_option(self.differences_only_check)
+        self.add_option(self.after_tax_check)
         layout = QVBoxLayout(self)
         layout.addLayout(picks)
         layout.addLayout(self.options)
         layout.addWidget(self.pick_note)
-        layout.addWidget(self.rate_note)
+        layout.addLayout(_note_row(self.rate_note, self.rates_button))
+        layout.addLayout(_note_row(self.stay_note, self.stay_button))
+        tax_row = _note_row(self.tax_note, self.tax_button)
+        tax_row.insertWidget(1, self.tax_more, 0, Qt.AlignmentFlag.AlignTop)
+        self.tax_more.hide()
+        layout.addLayout(tax_row)
         layout.addWidget(self.splitter, 1)
         self.setAccessibleName("Compare offers")
 
@@ -237,7 +335,12 @@ class CompareView(QWidget):
     def _on_baseline_chosen(self, index: int) -> None:
         if index >= 0:
             self._baseline_id = self.baseline_combo.itemData(index)
+            self._baseline_picked = True
             self._rebuild()
+
+    def _on_chart_tab_changed(self, index: int) -> None:
+        if index == GROWTH_TAB and self._growth_stale:
+            self._fill_growth()
 
     def add_option(self, widget: QWidget) -> None:
         """A switch in the options row (after the ones there, before the charts button)."""
@@ -255,6 +358,30 @@ class CompareView(QWidget):
 
     def _on_differences_only_toggled(self, on: bool) -> None:
         self.proxy.set_differences_only(on)
+
+    def _show_tax_notes(self) -> None:
+        """After tax, what the figures are: the first note (the estimate's label, naming its columns when
+        they differ) in one line, every note a click away (and in the tooltip), so the table keeps its
+        rows at 1280×720."""
+        comparison = self._comparison
+        notes = comparison.tax_notes if comparison is not None else ()
+        shown = bool(notes)
+        self.tax_note.setVisible(shown)
+        self.tax_button.setVisible(shown)
+        self.tax_more.setVisible(len(notes) > 1)
+        if not shown:
+            return
+        expanded = self.tax_more.isChecked()
+        self.tax_note.setText("\n".join(notes) if expanded else notes[0])
+        self.tax_note.setToolTip("\n".join(notes))
+        self.tax_more.setText(
+            "Fewer notes" if expanded else f"{len(notes) - 1} more note{'s' if len(notes) > 2 else ''}…"
+        )
+        self.tax_more.setToolTip("Show only the estimate's label" if expanded else "\n".join(notes[1:]))
+
+    def _on_after_tax_toggled(self, on: bool) -> None:
+        self._after_tax = on
+        self._rebuild()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
@@ -316,24 +443,99 @@ class CompareView(QWidget):
     def _rebuild(self) -> None:
         ids = self._picked()
         settings = self.workspace.settings()
-        comparison = comparison_for(self.workspace.evaluator(), ids, self._baseline_id)
+        evaluator = self.workspace.evaluator()
+        has_stay = settings.current_job is not None
+        baseline_id = self._baseline_id
+        if has_stay and (not self._baseline_picked or baseline_id is None):
+            baseline_id = CURRENT_JOB_ID  # "should I leave?": every offer measured against staying
+        if baseline_id not in {*ids, *([CURRENT_JOB_ID] if has_stay else [])}:
+            baseline_id = None  # unticked, deleted, or no job any more: the first offer, never no baseline
+        after_tax = self._after_tax
+        if after_tax and baseline_id == CURRENT_JOB_ID and not self._baseline_picked:
+            staying = evaluator.stay_after_tax()
+            if staying is not None and not staying.available:
+                baseline_id = None  # staying has no after-tax figure to measure against: the first offer that has
+        comparison = comparison_for(evaluator, ids, baseline_id, after_tax=after_tax)
         self._comparison = comparison
         if comparison.baseline is not None:
             self._baseline_id = comparison.baseline.offer_id
-        self.model.set_comparison(comparison)
+        self.model.set_comparison(comparison, scenario_growths(evaluator, ids))
+        self.model.set_rates_caption(*self._rates_caption(comparison))
         self._fill_baseline_combo(comparison)
-        left_out = [c.company for c in comparison.unconverted]
-        self.bars_chart.set_data(comparison.series, settings.display_currency, left_out)
-        self.lines_chart.set_data(comparison.series, settings.display_currency, left_out)
+        left_out = [_column_name(c) for c in comparison.unconverted]
+        no_estimate = [_column_name(c) for c, _why in comparison.untaxed if c.converted]
+        title_note = "after tax, estimate" if after_tax else ""
+        for chart in (self.bars_chart, self.lines_chart):
+            chart.set_data(comparison.series, settings.display_currency, left_out, no_estimate, comparison.part_labels)
+            chart.set_title_note(title_note)
+        self.growth_chart.set_title_note(title_note)
+        self._show_tax_notes()
+        self._growth_stale = True
+        if self.charts.currentIndex() == GROWTH_TAB:
+            self._fill_growth()
 
         self.pick_note.setVisible(len(ids) < 2)
         notes = [
-            f"{c.company} is shown in {c.currency}: add a {c.currency} rate in Settings to compare it."
+            f"{'Stay at ' + c.company if c.is_stay else c.company} is shown in {c.currency}: "
+            f"add a {c.currency} rate in Settings to compare it."
             for c in comparison.unconverted
         ]
         self.rate_note.setText(" ".join(notes))
         self.rate_note.setVisible(bool(notes))
+        self.rates_button.setVisible(bool(notes))
+        self.stay_note.setVisible(not has_stay)
+        self.stay_button.setVisible(not has_stay and self._job_form_reachable())
         self._fit_columns()
+
+    def _rates_caption(self, comparison: Comparison) -> tuple[str, str]:
+        """Beside converted figures, the day of the rates that converted them (the spec's fx_as_of)."""
+        settings = self.workspace.settings()
+        converted = [c for c in comparison.columns if c.converted and c.offer_currency != comparison.display_currency]
+        if not converted:
+            return "", ""
+        day = settings.fx_as_of
+        caption = f"rates of {fmt.day(day)}" if day is not None else "rates undated"
+        names = ", ".join(sorted({c.offer_currency for c in converted}))
+        words = (
+            f"Figures in {names} are converted into {comparison.display_currency} with the exchange rates in "
+            f"Settings (quoted in {settings.base_currency}"
+            + (f", from {fmt.day_long(day)})." if day is not None else "; they have no date).")
+        )
+        return caption, words
+
+    def _job_form_reachable(self) -> bool:
+        """The button to the current job's form shows only where a window answers it (never a dead end)."""
+        meta = self.metaObject()
+        return self.isSignalConnected(meta.method(meta.indexOfSignal("current_job_requested()")))
+
+    def _fill_growth(self) -> None:
+        """The growth chart and the break-even lines of the comparison shown (a few hundred growth totals:
+        worked out only while their tab is shown)."""
+        comparison = self._comparison
+        if comparison is None:
+            return
+        self._growth_stale = False
+        evaluator = self.workspace.evaluator()
+        self.growth_chart.set_growth(growth_chart(evaluator, comparison))
+        baseline = comparison.baseline
+        if baseline is None or len(comparison.columns) < 2:
+            self.break_even_label.setText("Pick two or more offers to see where their totals meet.")
+            return
+        against = f"staying at {baseline.company}" if baseline.is_stay else baseline.company
+        head = f"Break-even growth{' after tax' if comparison.after_tax else ''} against {against} (the baseline)"
+        lines = [f"• {line.sentence}" for line in break_even_lines(evaluator, comparison)]
+        if not lines:
+            lines = ["• No other column can be compared: an exchange rate is missing."]
+        if comparison.stay_index is not None and comparison.columns[comparison.stay_index].converted:
+            lines.append(STAY_GROWTH_NOTE)
+        self.break_even_label.setText("\n\n".join([head, *lines]))
+
+    def growth_text(self) -> str:
+        """The break-even lines as shown (worked out now if their tab has not been shown yet)."""
+        self._ensure_built()
+        if self._growth_stale:
+            self._fill_growth()
+        return self.break_even_label.text()
 
     def _fill_baseline_combo(self, comparison: Comparison) -> None:
         combo = self.baseline_combo
@@ -342,7 +544,7 @@ class CompareView(QWidget):
             combo.clear()
             for column in comparison.columns:
                 if column.converted:
-                    combo.addItem(f"Stay: {column.company}" if column.is_stay else column.company, column.offer_id)
+                    combo.addItem(f"Stay at {column.company}" if column.is_stay else column.company, column.offer_id)
             if comparison.baseline_index is not None:
                 combo.setCurrentIndex(combo.findData(comparison.columns[comparison.baseline_index].offer_id))
             combo.setEnabled(combo.count() > 1)
@@ -406,6 +608,21 @@ class CompareView(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_offer_list()
+
+
+def _column_name(column: Column) -> str:
+    """A column as a note names it: the company, or "Stay at <the current job>"."""
+    return f"Stay at {column.company}" if column.is_stay else column.company
+
+
+def _note_row(note: QLabel, button: QPushButton) -> QHBoxLayout:
+    """A note and the button that acts on it, side by side (both hidden until there is something to say)."""
+    row = QHBoxLayout()
+    row.addWidget(note, 1)
+    row.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+    note.hide()
+    button.hide()
+    return row
 
 
 class FigureDelegate(QStyledItemDelegate):

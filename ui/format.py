@@ -271,6 +271,13 @@ def percent(value: Decimal | None) -> str:
     return DASH if value is None else f"{number_plain(value)}\u00a0%"
 
 
+def percent_signed(value: Decimal | None) -> str:
+    """A growth or change: 15 → "+15 %", −20 → "−20 %", 0 → "0 %"."""
+    if value is None:
+        return DASH
+    return ("+" if value > 0 else "") + percent(value)
+
+
 def day(value: date | None) -> str:
     """A date as the locale writes it in numbers, with a four-digit year: "11/4/2026", "04.11.2026"."""
     if value is None:

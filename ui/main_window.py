@@ -332,7 +332,10 @@ class MainWindow(QMainWindow):
             "Export &brief…", self.export_brief, "Ctrl+E", "Export the selected offer's negotiation brief (PDF)"
         )
         self.settings_action = self._action(
-            "&Settings…", self.open_settings, QKeySequence.StandardKey.Preferences, "Currency, rates, horizon, rubric"
+            "&Settings…",
+            lambda: self.open_settings(),
+            QKeySequence.StandardKey.Preferences,
+            "Currency, rates, scenarios, tax year, horizon, rubric",
         )
         self.settings_action.setShortcuts([QKeySequence("Ctrl+,")])
         self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
@@ -511,6 +514,8 @@ class MainWindow(QMainWindow):
 
             self._compare_view = CompareView(self.workspace, self.compare_page)
             self.compare_page.layout().addWidget(self._compare_view)
+            self._compare_view.settings_requested.connect(self.open_settings)
+            self._compare_view.current_job_requested.connect(self.show_current_job)  # "Add your current job…"
         return self._compare_view
 
     def _build_negotiate(self) -> None:
@@ -866,10 +871,12 @@ class MainWindow(QMainWindow):
         if isinstance(box, QMessageBox) and box.buttonRole(button) == QMessageBox.ButtonRole.AcceptRole:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._brief_path)))
 
-    def open_settings(self) -> None:
+    def open_settings(self, tab: str = "general") -> None:
+        """Settings, on one of its tabs ("general", "rates", "scenarios", "tax", "rubric")."""
         from ui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.workspace.settings(), self)
+        dialog = SettingsDialog(self.workspace.settings(), self, offers=self.workspace.offers(), tab=tab)
+        self.settings_dialog = dialog  # the one open (tests and the compare view's buttons reach it)
 
         def apply() -> None:
             result = dialog.result_settings()

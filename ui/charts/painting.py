@@ -11,7 +11,7 @@ Sizes scale with the device's resolution, so a 1200 dpi PDF gets the same pictur
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -30,8 +30,10 @@ from PySide6.QtGui import (
 )
 
 from app.comparison import CHART_PARTS, OfferSeries, nice_ticks
+from app.compensation import CURRENT_JOB_ID
+from app.scenario_compare import GrowthChart
 from app.words import CHART_PART_NAMES
-from ui.format import money_compact
+from ui.format import money_compact, percent_signed
 
 # Fill patterns laid over each part's colour, so the parts differ in grey scale and print too.
 PART_PATTERNS = {
@@ -62,14 +64,28 @@ def isolated(text: str) -> str:
     return text
 
 
+STAY_LETTER = "S"  # the current job's tag: "Stay"
+_OFFER_LETTERS = "ABCDEFGHIJKLMNOPQRTUVWXYZ"  # every letter but Stay's S, so no offer is ever tagged like it
+
+
 def offer_letter(index: int) -> str:
-    """A, B, … Z, AA, AB …: the tag under each bar and in the legend."""
+    """A, B, … R, T, … Z, AA, AB …: the tag under each bar and in the legend (S is Stay's)."""
     letters = ""
     index += 1
+    base = len(_OFFER_LETTERS)
     while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(ord("A") + rest) + letters
+        index, rest = divmod(index - 1, base)
+        letters = _OFFER_LETTERS[rest] + letters
     return letters
+
+
+def column_letter(slot: int, is_stay: bool = False) -> str:
+    """The tag of a comparison column: Stay's S, or the offer's letter from its stable slot."""
+    return STAY_LETTER if is_stay else offer_letter(slot)
+
+
+def _is_stay(series: OfferSeries) -> bool:
+    return series.offer_id == CURRENT_JOB_ID
 
 
 # --- colours -------------------------------------------------------------------------------------
@@ -104,6 +120,37 @@ def offer_color(palette: QPalette, slot: int) -> QColor:
     """The colour of the offer in `slot` (its stable place, `OfferSeries.slot`): the same offer keeps
     its colour whichever others are charted with it."""
     return _rotated(palette, (slot * 0.381966) % 1)
+
+
+def stay_color(palette: QPalette) -> QColor:
+    """Staying's colour: a neutral grey between the text and the base, apart from every offer's hue."""
+    text, base = palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base)
+    return QColor(
+        (text.red() * 3 + base.red() * 2) // 5,
+        (text.green() * 3 + base.green() * 2) // 5,
+        (text.blue() * 3 + base.blue() * 2) // 5,
+    )
+
+
+def series_color(palette: QPalette, slot: int, is_stay: bool = False) -> QColor:
+    return stay_color(palette) if is_stay else offer_color(palette, slot)
+
+
+@dataclass(frozen=True)
+class LineStyle:
+    """How one column's line is drawn: colour, dash and marker (Stay: grey, dashed, squares)."""
+
+    color: QColor
+    dash: Qt.PenStyle
+    marker: str
+
+
+def line_style(palette: QPalette, slot: int, is_stay: bool = False) -> LineStyle:
+    if is_stay:
+        return LineStyle(stay_color(palette), Qt.PenStyle.DashLine, "square")
+    # an offer's dash never is Stay's (dashed): the solid, dotted and dash-dot styles cycle
+    dashes = [style for style in LINE_STYLES if style != Qt.PenStyle.DashLine]
+    return LineStyle(offer_color(palette, slot), dashes[slot % len(dashes)], MARKERS[slot % len(MARKERS)])
 
 
 # --- shared layout -------------------------------------------------------------------------------
@@ -205,10 +252,17 @@ def _note(painter: QPainter, rect: QRectF, frame: _Frame, note: str | None) -> Q
 
 
 def _y_axis(
-    painter: QPainter, rect: QRectF, frame: _Frame, maximum: Decimal, currency: str, bottom_space: float
+    painter: QPainter,
+    rect: QRectF,
+    frame: _Frame,
+    maximum: Decimal,
+    currency: str,
+    bottom_space: float,
+    ticks: Sequence[Decimal] | None = None,
 ) -> tuple[QRectF, Callable[[Decimal], float]]:
-    """Grid lines and compact labels at round values; returns the plot area and value → y."""
-    ticks = nice_ticks(maximum)
+    """Grid lines and compact labels at round values (from 0 up to `maximum`, or the `ticks` given);
+    returns the plot area and value → y."""
+    ticks = tuple(ticks) if ticks else nice_ticks(maximum)
     labels = [money_compact(t, currency) for t in ticks]
     metrics = QFontMetricsF(frame.small)
     label_width = max(metrics.horizontalAdvance(label) for label in labels) + 8 * frame.unit
@@ -219,10 +273,10 @@ def _y_axis(
         max(1.0, rect.width() - label_width - 4 * frame.unit),
         max(1.0, rect.height() - half_line - bottom_space),
     )
-    top = float(ticks[-1])
+    low, span = float(ticks[0]), float(ticks[-1] - ticks[0]) or 1.0
 
     def y_of(value: Decimal) -> float:
-        return plot.bottom() - float(value) / top * plot.height()
+        return plot.bottom() - (float(value) - low) / span * plot.height()
 
     painter.setFont(frame.small)
     for tick, label in zip(ticks, labels, strict=True):
@@ -267,8 +321,10 @@ def paint_stacked_bars(
     currency: str,
     title: str | None = None,
     note: str | None = None,
+    part_names: Mapping[str, str] | None = None,
 ) -> None:
-    """Per year, one bar per offer, stacked guaranteed / contingent / equity / benefits (bottom up)."""
+    """Per year, one bar per offer, stacked guaranteed / contingent / equity / benefits (bottom up);
+    `part_names` are the legend's words (`Comparison.part_labels`; before tax by default)."""
     painter.save()
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -301,11 +357,11 @@ def paint_stacked_bars(
         # one offer: the bars need no letters and the legend only the parts
         tagged = len(series) > 1
         items: list[tuple[Callable[[QRectF], None], str] | None] = [
-            (swatch_for(part), CHART_PART_NAMES[part]) for part in CHART_PARTS
+            (swatch_for(part), (part_names or CHART_PART_NAMES)[part]) for part in CHART_PARTS
         ]
         if tagged:
             items.append(None)
-            items += [(tag_for(offer_letter(s.slot)), isolated(s.label)) for s in series]
+            items += [(tag_for(column_letter(s.slot, _is_stay(s))), isolated(s.label)) for s in series]
         area = _note(painter, _legend(painter, area, frame, items), frame, note)
 
         line = QFontMetricsF(frame.small).height()
@@ -342,8 +398,14 @@ def paint_stacked_bars(
                     painter.drawText(
                         QRectF(x - gap, plot.bottom() + 2 * frame.unit, width + 2 * gap, line),
                         Qt.AlignmentFlag.AlignCenter,
-                        offer_letter(offer.slot),
+                        column_letter(offer.slot, _is_stay(offer)),
                     )
+            stay = next((s for s in series if _is_stay(s)), None)
+            if stay is not None and tagged:  # staying's total across the group: what each bar must beat
+                level = y_of(stay.years[y_index].total)
+                pen = QPen(stay_color(palette), 1.5 * frame.unit, Qt.PenStyle.DashLine)
+                painter.setPen(pen)
+                painter.drawLine(QPointF(left, level), QPointF(left + inner, level))
             painter.setFont(frame.small)
             painter.setPen(frame.text)
             year_top = plot.bottom() + (line if tagged else 0) + 4 * frame.unit
@@ -416,19 +478,14 @@ def paint_cumulative_lines(
             _empty(painter, area, frame, note or "No offers to chart")
             return
         # each offer keeps its colour, dash and marker (by its slot) whichever others are charted
-        colors = [offer_color(palette, s.slot) for s in series]
+        styles = [line_style(palette, s.slot, _is_stay(s)) for s in series]
         marker_size = 8 * frame.unit
 
         def pen_for(i: int) -> QPen:
-            pen = QPen(colors[i], 2 * frame.unit)
-            pen.setStyle(LINE_STYLES[series[i].slot % len(LINE_STYLES)])
-            pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-            return pen
+            return _line_pen(styles[i], frame)
 
         def marker(i: int, center: QPointF) -> None:
-            painter.setPen(QPen(frame.base, frame.unit))
-            painter.setBrush(colors[i])
-            painter.drawPath(_marker_path(MARKERS[series[i].slot % len(MARKERS)], center, marker_size))
+            _draw_marker(painter, styles[i], center, marker_size, frame)
 
         def swatch_for(i: int) -> Callable[[QRectF], None]:
             def draw(r: QRectF) -> None:
@@ -443,7 +500,7 @@ def paint_cumulative_lines(
         items: list[tuple[Callable[[QRectF], None], str] | None] = [
             (
                 swatch_for(i),
-                f"{offer_letter(s.slot)} {isolated(s.label)}: "
+                f"{column_letter(s.slot, _is_stay(s))} {isolated(s.label)}: "
                 f"{money_compact(s.years[last].cumulative, currency)} by year {last + 1}",
             )
             for i, s in enumerate(series)
@@ -479,5 +536,117 @@ def paint_cumulative_lines(
         for i, offer in enumerate(series):  # markers last, on top of every line
             for k, y in enumerate(offer.years):
                 marker(i, QPointF(x_of(k), y_of(y.cumulative)))
+    finally:
+        painter.restore()
+
+
+def _line_pen(style: LineStyle, frame: _Frame) -> QPen:
+    pen = QPen(style.color, 2 * frame.unit)
+    pen.setStyle(style.dash)
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    return pen
+
+
+def _draw_marker(painter: QPainter, style: LineStyle, center: QPointF, size: float, frame: _Frame) -> None:
+    painter.setPen(QPen(frame.base, frame.unit))
+    painter.setBrush(style.color)
+    painter.drawPath(_marker_path(style.marker, center, size))
+
+
+# --- horizon total against share-price growth ----------------------------------------------------
+
+
+def paint_growth_lines(
+    painter: QPainter,
+    rect: QRectF,
+    chart: GrowthChart,
+    palette: QPalette,
+    title: str | None = None,
+    note: str | None = None,
+) -> None:
+    """Each column's horizon total against share-price growth (−50 % to +50 % a year): one line per
+    offer, Stay flat and dashed; each scenario's growth marked on the axis by name."""
+    painter.save()
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        frame = _frame(painter, palette)
+        area = _title(painter, rect, frame, title)
+        lines = chart.lines
+        if not lines or not lines[0].points:
+            _empty(painter, area, frame, note or "No offers to chart")
+            return
+        styles = [line_style(palette, line.slot, line.is_stay) for line in lines]
+        marker_size = 7 * frame.unit
+
+        def swatch_for(i: int) -> Callable[[QRectF], None]:
+            def draw(r: QRectF) -> None:
+                painter.setPen(_line_pen(styles[i], frame))
+                mid = r.center().y()
+                painter.drawLine(QPointF(r.left(), mid), QPointF(r.right(), mid))
+                _draw_marker(painter, styles[i], r.center(), marker_size, frame)
+
+            return draw
+
+        if len(lines) > 1:
+            items: list[tuple[Callable[[QRectF], None], str] | None] = [
+                (
+                    swatch_for(i),
+                    f"{column_letter(line.slot, line.is_stay)} "
+                    + (f"Stay at {isolated(line.name)}" if line.is_stay else isolated(line.label)),
+                )
+                for i, line in enumerate(lines)
+            ]
+            area = _legend(painter, area, frame, items)
+        area = _note(painter, area, frame, note)
+        metrics = QFontMetricsF(frame.small)
+        text_line = metrics.height()
+        plot, y_of = _y_axis(
+            painter, area, frame, chart.y_ticks[-1], chart.currency, bottom_space=text_line + 6 * frame.unit,
+            ticks=chart.y_ticks,
+        )
+        # room at both ends for the first and last growth labels ("−50 %", "+50 %")
+        edge = max(metrics.horizontalAdvance(percent_signed(g)) for g in (chart.start, chart.stop)) / 2
+        plot = plot.adjusted(edge, 0, -edge, 0)
+        start, span = float(chart.start), float(chart.stop - chart.start) or 1.0
+
+        def x_of(growth: Decimal) -> float:
+            return plot.left() + (float(growth) - start) / span * plot.width()
+
+        # the growth axis: labels at round growths, a firmer line at 0 % (as offered)
+        painter.setFont(frame.small)
+        for growth in chart.x_ticks:
+            x = x_of(growth)
+            painter.setPen(QPen(frame.text if growth == 0 else frame.grid, frame.unit))
+            painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
+            painter.setPen(frame.text)
+            painter.drawText(
+                QRectF(x - 40 * frame.unit, plot.bottom() + 4 * frame.unit, 80 * frame.unit, text_line),
+                Qt.AlignmentFlag.AlignCenter,
+                percent_signed(growth),
+            )
+        # each scenario's growth, named at the top of the plot
+        scenario_pen = QPen(frame.text, frame.unit, Qt.PenStyle.DotLine)
+        for name, growth in chart.scenarios:
+            x = x_of(growth)
+            painter.setPen(scenario_pen)
+            painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
+            label = f"{name} {percent_signed(growth)}"
+            width = metrics.horizontalAdvance(label) + 4 * frame.unit
+            left = min(max(x + 2 * frame.unit, plot.left()), plot.right() - width)
+            box = QRectF(left, plot.top(), width, text_line)
+            painter.fillRect(box, frame.base)
+            painter.setPen(frame.text)
+            painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
+        painter.setPen(QPen(frame.text, frame.unit))
+        painter.drawLine(plot.bottomLeft(), plot.bottomRight())
+        for i, line in enumerate(lines):
+            points = [QPointF(x_of(p.growth_pct), y_of(p.total)) for p in line.points]
+            painter.setPen(_line_pen(styles[i], frame))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPolyline(QPolygonF(points))
+        for i, line in enumerate(lines):  # a marker where each line meets a labelled growth
+            for p in line.points:
+                if p.growth_pct in chart.x_ticks:
+                    _draw_marker(painter, styles[i], QPointF(x_of(p.growth_pct), y_of(p.total)), marker_size, frame)
     finally:
         painter.restore()

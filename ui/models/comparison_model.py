@@ -13,9 +13,19 @@ Every amount of the table is written with one precision: cents in every cell as 
 has cents ("$384,646.72" never sits beside "$205,500").
 
 The header gives each offer two lines, its company and its role (`HeaderTitleRole`,
-`HeaderDetailRole`), and the letter it has in the charts (`LetterRole`). A new kind of column (the
-job the user has now, say) is a `Column.kind` in `app.comparison`; this model shows any column the
-same way and says its kind in words in `_column_words`.
+`HeaderDetailRole`), and the letter it has in the charts (`LetterRole`). The Stay column (the
+current job, `Column.kind == "stay"`) says "Stay" over the job's name, carries the letter S, and
+its cells have a quiet wash of their own, so the baseline of "should I leave" is told apart at a
+glance (and in words, for screen readers).
+
+With scenarios, a row under the horizon total gives each column's range over them ("$1.02M–$1.31M",
+from `Comparison.scenario_range`) before the scenario rows themselves; a scenario cell valued at the
+offer's own growth (not the scenario's) is marked "*" and says the growth in its tooltip.
+
+After tax (`Comparison.after_tax`), the rows are the after-tax rows of `app.comparison`; the label
+column's header says "after tax", and a column without an estimate (no tax region, no rules, no
+rate to tax in) says so in its cells ("no tax region") instead of a number, the whole reason in the
+tooltip. The cells' tooltips carry the estimate's label.
 """
 
 from __future__ import annotations
@@ -31,11 +41,13 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QBrush, QFont, QPalette
+from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 
+from app.after_tax import AfterTax
 from app.comparison import Column, Comparison, Row
-from ui.charts.painting import offer_letter
-from ui.format import money, needs_cents
+from app.words import NO_ESTIMATE_WORDS
+from ui.charts.painting import column_letter
+from ui.format import money, money_compact, needs_cents, percent_signed
 
 LABEL_COLUMN = 0
 FIRST_OFFER_COLUMN = 1
@@ -52,6 +64,8 @@ HeaderDetailRole = Qt.ItemDataRole.UserRole + 9  # the header's second line: the
 LetterRole = Qt.ItemDataRole.UserRole + 10  # the offer's letter in the charts ("A")
 
 BEST_MARK = "★ "
+OWN_GROWTH_MARK = "*"  # a scenario cell valued at the offer's own growth in that scenario
+RANGE_KEY = "scenario_range"
 
 _Index = QModelIndex | QPersistentModelIndex
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -67,17 +81,32 @@ class ComparisonTableModel(QAbstractTableModel):
         self._show_differences = False
         self._palette = QPalette()
         self._cents = _has_cents(comparison)
+        self._own_growths: dict[tuple[str, str], Decimal] = {}
+        self._lines = _lines(comparison)
+        self._rates_caption = ("", "")  # (under "Figures in USD", its tooltip): which rates converted them
 
     # --- what the model shows ----------------------------------------------------------------------
 
     def comparison(self) -> Comparison | None:
         return self._comparison
 
-    def set_comparison(self, comparison: Comparison | None) -> None:
+    def set_comparison(
+        self, comparison: Comparison | None, own_growths: dict[tuple[str, str], Decimal] | None = None
+    ) -> None:
+        """Show `comparison`; `own_growths` maps (offer id, scenario name) to the offer's own growth
+        in that scenario (`app.scenario_compare.scenario_growths`), for the cells it marks."""
         self.beginResetModel()
         self._comparison = comparison
         self._cents = _has_cents(comparison)
+        self._own_growths = dict(own_growths or {})
+        self._lines = _lines(comparison)
         self.endResetModel()
+
+    def set_rates_caption(self, caption: str, words: str) -> None:
+        """What the figures' column header says of the rates that converted them ("rates of 11/18/2026")."""
+        self._rates_caption = (caption, words)
+        if self.columnCount():
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, LABEL_COLUMN, LABEL_COLUMN)
 
     def show_differences(self) -> bool:
         return self._show_differences
@@ -107,10 +136,9 @@ class ComparisonTableModel(QAbstractTableModel):
 
     def row_of(self, key: str) -> int:
         """The model row of a row key, or -1."""
-        if self._comparison is not None:
-            for index, row in enumerate(self._comparison.rows):
-                if row.key == key:
-                    return index
+        for index, row in enumerate(self._lines):
+            if (row.key if row is not None else RANGE_KEY) == key:
+                return index
         return -1
 
     # --- Qt's model interface ----------------------------------------------------------------------
@@ -118,7 +146,7 @@ class ComparisonTableModel(QAbstractTableModel):
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         if parent.isValid() or self._comparison is None:
             return 0
-        return len(self._comparison.rows)
+        return len(self._lines)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         if parent.isValid() or self._comparison is None:
@@ -136,7 +164,9 @@ class ComparisonTableModel(QAbstractTableModel):
             return None
         if not (0 <= index.row() < self.rowCount() and 0 <= index.column() < self.columnCount()):
             return None
-        row = comparison.rows[index.row()]
+        row = self._lines[index.row()]
+        if row is None:
+            return self._range_data(comparison, index.column(), role)
         if role == RowKeyRole:
             return row.key
         if role == DiffersRole:
@@ -149,8 +179,17 @@ class ComparisonTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.columnCount():
             return None
         if section == LABEL_COLUMN:
-            if role in (Qt.ItemDataRole.DisplayRole, HeaderTitleRole):
-                return "Figure"
+            title = f"Figures in {self._comparison.display_currency}" if self._comparison else "Figure"
+            if self._comparison is not None and self._comparison.after_tax:
+                title += " after tax"
+            if role == HeaderTitleRole:
+                return title
+            if role == HeaderDetailRole:
+                return self._rates_caption[0]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return f"{title}\n{self._rates_caption[0]}".strip()
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self._rates_caption[1] or None
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return _LEFT
             return None
@@ -158,7 +197,14 @@ class ComparisonTableModel(QAbstractTableModel):
         assert column is not None and self._comparison is not None
         is_baseline = section - FIRST_OFFER_COLUMN == self._comparison.baseline_index
         if role in (Qt.ItemDataRole.DisplayRole, HeaderTitleRole, HeaderDetailRole):
-            first = f"Stay: {column.company}" if column.is_stay else column.company
+            # Stay: "Stay" over the current job's name; an offer: its company over its role; after tax,
+            # the place whose tax is taken off (or why there is no figure) under the name
+            first = "Stay" if column.is_stay else column.company
+            detail = column.company if column.is_stay else column.role
+            taxes = self._taxes(column)
+            if taxes is not None:
+                where = taxes.region_name if taxes.available else NO_ESTIMATE_WORDS.get(taxes.status, "no estimate")
+                detail = where or detail
             if not column.converted:
                 first += f" ({column.currency}, no rate)"
             elif is_baseline and self._show_differences:
@@ -166,8 +212,8 @@ class ComparisonTableModel(QAbstractTableModel):
             if role == HeaderTitleRole:
                 return first
             if role == HeaderDetailRole:
-                return column.role
-            return f"{first}\n{column.role}"
+                return detail
+            return f"{first}\n{detail}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._column_words(column, is_baseline)
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -175,24 +221,55 @@ class ComparisonTableModel(QAbstractTableModel):
         if role == OfferIdRole:
             return column.offer_id
         if role == LetterRole:
-            return offer_letter(column.slot)
+            return column_letter(column.slot, column.is_stay)
+        if role == Qt.ItemDataRole.BackgroundRole and column.is_stay:
+            return QBrush(self._stay_wash())
         return None
 
     def _column_words(self, column: Column, is_baseline: bool) -> str:
-        words = f"{offer_letter(column.slot)}: {column.company}, {column.role}"
+        letter = column_letter(column.slot, column.is_stay)
+        if column.is_stay:
+            words = f"{letter}: Stay at {column.company}" + (f", {column.role}" if column.role else "")
+            words += ". What staying in your current job pays, its equity as your broker shows it"
+        else:
+            words = f"{letter}: {column.company}, {column.role}"
         if not column.converted:
             words += (
                 f". Shown in {column.currency}: there is no {column.currency} rate in Settings, "
                 "so it is not compared with the other offers"
             )
         elif is_baseline:
-            words += ". The baseline: differences are measured against this offer"
+            against = "staying" if column.is_stay else "this offer"
+            words += f". The baseline: differences are measured against {against}"
+        taxes = self._taxes(column)
+        if taxes is not None:
+            words += f". After tax: {taxes.flag}" if not taxes.available else f". After tax: {taxes.label}"
         return words + "."
+
+    def _taxes(self, column: Column) -> AfterTax | None:
+        """After tax, the column's estimate (or why there is none); None before tax."""
+        comparison = self._comparison
+        if comparison is None or not comparison.after_tax:
+            return None
+        return comparison.taxes[comparison.columns.index(column)]
+
+    def _no_estimate(self, column: Column) -> AfterTax | None:
+        """After tax, a column without an estimate (its status and flag say why); else None."""
+        taxes = self._taxes(column)
+        return taxes if taxes is not None and not taxes.available else None
+
+    def _stay_wash(self) -> QColor:
+        """The Stay column's background: a quiet wash of the text colour, apart from the best cells' tint."""
+        wash = QColor(self._palette.color(QPalette.ColorRole.Text))
+        wash.setAlpha(18)
+        return wash
 
     # --- cells -------------------------------------------------------------------------------------
 
     def _label_data(self, row: Row, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
+            if row.kind == "scenario":  # its growth is what tells the scenarios apart: kept in view
+                return row.label
             return row.name or row.label  # the detail in brackets is in the tooltip: the column stays narrow
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             return f"{row.label}: {row.description}"
@@ -203,20 +280,25 @@ class ComparisonTableModel(QAbstractTableModel):
     def _cell_data(self, comparison: Comparison, row: Row, i: int, role: int) -> Any:
         column = comparison.columns[i]
         value, status, difference = row.values[i], row.statuses[i], row.differences[i]
+        untaxed = self._no_estimate(column) if value is None else None
         if role == Qt.ItemDataRole.DisplayRole:
+            if untaxed is not None:  # said instead of a number: why there is no after-tax figure
+                return NO_ESTIMATE_WORDS.get(untaxed.status, "no estimate")
             text = money(value, column.currency, cents=self._cents)
+            if self._own_growth(row, column) is not None:
+                text += OWN_GROWTH_MARK
             return BEST_MARK + text if status == "best" else text
         if role == DifferenceTextRole:
-            return self._difference_text(comparison, i, difference) if self._show_differences else None
+            return self._difference_text(comparison, row, i) if self._show_differences else None
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._words(comparison, row, i)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT
         if role == Qt.ItemDataRole.FontRole:
-            if status == "best" or not column.converted:
+            if status == "best" or not column.converted or untaxed is not None:
                 font = QFont()
                 font.setBold(status == "best")
-                font.setItalic(not column.converted)  # not compared: set apart without colour
+                font.setItalic(not column.converted or untaxed is not None)  # not compared: set apart without colour
                 return font
             return None
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -224,6 +306,8 @@ class ComparisonTableModel(QAbstractTableModel):
                 tint = self._palette.color(QPalette.ColorRole.Highlight)
                 tint.setAlpha(48)  # a wash of the highlight: readable on light and dark bases
                 return QBrush(tint)
+            if column.is_stay:
+                return QBrush(self._stay_wash())
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
             return None
@@ -237,9 +321,9 @@ class ComparisonTableModel(QAbstractTableModel):
             return column.offer_id
         return None
 
-    def _difference_text(self, comparison: Comparison, i: int, difference: Decimal | None) -> str:
+    def _difference_text(self, comparison: Comparison, row: Row, i: int) -> str:
         """What the second line of a cell says while differences are shown."""
-        column = comparison.columns[i]
+        column, difference = comparison.columns[i], row.differences[i]
         if comparison.baseline_index is None:
             return ""
         if not column.converted:
@@ -247,7 +331,8 @@ class ComparisonTableModel(QAbstractTableModel):
         if i == comparison.baseline_index:
             return ""  # its header says "(baseline)": the column doesn't repeat it in every cell
         if difference is None:
-            return "—"
+            # the baseline has no figure here (Stay leaves nothing behind): nothing to measure against
+            return "" if row.values[comparison.baseline_index] is None else "—"
         if difference == 0:
             return "same"
         return money(difference, column.currency, cents=self._cents, signed=True)
@@ -256,30 +341,118 @@ class ComparisonTableModel(QAbstractTableModel):
         """The cell in words, for the tooltip and screen readers: value, status, difference."""
         column = comparison.columns[i]
         value, status, difference = row.values[i], row.statuses[i], row.differences[i]
-        parts = [f"{column.company}, {row.label}: {money(value, column.currency, cents=self._cents)}"]
+        name = f"Stay at {column.company}" if column.is_stay else column.company
+        untaxed = self._no_estimate(column) if value is None else None
+        if untaxed is not None:
+            return f"{name}, {row.label}: no after-tax figure; {untaxed.flag or 'no estimate'}"
+        parts = [f"{name}, {row.label}: {money(value, column.currency, cents=self._cents)}"]
+        own = self._own_growth(row, column)
+        if own is not None:
+            parts.append(f"at {column.company}'s own growth in this scenario, {percent_signed(own)} a year")
+        if row.kind == "scenario" and column.is_stay:
+            parts.append("staying's equity is as your broker shows it: scenarios don't change it")
         if not column.converted:
             parts.append(f"in {column.currency}, not compared: no {column.currency} rate in Settings")
         elif status == "best":
             parts.append("best of the offers")
         elif status == "same":
             parts.append("the same for every offer")
+        elif status == "missing" and column.is_stay and row.key == "leaving_cost":
+            parts.append("staying leaves nothing behind")
         elif status == "missing":
             parts.append("no figure")
+        taxes = self._taxes(column)
+        if taxes is not None and taxes.label:
+            parts.append(
+                taxes.label if row.key != "leaving_cost" else "before tax: what you forfeit and repay is gross"
+            )
         baseline = comparison.baseline
         if baseline is not None and column.converted:
+            against = "staying" if baseline.is_stay else baseline.company
             if i == comparison.baseline_index:
                 parts.append("the baseline")
             elif difference is not None:
                 if difference == 0:
-                    parts.append(f"same as {baseline.company}")
+                    parts.append(f"same as {against}")
                 else:
                     words = money(difference, column.currency, cents=self._cents, signed=True)
-                    parts.append(f"{words} vs {baseline.company}")
+                    parts.append(f"{words} vs {against}")
         return "; ".join(parts)
+
+    def _own_growth(self, row: Row, column: Column) -> Decimal | None:
+        if row.kind != "scenario":
+            return None
+        return self._own_growths.get((column.offer_id, row.key.removeprefix("scenario:")))
+
+    # --- the scenario range row --------------------------------------------------------------------
+
+    def _range_data(self, comparison: Comparison, column: int, role: int) -> Any:
+        span = f"{comparison.horizon}-year total" if comparison.horizon > 1 else "Year 1 total"
+        if comparison.after_tax:
+            span += " after tax"
+        if role == RowKeyRole:
+            return RANGE_KEY
+        if role == DiffersRole:
+            ranges = {comparison.scenario_range(i) for i, c in enumerate(comparison.columns) if c.converted}
+            return len(ranges) > 1
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _LEFT if column == LABEL_COLUMN else _RIGHT
+        names = ", ".join(comparison.scenario_names)
+        if column == LABEL_COLUMN:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return f"{span}, range over the scenarios"
+            if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+                return f"{span}, lowest to highest over the share-price scenarios ({names}); each is a row below."
+            return None
+        i = column - FIRST_OFFER_COLUMN
+        shown = comparison.columns[i]
+        found = comparison.scenario_range(i)
+        untaxed = self._no_estimate(shown) if found is None else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if untaxed is not None:
+                return NO_ESTIMATE_WORDS.get(untaxed.status, "no estimate")
+            return _range_text(found, shown.currency)
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            name = f"Stay at {shown.company}" if shown.is_stay else shown.company
+            words = f"{name}, {span} over the scenarios ({names}): {_range_text(found, shown.currency)}"
+            if shown.is_stay:
+                words += "; staying's equity is as your broker shows it: scenarios don't change it"
+            return words
+        if role == Qt.ItemDataRole.BackgroundRole and shown.is_stay:
+            return QBrush(self._stay_wash())
+        if role == RawValueRole:
+            return found[0] if found is not None else None
+        if role == OfferIdRole:
+            return shown.offer_id
+        if role == StatusRole:
+            return "" if found is not None else "missing"
+        return None
 
     def _all_cells_changed(self) -> None:
         if self.rowCount() and self.columnCount():
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+
+def _range_text(found: tuple[Decimal, Decimal] | None, currency: str) -> str:
+    """ "$1.02M–$1.31M", or one figure when every scenario gives the same total."""
+    if found is None:
+        return "—"
+    low, high = found
+    if low == high:
+        return money_compact(low, currency)
+    return f"{money_compact(low, currency)}–{money_compact(high, currency)}"
+
+
+def _lines(comparison: Comparison | None) -> list[Row | None]:
+    """The table's rows: the comparison's, with the scenario range (None) after the horizon total."""
+    if comparison is None:
+        return []
+    lines: list[Row | None] = []
+    for row in comparison.rows:
+        lines.append(row)
+        if row.key == "total" and comparison.scenario_names:
+            lines.append(None)
+    return lines
 
 
 def _has_cents(comparison: Comparison | None) -> bool:

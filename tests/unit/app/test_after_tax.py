@@ -265,7 +265,7 @@ def test_the_current_job_is_taxed_like_an_offer_in_the_stay_column() -> None:
     netted = comparison_for(ev, ["seattle"], after_tax=True)
     # staying: 150,000 + 25,000 of vesting = 175,000 taxed: 46,549.03; 128,450.97 left
     assert netted.row("year:1").values == (D("128450.97"), D("133450.97"))
-    assert netted.row("leaving_cost").label == "Leaving cost (forfeit + repay, before tax)"
+    assert netted.row("leaving_cost").label == "Leaving cost before tax (forfeit + repay)"
     assert "year:1:after_leaving" not in {row.key for row in netted.rows}
     assert "The leaving cost is before tax." in netted.tax_notes
     before = comparison_for(ev, ["seattle"])

@@ -93,8 +93,9 @@ def test_the_comparison_has_a_stay_column_and_the_leaving_rows() -> None:
     assert comparison.row("total").values == (D("391775.00"), D("420000.00"))
     assert comparison.row("total").statuses == ("", "best")
     leaving = comparison.row("leaving_cost")
-    assert leaving.values == (D("0"), D("33000.00")) and leaving.higher_is_better is False
-    assert leaving.statuses == ("best", "")
+    # staying leaves nothing behind: no figure there (not a "best" $0 that is always true)
+    assert leaving.values == (None, D("33000.00")) and leaving.higher_is_better is False
+    assert leaving.statuses == ("missing", "")
     assert comparison.row("year:1:after_leaving").values == (D("135000.00"), D("107000.00"))
     # staying's equity is as the broker shows it: unchanged in a scenario; the offer has no equity
     assert comparison.row("scenario:bear").values == (D("391775.00"), D("420000.00"))

@@ -8,8 +8,10 @@ from decimal import Decimal
 import pytest
 
 from app.parsing import (
+    NumberMarks,
     ParseError,
     parse_date,
+    parse_growth,
     parse_money,
     parse_per_share,
     parse_percent,
@@ -104,6 +106,26 @@ def test_money_with_the_symbol_a_locale_writes(text, symbols, expected):
 )
 def test_a_price_per_share_keeps_its_decimals(text: str, expected: str | None) -> None:
     assert parse_per_share(text) == (None if expected is None else Decimal(expected))
+
+
+@pytest.mark.parametrize(
+    ("text", "marks", "expected"),
+    [
+        ("-20", None, Decimal(-20)),
+        ("\u221220 %", None, Decimal(-20)),  # the minus sign the app writes
+        ("+15%", None, Decimal(15)),
+        ("0", None, Decimal(0)),
+        ("2,5", NumberMarks(decimal=",", group="."), Decimal("2.5")),
+        ("", None, None),
+    ],
+)
+def test_a_growth_may_be_negative(text, marks, expected):
+    assert parse_growth(text, marks or NumberMarks()) == expected
+
+
+def test_a_growth_that_is_not_a_number_says_why():
+    with pytest.raises(ParseError, match='"abc" is not a number'):
+        parse_growth("abc")
 
 
 @pytest.mark.parametrize(

@@ -23,7 +23,7 @@ def dialog(qtbot):
     widget = SettingsDialog(Settings())
     qtbot.addWidget(widget)
     widget.show()
-    widget.tabs.setCurrentIndex(1)
+    widget.tabs.setCurrentWidget(widget.rubric_page)
     return widget
 
 
