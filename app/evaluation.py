@@ -561,7 +561,7 @@ class Evaluator:
                 if not is_offer_in_hand(offer):
                     continue
                 year_one = self.year_one_display(offer.id)
-                own = self.figures(offer.id).year_one
+                own = self.year_one(offer.id)  # the stored total when known: no figures computed to rank
                 self._alternatives.append(
                     Alternative(
                         offer.id,
@@ -614,7 +614,7 @@ class Evaluator:
                 self.rubric,
                 self.top_alternatives(),
                 self.year_one_display(offer_id),
-                own_year_one=self.figures(offer_id).year_one,
+                own_year_one=self.year_one(offer_id),
             )
             self._positions[offer_id] = position
         return position
