@@ -134,8 +134,8 @@ def after_tax_alternatives_section(flow: Flow, brief: Brief) -> None:
         flow,
         AFTER_TAX_SIDE_BY_SIDE_TITLE,
         f"The same offers after the estimated income tax and social contributions, in {alt.display_currency}: "
-        "each offer's tax by its own region, on its pay alone. ★ marks the best of each row (for the tax, the "
-        "lowest).",
+        "each offer's tax by its own region, on its pay alone. ★ marks the best of each row (never the tax: "
+        "the smallest tax comes with the smallest pay).",
     )
     for label in alt.labels:  # what each estimate is, beside its figures
         flow.paragraph(Run(label, "body_italic"), space_before=4.0, keep_with_next=True)
