@@ -635,7 +635,7 @@ def _check_fx_base(fx: dict[str, Decimal], fx_base: str) -> None:
         raise _field_error(
             "fx",
             "fx_base_rate",
-            "the rates are quoted in {base}, so the rate of {base} itself is 1 (write 1 or leave it out)",
+            "the rates are quoted in {base} (fx_base), so the rate of {base} itself is 1 (write 1 or leave it out)",
             {"base": fx_base},
         )
 

@@ -171,7 +171,7 @@ def test_the_file_level_parts_name_their_place() -> None:
     ]
     # once every part is valid, the rules across parts are checked
     assert problems(v2(offer(), fx_base="USD", fx={"USD": 2})) == [
-        "fx: the rates are quoted in USD, so the rate of USD itself is 1 (write 1 or leave it out)"
+        "fx: the rates are quoted in USD (fx_base), so the rate of USD itself is 1 (write 1 or leave it out)"
     ]
     assert problems(v2(offer(), scenarios=[{"name": "bear", "growth_pct": 1}, {"name": "bear", "growth_pct": 2}])) == [
         'scenario "bear", name: another scenario is already named "bear"'

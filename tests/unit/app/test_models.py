@@ -391,7 +391,7 @@ def test_duplicate_ids_are_named() -> None:
         ({"fx": {"EUR": 0}}, ("fx.EUR", "must be more than 0 (got 0)")),
         ({"fx": {"EUR": -1.08}}, ("fx.EUR", "must be more than 0 (got -1.08)")),
         ({"fx": {"eur": 1.08}}, ("fx.eur", '"eur" is not an ISO 4217 currency code (such as USD, EUR, GBP)')),
-        ({"fx": {"USD": 2}}, ("fx", "the rates are quoted in USD, so the rate of USD itself is 1 (write 1 or "
+        ({"fx": {"USD": 2}}, ("fx", "the rates are quoted in USD (fx_base), so the rate of USD itself is 1 (write 1 or "
                                     "leave it out)")),
         ({"horizon_years": 0}, ("horizon_years", "must be at least 1 (got 0)")),
         ({"horizon_years": 11}, ("horizon_years", "must be at most 10 (got 11)")),
