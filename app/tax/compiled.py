@@ -16,7 +16,8 @@ of them an offer. Here the same steps become the source of one function per (cha
 with every per-status value chosen when it is compiled, and brackets found by bisection, their
 running sums of the rows below worked out once. It does the very same Decimal operations, in the
 same order and in the same context (`app.money.EXACT`), as the closures: the same value for every
-step, so the same cents (a test holds every chain, status and a ladder of incomes to it).
+step, so the same cents (a test holds every chain, status and a ladder of incomes to it). A second
+function, `cents`, is the same body returning what an estimate shows: the parts in cents and the total.
 
 Safe to `exec`: the source holds only names made here (s3, k12, x4) and operators; no text of a rule
 file ever enters it (numbers are passed in as Decimal objects, names are mapped to slots).
@@ -37,9 +38,9 @@ from decimal import (
     Decimal,
     localcontext,
 )
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
-from app.money import EXACT, ZERO, exact
+from app.money import CENT, EXACT, ZERO, exact
 from app.tax import expr
 from app.tax.rules import (
     AmountStep,
@@ -69,6 +70,7 @@ INPUT = "income"
 ZONE_VARIABLE = "x"
 
 Run = Callable[[Decimal], tuple[Decimal, ...]]
+Cents = Callable[[Decimal], tuple[tuple[Decimal, ...], Decimal]]
 
 
 class Step(Protocol):
@@ -84,8 +86,16 @@ class Step(Protocol):
     def rule(self) -> AnyStep: ...
 
 
-def compile_chain(steps: Sequence[Step], status: str, year: int, leaf: str) -> Run:
-    """One function: income → the value of every step, in order (the closures' values exactly).
+class Compiled(NamedTuple):
+    """A chain compiled for one filing status."""
+
+    run: Run  # income → the value of every step, in order
+    cents: Cents  # income → (each part's value rounded to cents, the total: their sum, at least 0)
+
+
+def compile_chain(steps: Sequence[Step], parts: Sequence[int], status: str, year: int, leaf: str) -> Compiled:
+    """The chain as two functions of the income (the closures' values exactly): every step's value,
+    and the estimate's figures (`parts`: the indexes of the steps shown as parts, in order).
 
     `steps` were checked when the chain was built (every name read is computed before, every
     per-status table complete); `year` and `leaf` only name a step in an error, as the closures do.
@@ -97,18 +107,32 @@ def compile_chain(steps: Sequence[Step], status: str, year: int, leaf: str) -> R
         target = f"s{index}"
         writer.step(step.rule, step.region, slots, target, where)
         slots[step.qualified] = target
-    body = "\n".join("        " + line for line in writer.lines)
-    values = ", ".join(f"s{i}" for i in range(len(steps)))
+    body = "\n".join("        " + line for line in writer.lines) or "        pass"
+    values = "".join(f"s{i}, " for i in range(len(steps)))
+    # engine.estimate_chain: each part rounded to cents (app.money.round_cents), then
+    # max(ZERO, sum(amounts, ZERO)) in the caller's context, as the closures' estimate adds them
+    rounded = "".join(f"s{i}.quantize(_CENT, _HALF_UP, _EXACT), " for i in parts)
+    total = "ZERO"
+    for index in range(len(parts)):
+        total = f"({total} + amounts[{index}])"
     source = (
         "def run(income):\n"
         "    with _localcontext(_EXACT):\n"
-        f"{body or '        pass'}\n"
-        f"    return ({values}{',' if len(steps) == 1 else ''})\n"
+        f"{body}\n"
+        f"    return ({values})\n"
+        "\n"
+        "def cents(income):\n"
+        "    with _localcontext(_EXACT):\n"
+        f"{body}\n"
+        f"    amounts = ({rounded})\n"
+        f"    return amounts, max(ZERO, {total})\n"
     )
     namespace: dict[str, Any] = {
         **writer.constants,
         "_localcontext": localcontext,
         "_EXACT": EXACT,
+        "_CENT": CENT,
+        "_HALF_UP": ROUND_HALF_UP,
         "ZERO": ZERO,
         "_bisect_left": bisect_left,
         "_bisect_right": bisect_right,
@@ -119,8 +143,7 @@ def compile_chain(steps: Sequence[Step], status: str, year: int, leaf: str) -> R
     }
     code = compile(source, f"<tax rules {leaf} {year} {status}>", "exec")
     exec(code, namespace)  # our own source of slots and operators (see the module docstring)
-    run: Run = namespace["run"]
-    return run
+    return Compiled(namespace["run"], namespace["cents"])
 
 
 def increasing(where: str, bounds: tuple[Decimal | None, ...]) -> None:

@@ -14,14 +14,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from decimal import ROUND_FLOOR, Decimal
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TypeVar
 
-from app.money import CENT, EXACT, ZERO, exact
+from app.money import ZERO, exact
 from app.tax import expr
-from app.tax.compiled import MODES, Run, compile_chain, piecewise_linear
+from app.tax.compiled import MODES, Compiled, Run, compile_chain, piecewise_linear
 from app.tax.rules import (
     FILING_STATUSES,
     AmountStep,
@@ -182,17 +182,31 @@ class RegionRules:
         )
 
     @cached_property
-    def _runs(self) -> dict[str, Run]:
+    def part_columns(self) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+        """The parts' names, kinds and regions, in order (`TaxPart`'s fields but the amount)."""
+        return (
+            tuple(name for _, name, _, _ in self.part_slots),
+            tuple(kind for _, _, kind, _ in self.part_slots),
+            tuple(region for _, _, _, region in self.part_slots),
+        )
+
+    @cached_property
+    def _compiled(self) -> dict[str, Compiled]:
         return {}
 
-    def run(self, filing_status: str) -> Run:
-        """The chain compiled for `filing_status` (once): income → every step's value, in order."""
+    def compiled(self, filing_status: str) -> Compiled:
+        """The chain compiled for `filing_status`, once (`app.tax.compiled`)."""
         key = filing_status if self.uses_filing_status else "single"  # the same values for any status
-        found = self._runs.get(key)
+        found = self._compiled.get(key)
         if found is None:
-            found = compile_chain(self.steps, key, self.files[-1].region.year, self.code)
-            self._runs[key] = found
+            parts = [index for index, *_ in self.part_slots]
+            found = compile_chain(self.steps, parts, key, self.files[-1].region.year, self.code)
+            self._compiled[key] = found
         return found
+
+    def run(self, filing_status: str) -> Run:
+        """income → every step's value, in order, for `filing_status`."""
+        return self.compiled(filing_status).run
 
     def evaluate(self, income: Decimal, filing_status: str) -> dict[str, Decimal]:
         """Every step's value (exact, or rounded where its rule says), keyed by qualified name."""
@@ -280,17 +294,12 @@ class Engine:
         rules = self.rules(region, year)
         if rules is None:
             return None
-        values = rules.run(filing_status)(income)
-        return max(ZERO, sum((values[i].quantize(CENT, ROUND_HALF_UP, EXACT) for i, *_ in rules.part_slots), ZERO))
+        return rules.compiled(filing_status).cents(income)[1]
 
     def estimate_chain(self, rules: RegionRules, year: int, filing_status: str, income: Decimal) -> TaxEstimate:
         """The estimate by a compiled chain (tests use it for a base region such as `US` alone)."""
-        values = rules.run(filing_status)(income)
-        parts = tuple(
-            _part(name, values[i].quantize(CENT, ROUND_HALF_UP, EXACT), kind, region)  # = round_cents
-            for i, name, kind, region in rules.part_slots
-        )
-        total = max(ZERO, sum((p.amount for p in parts), ZERO))
+        amounts, total = rules.compiled(filing_status).cents(income)  # each part in cents, their sum ≥ 0
+        parts = tuple(map(_part, *rules.part_columns, amounts))
         found = _new(TaxEstimate)
         fields = found.__dict__
         fields.update(_fixed_fields(rules, year, filing_status if rules.uses_filing_status else None))
@@ -306,7 +315,7 @@ class Engine:
 _new = object.__new__
 
 
-def _part(name: str, amount: Decimal, kind: str, region: str) -> TaxPart:
+def _part(name: str, kind: str, region: str, amount: Decimal) -> TaxPart:
     part = _new(TaxPart)
     fields = part.__dict__
     fields["name"] = name

@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from app.money import round_cents
 from app.tax import Engine, TaxRulesError, estimate_with
 from app.tax.engine import TaxEstimate, TaxPart
 from tests.unit.app.tax.support import all_chains, chain, estimate
@@ -44,8 +45,15 @@ def _same(code: str, year: int, status: str, income: Decimal) -> list[str]:
     fast, reference = rules.evaluate(income, status), rules.evaluate_reference(income, status)
     assert list(fast) == list(reference)
     # str: the same digits and exponent, not only an equal value
-    return [f"{status} {income} {name}: {fast[name]} vs {value}" for name, value in reference.items()
-            if str(fast[name]) != str(value)]
+    misses = [f"{status} {income} {name}: {fast[name]} vs {value}" for name, value in reference.items()
+              if str(fast[name]) != str(value)]
+    # what an estimate shows: each part rounded to cents, the total their sum (never below 0)
+    amounts = tuple(round_cents(reference[step.qualified]) for step in rules.part_steps)
+    total = max(D(0), sum(amounts, D(0)))
+    got_amounts, got_total = rules.compiled(status).cents(income)
+    if tuple(map(str, got_amounts)) != tuple(map(str, amounts)) or str(got_total) != str(total):
+        misses.append(f"{status} {income}: parts {got_amounts} total {got_total}, not {amounts} {total}")
+    return misses
 
 
 @pytest.mark.parametrize(("code", "year"), CHAINS, ids=IDS)
