@@ -293,14 +293,20 @@ class _Number:
         if self.info:
 
             def with_info(value: Any, info: ValidationInfo) -> Decimal:
-                if type(value) is not Decimal or not value.is_finite():
+                kind = type(value)
+                if kind is int:  # _number's own first two cases, without its call
+                    value = Decimal(value)
+                elif kind is not Decimal or not value.is_finite():
                     value = _number(value)
                 return check(value, info)
 
             return core_schema.with_info_plain_validator_function(with_info, serialization=core_schema.decimal_schema())
 
         def plain(value: Any) -> Decimal:
-            if type(value) is not Decimal or not value.is_finite():
+            kind = type(value)
+            if kind is int:  # _number's own first two cases, without its call
+                value = Decimal(value)
+            elif kind is not Decimal or not value.is_finite():
                 value = _number(value)
             return check(value)
 
