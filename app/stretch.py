@@ -391,7 +391,8 @@ def compute_stretch(
         equity_ceiling=round_cents(equity_ceiling),
     )
     best_allocation = allocate(offer, ceilings, best_gain, rubric)
-    best = figures(apply_allocation(offer, best_allocation), horizon)
+    # the best case changes base, sign-on and equity at most: the other parts are the offer's
+    best = figures(apply_allocation(offer, best_allocation), horizon, like=(offer, offered))
     goal = None
     if offer.goal is not None and (offer.goal.target_total is not None or offer.goal.walk_away_total is not None):
         goal = GoalCheck(offer.goal.target_total, offer.goal.walk_away_total, offered.year_one, best.year_one)
