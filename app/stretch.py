@@ -73,7 +73,12 @@ def derived(offer: Offer, **changes: Any) -> Offer:
 def extra_grant(offer: Offer, value: Decimal) -> list[Grant]:
     """The offer's grants plus one more RSU grant of `value`, vesting like the first grant."""
     vesting = offer.equity[0].vesting if offer.equity else Vesting()
-    return [*offer.equity, Grant(kind="rsu", value=round_cents(value), vesting=vesting)]
+    amount = round_cents(value)
+    if 0 <= amount <= MONEY_MAX:
+        # a complete RSU grant by value, in cents, inside the format's bounds: what validating it checks
+        # (the levers and the stretch make one for every offer that asks for equity)
+        return [*offer.equity, Grant.model_construct(kind="rsu", value=amount, vesting=vesting)]
+    return [*offer.equity, Grant(kind="rsu", value=amount, vesting=vesting)]  # the model's error
 
 
 def sign_on_with_first(offer: Offer, first: Decimal) -> list[Decimal]:
