@@ -75,10 +75,13 @@ def extra_grant(offer: Offer, value: Decimal) -> list[Grant]:
     vesting = offer.equity[0].vesting if offer.equity else Vesting()
     amount = round_cents(value)
     if 0 <= amount <= MONEY_MAX:
-        # a complete RSU grant by value, in cents, inside the format's bounds: what validating it checks
-        # (the levers and the stretch make one for every offer that asks for equity)
-        return [*offer.equity, Grant.model_construct(kind="rsu", value=amount, vesting=vesting)]
+        # a complete RSU grant by value, in cents, inside the format's bounds (what validating it
+        # checks), copied from a valid one: ~4x cheaper than validating, for every equity ask
+        return [*offer.equity, _RSU_GRANT.model_copy(update={"value": amount, "vesting": vesting})]
     return [*offer.equity, Grant(kind="rsu", value=amount, vesting=vesting)]  # the model's error
+
+
+_RSU_GRANT = Grant(kind="rsu", value=ZERO)
 
 
 def sign_on_with_first(offer: Offer, first: Decimal) -> list[Decimal]:
