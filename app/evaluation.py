@@ -196,6 +196,10 @@ class Evaluator:
         self._known_year_one = year_one or {}
         self._positions: dict[str, Position] = {}
         self._evaluations: dict[str, OfferEvaluation] = {}
+        # what depends on an offer's currency only (the file's rates, the current job, the top offers)
+        self._fx_notes: dict[str, str] = {}
+        self._staying: dict[str, Staying | None] = {}
+        self._leaving_costs: dict[str, Decimal | None] = {}
         self._previous = previous
         if previous is not None:
             # figures depend only on the offer and the horizon: keep those of offers that did not change
@@ -453,7 +457,9 @@ class Evaluator:
         job = self.current_job
         if job is None:
             return None
-        return self.rates.convert(job.leaving_cost, job.currency, currency)
+        if currency not in self._leaving_costs:
+            self._leaving_costs[currency] = self.rates.convert(job.leaving_cost, job.currency, currency)
+        return self._leaving_costs[currency]
 
     # --- options and tax -------------------------------------------------------------------------
 
@@ -635,6 +641,12 @@ class Evaluator:
 
     def fx_note(self, currency: str) -> str:
         """The rates a comparison with an offer in `currency` goes through, named ("1 EUR = 1.08 USD")."""
+        note = self._fx_notes.get(currency)
+        if note is None:
+            note = self._fx_notes[currency] = self._fx_note(currency)
+        return note
+
+    def _fx_note(self, currency: str) -> str:
         notes = []
         for code in sorted({currency, *(a.offer_currency for a in self.top_alternatives())}):
             factor = self.rates.factor(code, self.display_currency)
@@ -646,6 +658,12 @@ class Evaluator:
     def staying_for(self, offer: Offer) -> Staying | None:
         """The job the user would leave, in the offer's currency (format 2's `current_job`): what staying
         pays in year 1 and what leaving costs, converted with the rate named, or None without a rate."""
+        currency = offer.currency
+        if currency not in self._staying:
+            self._staying[currency] = self._staying_in(offer)
+        return self._staying[currency]
+
+    def _staying_in(self, offer: Offer) -> Staying | None:
         stay = self.stay()
         if stay is None:
             return None
