@@ -433,6 +433,34 @@ def pocket_difference(
     )
 
 
+def pocket_difference_in_year(
+    before: AfterTax, figures_before: OfferFigures, year_after: YearFigures, basis: TaxBasis
+) -> PocketChange | None:
+    """`pocket_difference` for a change whose after-figures are only needed in one year (`year_after`,
+    in `before`'s currency): the same numbers, with one estimate of that year's taxed pay (`tax_on`)
+    instead of a whole `figures_after_tax` of the changed offer. None without an estimate."""
+    year = year_after.year
+    if not before.available or year > len(before.years):
+        return None
+    old = before.year(year)
+    assert old.tax is not None and old.after_tax is not None
+    taxed = year_after.taxable
+    tax = tax_on(before, taxed, basis)
+    assert tax is not None  # `before` has an estimate: the same region, rules and rates
+    total = year_after.total
+    return PocketChange(
+        offer_id=before.offer_id,
+        year=year,
+        currency=before.currency,
+        pay_change=total - figures_before.years[year - 1].total,
+        tax_change=tax - old.tax,
+        pocket_change=(total - tax) - old.after_tax,
+        place=before.place or "",
+        label=before.label or "",
+        not_taxed_change=(total - taxed) - old.not_taxed,
+    )
+
+
 def _signed(amount: Decimal, currency: str) -> str:
     words = money_words(amount, currency)
     return words if amount < 0 else f"+{words}"

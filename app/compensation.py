@@ -14,13 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from functools import lru_cache
 from typing import Protocol
 
 from app.models import Bonus, CurrentJob, Grant, Offer, Vesting
-from app.money import ZERO, exact, round_cents
+from app.money import CENT, EXACT, ZERO, exact, round_cents
 
 COMPONENTS: tuple[str, ...] = ("base", "bonus", "sign_on", "equity", "benefits", "one_time")
 
@@ -408,17 +408,21 @@ def equity_under_growth(
     """(equity, of which options) for each year 1..horizon at `growth_pct` % a year: each grant's
     yearly amount rounded to cents, then summed."""
     factors = [growth_factor(growth_pct, year) for year in range(1, horizon + 1)]
-    years = [(ZERO, ZERO)] * horizon
-    with exact():  # once for every piece (VestPiece.value's arithmetic, inlined)
+    equity = [ZERO] * horizon
+    options = [ZERO] * horizon
+    with exact():  # once for every piece (VestPiece.value's arithmetic and round_cents, inlined)
         for piece in pieces:
-            factor = factors[piece.year - 1]
+            index = piece.year - 1
+            factor = factors[index]
             if piece.option:
-                value = round_cents(piece.amount * max(piece.price * factor - piece.strike, ZERO))
+                value = (piece.amount * max(piece.price * factor - piece.strike, ZERO)).quantize(
+                    CENT, ROUND_HALF_UP, EXACT
+                )
+                options[index] += value
             else:
-                value = round_cents(piece.amount * factor)
-            equity, options = years[piece.year - 1]
-            years[piece.year - 1] = (equity + value, options + value if piece.option else options)
-    return years
+                value = (piece.amount * factor).quantize(CENT, ROUND_HALF_UP, EXACT)
+            equity[index] += value
+    return list(zip(equity, options, strict=True))
 
 
 def scenario_figures(

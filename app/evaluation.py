@@ -39,6 +39,7 @@ from app.after_tax import (
     YearTax,
     figures_after_tax,
     pocket_difference,
+    pocket_difference_in_year,
     tax_on,
 )
 from app.compensation import (
@@ -49,10 +50,11 @@ from app.compensation import (
     figures,
     scenario_figures,
     vest_pieces,
+    year_by_year,
 )
 from app.levers import Advice, Lever, advise, with_base_pocket
-from app.models import CurrentJob, Offer, OfferFile, Scenario, Settings, TaxSettings
-from app.money import ZERO, Rates
+from app.models import MONEY_MAX, CurrentJob, Offer, OfferFile, Scenario, Settings, TaxSettings
+from app.money import ZERO, Rates, round_cents
 from app.options import OptionDetails, offer_options
 from app.package import Staying, Talks
 from app.position import OFFER_STAGES, Alternative, Position, rate_position
@@ -194,6 +196,10 @@ class Evaluator:
         self._known_year_one = year_one or {}
         self._positions: dict[str, Position] = {}
         self._evaluations: dict[str, OfferEvaluation] = {}
+        # what depends on an offer's currency only (the file's rates, the current job, the top offers)
+        self._fx_notes: dict[str, str] = {}
+        self._staying: dict[str, Staying | None] = {}
+        self._leaving_costs: dict[str, Decimal | None] = {}
         self._previous = previous
         if previous is not None:
             # figures depend only on the offer and the horizon: keep those of offers that did not change
@@ -451,7 +457,9 @@ class Evaluator:
         job = self.current_job
         if job is None:
             return None
-        return self.rates.convert(job.leaving_cost, job.currency, currency)
+        if currency not in self._leaving_costs:
+            self._leaving_costs[currency] = self.rates.convert(job.leaving_cost, job.currency, currency)
+        return self._leaving_costs[currency]
 
     # --- options and tax -------------------------------------------------------------------------
 
@@ -516,9 +524,14 @@ class Evaluator:
         (so a higher base also counts the bonus that follows it). None without an estimate."""
         offer = self.by_id[offer_id]
         before_fig = self.figures(offer_id)
-        after_fig = figures(changed, self.horizon)
-        after = figures_after_tax(replace(after_fig, offer_id=offer_id), offer.tax_region, self.tax_basis)
-        return pocket_difference(self.after_tax(offer_id), after, before_fig, after_fig, year)
+        if changed.currency != offer.currency or not 1 <= year <= self.horizon:
+            after_fig = figures(changed, self.horizon)
+            after = figures_after_tax(replace(after_fig, offer_id=offer_id), offer.tax_region, self.tax_basis)
+            return pocket_difference(self.after_tax(offer_id), after, before_fig, after_fig, year)
+        # only `year` of the changed offer is read: its first years, the parts the change leaves alone
+        # taken from the offer's figures, and one estimate of that year's taxed pay
+        year_after = year_by_year(changed, year, (offer, before_fig))[year - 1]
+        return pocket_difference_in_year(self.after_tax(offer_id), before_fig, year_after, self.tax_basis)
 
     def ask_after_tax(self, offer_id: str, year: int = 1, **changes: Any) -> PocketChange | None:
         """What granting an ask leaves in your pocket in `year`: the offer with `changes` (its fields
@@ -539,18 +552,25 @@ class Evaluator:
     def raise_after_tax(self, offer_id: str, amount: Decimal, year: int = 1) -> PocketChange | None:
         """`amount` more base salary a year (negative: less), after tax in `year`, a bonus set as a
         percent of base rising with it: `ev.raise_after_tax("quarry", Decimal(10000))`."""
-        change = self.ask_after_tax(offer_id, year, base_salary=self.by_id[offer_id].base_salary + amount)
+        offer = self.by_id[offer_id]
+        base = offer.base_salary + amount
+        if 0 <= base <= MONEY_MAX and base == round_cents(base):
+            # a valid amount (what the model checks of a base): the offer copied with it, not dumped and
+            # validated whole again (the levers ask this for every offer with a base ask)
+            change = self.pocket_change(offer_id, offer.model_copy(update={"base_salary": base}), year)
+        else:
+            change = self.ask_after_tax(offer_id, year, base_salary=base)  # the model's error, as before
         return replace(change, asked=amount) if change is not None else None
 
     def extra_pay_after_tax(self, offer_id: str, amount: Decimal, year: int = 1) -> PocketChange | None:
         """What `amount` more taxed cash in `year` (in the offer's currency) leaves after tax: the
         engine's exact difference at the offer's pay that year. None without an estimate."""
-        offer = self.by_id[offer_id]
         before_fig = self.figures(offer_id)
-        years = tuple(replace(y, one_time=y.one_time + amount) if y.year == year else y for y in before_fig.years)
-        after_fig = replace(before_fig, years=years)
-        after = figures_after_tax(after_fig, offer.tax_region, self.tax_basis)
-        return pocket_difference(self.after_tax(offer_id), after, before_fig, after_fig, year)
+        if not 1 <= year <= before_fig.horizon:
+            return None
+        before = before_fig.years[year - 1]
+        year_after = replace(before, one_time=before.one_time + amount)
+        return pocket_difference_in_year(self.after_tax(offer_id), before_fig, year_after, self.tax_basis)
 
     # --- the rating and the levers ---------------------------------------------------------------
 
@@ -621,6 +641,12 @@ class Evaluator:
 
     def fx_note(self, currency: str) -> str:
         """The rates a comparison with an offer in `currency` goes through, named ("1 EUR = 1.08 USD")."""
+        note = self._fx_notes.get(currency)
+        if note is None:
+            note = self._fx_notes[currency] = self._fx_note(currency)
+        return note
+
+    def _fx_note(self, currency: str) -> str:
         notes = []
         for code in sorted({currency, *(a.offer_currency for a in self.top_alternatives())}):
             factor = self.rates.factor(code, self.display_currency)
@@ -632,6 +658,12 @@ class Evaluator:
     def staying_for(self, offer: Offer) -> Staying | None:
         """The job the user would leave, in the offer's currency (format 2's `current_job`): what staying
         pays in year 1 and what leaving costs, converted with the rate named, or None without a rate."""
+        currency = offer.currency
+        if currency not in self._staying:
+            self._staying[currency] = self._staying_in(offer)
+        return self._staying[currency]
+
+    def _staying_in(self, offer: Offer) -> Staying | None:
         stay = self.stay()
         if stay is None:
             return None

@@ -28,7 +28,7 @@ from datetime import date, timedelta
 from decimal import ROUND_FLOOR, Decimal
 from typing import Any, Literal
 
-from app.compensation import OfferFigures, figures
+from app.compensation import OfferFigures, figures, total_changes
 from app.models import Grant, Offer
 from app.money import ZERO, exact, round_cents
 from app.negotiation import counters_answered, latest_answers, latest_asks
@@ -231,8 +231,9 @@ class _Builder:
 
     # numbers shared by every ask
     def effect(self, changed: Offer) -> tuple[Decimal, ...]:
-        after = figures(changed, self.horizon)
-        return tuple(a.total - b.total for a, b in zip(after.years, self.offered.years, strict=True))
+        """Each year's total with the ask granted minus as offered: from the components the ask
+        changes only (`total_changes`; the same numbers as the changed offer's whole figures')."""
+        return total_changes(self.offer, self.offered, changed)
 
     def no_effect(self) -> tuple[Decimal, ...]:
         return (ZERO,) * self.horizon
@@ -331,7 +332,7 @@ class _Builder:
             anchor_offer = apply_allocation(offer, allocation)
             if make_whole is not None and make_whole.ask is not None:
                 anchor_offer = derived(anchor_offer, sign_on=sign_on_with_first(offer, make_whole.ask))
-            anchor = figures(anchor_offer, self.horizon)
+            anchor = figures(anchor_offer, self.horizon, like=(offer, self.offered))
         goal = offer.goal
         closing = bool(
             self.talks.answered >= 1

@@ -63,9 +63,16 @@ def say_days(days: int) -> str:
     return f"{words.get(days, str(days))} {'day' if days == 1 else 'days'}"
 
 
+_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December")
+
+
 def say_date(day: date) -> str:
-    """ "Friday 27 November": a date as it is said, with the year only when it is not this one's."""
-    return f"{day:%A} {day.day} {day:%B}"
+    """ "Friday 27 November": a date as it is said. English, as the sentences are: strftime's %A and %B
+    would follow the process's locale (the window sets it from the system's: "Freitag" inside an
+    English sentence) and cost ~25 µs a call."""
+    return f"{_DAY_NAMES[day.weekday()]} {day.day} {_MONTH_NAMES[day.month - 1]}"
 
 
 def say_years(years: int) -> str:
@@ -73,27 +80,54 @@ def say_years(years: int) -> str:
     return words.get(years, f"{years} years")
 
 
-_SPACES = re.compile(r"\s+")
-_SPACE_BEFORE = re.compile(r" ([,.;:?!])")
 _DOTS = re.compile(r"\.\.+")
 _DOT_AFTER = re.compile(r"([?!])\.")
 # "a" before a vowel sound, "an" before a consonant ("a one-off", "a unit", "a usual" keep their "a")
 _A_VOWEL = re.compile(r"\b([Aa]) (?!one|once|uni|use|usu|eu)([aeiou])")
 _AN_CONSONANT = re.compile(r"\b([Aa])n ([bcdfgjklmnpqrstvwxyz])")
+# what each pass needs to find before its regex can change anything (the regexes cost ~15 µs a
+# sentence each, and most sentences need neither)
+_SPACE_BEFORE = tuple((f" {mark}", mark) for mark in ",.;:?!")
+_A_VOWEL_PAIRS = tuple(f"{a} {vowel}" for a in "aA" for vowel in "aeiou")
+_CONSONANTS = frozenset("bcdfgjklmnpqrstvwxyz")
+
+
+def _an_before_consonant(text: str) -> bool:
+    """Whether `_AN_CONSONANT` has something to change: "an" + a space + a consonant, the "a" starting
+    a word (the regex's word boundary: no letter, digit or underscore before it)."""
+    i = text.find("n ")
+    while i != -1:
+        if i and text[i - 1] in "Aa" and text[i + 2 : i + 3] in _CONSONANTS:
+            before = text[i - 2] if i >= 2 else ""
+            if not (before.isalnum() or before == "_"):
+                return True
+        i = text.find("n ", i + 2)
+    return False
 
 
 @functools.lru_cache(maxsize=8192)  # many sentences repeat from offer to offer (evaluate runs thousands)
 def tidy(text: str) -> str:
-    """The grammar pass every generated sentence goes through: spaces, stray punctuation, articles."""
-    text = _SPACES.sub(" ", text).strip()
-    if " " in text:
-        text = _SPACE_BEFORE.sub(r"\1", text)
+    """The grammar pass every generated sentence goes through: spaces, stray punctuation, articles.
+
+    Each step is a regex (or its plain-string equal) run only when the text has what it matches:
+    runs of whitespace of any kind become one space (`split` splits where the regex's whitespace
+    class matches; a text of printable characters has no whitespace but the ASCII space), no space
+    before , . ; : ? !, no doubled full stop or one after ? or !, "a"/"an" by the next sound, a
+    capital first letter.
+    """
+    if not text.isprintable() or "  " in text or text[:1] == " " or text[-1:] == " ":
+        text = " ".join(text.split())
+    for pair, mark in _SPACE_BEFORE:
+        if pair in text:
+            text = text.replace(pair, mark)
     if ".." in text:
         text = _DOTS.sub(".", text)
     if "?." in text or "!." in text:
         text = _DOT_AFTER.sub(r"\1", text)
-    text = _A_VOWEL.sub(r"\1n \2", text)
-    text = _AN_CONSONANT.sub(r"\1 \2", text)
+    if any(pair in text for pair in _A_VOWEL_PAIRS):
+        text = _A_VOWEL.sub(r"\1n \2", text)
+    if _an_before_consonant(text):
+        text = _AN_CONSONANT.sub(r"\1 \2", text)
     if text and text[0].islower():
         text = text[0].upper() + text[1:]
     return text

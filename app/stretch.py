@@ -73,7 +73,15 @@ def derived(offer: Offer, **changes: Any) -> Offer:
 def extra_grant(offer: Offer, value: Decimal) -> list[Grant]:
     """The offer's grants plus one more RSU grant of `value`, vesting like the first grant."""
     vesting = offer.equity[0].vesting if offer.equity else Vesting()
-    return [*offer.equity, Grant(kind="rsu", value=round_cents(value), vesting=vesting)]
+    amount = round_cents(value)
+    if 0 <= amount <= MONEY_MAX:
+        # a complete RSU grant by value, in cents, inside the format's bounds (what validating it
+        # checks), copied from a valid one: ~4x cheaper than validating, for every equity ask
+        return [*offer.equity, _RSU_GRANT.model_copy(update={"value": amount, "vesting": vesting})]
+    return [*offer.equity, Grant(kind="rsu", value=amount, vesting=vesting)]  # the model's error
+
+
+_RSU_GRANT = Grant(kind="rsu", value=ZERO)
 
 
 def sign_on_with_first(offer: Offer, first: Decimal) -> list[Decimal]:
@@ -391,7 +399,8 @@ def compute_stretch(
         equity_ceiling=round_cents(equity_ceiling),
     )
     best_allocation = allocate(offer, ceilings, best_gain, rubric)
-    best = figures(apply_allocation(offer, best_allocation), horizon)
+    # the best case changes base, sign-on and equity at most: the other parts are the offer's
+    best = figures(apply_allocation(offer, best_allocation), horizon, like=(offer, offered))
     goal = None
     if offer.goal is not None and (offer.goal.target_total is not None or offer.goal.walk_away_total is not None):
         goal = GoalCheck(offer.goal.target_total, offer.goal.walk_away_total, offered.year_one, best.year_one)

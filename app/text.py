@@ -37,6 +37,7 @@ def _prefix(currency: str) -> str:
     return symbol + ("\u00a0" if symbol[-1:].isalpha() else "")
 
 
+@lru_cache(maxsize=4096)  # a pure function of the amount's value: the levers say the same round sums again and again
 def say_money(amount: Decimal, currency: str) -> str:
     """A number as people say it: to the thousand, or the hundred below ten thousand; never cents."""
     step = Decimal(1000) if abs(amount) >= 10000 else Decimal(100) if abs(amount) >= 1000 else Decimal(1)

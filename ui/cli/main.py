@@ -51,7 +51,7 @@ from app.files import (
 from app.levers import KIND_NAMES, PLAUSIBILITY_NAMES, STEP_NAMES, UNIT_WORDS
 from app.models import OfferFile
 from app.money import round_cents
-from app.report import evaluate, money_json
+from app.report import evaluate_json, money_json
 from app.rubric import DEFAULT_RUBRIC, Rubric, explain_rubric
 from app.words import COMPONENT_NAMES
 from ui import format as fmt
@@ -337,7 +337,7 @@ def _evaluate(args: argparse.Namespace, out: TextIO) -> int:
     if args.rubric:
         rubric = read_rubric(args.rubric)
     if args.json:
-        _write_json(out, money_json(evaluate(offer_file, rubric)))
+        _write_json(out, evaluate_json(offer_file, rubric))
     else:
         _print_table(offer_file, out, rubric)
     return EXIT_OK

@@ -516,6 +516,63 @@ def test_the_levers_helper_takes_an_offer_id_and_a_pay_change() -> None:
     assert evaluator([offer(id="n", base_salary=100000)]).raise_after_tax("n", D(10000)) is None
 
 
+def test_a_raise_in_a_later_year_counts_the_raises_before_it() -> None:
+    # 150,000 base rising 10 % a year: year 2 is 165,000, and +10,000 asked is 176,000 (the raise
+    # applies to the new base too): +11,000 of pay, taxed at the marginal rates worked in
+    # test_what_a_raise_leaves_in_your_pocket (165,000 → 176,000): 42.15 % = 4,636.50; 6,363.50 kept
+    rising = offer(id="rising", tax_region="US-CA", base_salary=150000, annual_raise_pct=10)
+    change = evaluator([rising], horizon=2).raise_after_tax("rising", D(10000), year=2)
+    assert change is not None
+    assert (change.year, change.pay_change, change.tax_change, change.pocket_change) == (
+        2, D("11000.00"), D("4636.50"), D("6363.50")
+    )
+    assert evaluator([rising], horizon=2).raise_after_tax("rising", D(10000), year=3) is None
+
+
+def test_evaluating_an_offer_estimates_each_year_once_and_its_base_ask_once(monkeypatch: Any) -> None:
+    """The tax of each year of the horizon is estimated once, and the base lever's pocket change with
+    one more estimate (of year 1 with the ask granted), without validating the offer again."""
+    import app.after_tax as after_tax
+
+    incomes: list[Decimal] = []
+    real_estimate, real_total = after_tax.estimate, after_tax.total_tax
+
+    def counting_estimate(region: str | None, year: int, status: str, income: Decimal) -> Any:
+        incomes.append(income)
+        return real_estimate(region, year, status, income)
+
+    def counting_total(region: str | None, year: int, status: str, income: Decimal) -> Any:
+        incomes.append(income)
+        return real_total(region, year, status, income)
+
+    validated: list[Any] = []
+    real_validate = Offer.model_validate.__func__  # type: ignore[attr-defined]
+
+    def counting_validate(cls: type[Offer], data: Any, **kwargs: Any) -> Offer:
+        validated.append(data)
+        return real_validate(cls, data, **kwargs)
+
+    # 150,000 base below the band (160,000–200,000): the base lever asks for at least its minimum
+    below = offer(
+        id="below",
+        tax_region="US-CA",
+        stage="offer",
+        base_salary=150000,
+        budget={"band_min": 160000, "band_max": 200000, "source": "recruiter"},
+        timeline=[{"date": "2026-11-10", "kind": "final_interview"}, {"date": "2026-11-12", "kind": "offer"}],
+    )
+    monkeypatch.setattr(after_tax, "estimate", counting_estimate)
+    monkeypatch.setattr(after_tax, "total_tax", counting_total)
+    monkeypatch.setattr(Offer, "model_validate", classmethod(counting_validate))
+    evaluation = evaluator([below], horizon=4).evaluate("below")
+    base = next(lever for lever in evaluation.levers if lever.lever == "base_salary")
+    assert base.offered == D("150000.00") and base.ask is not None and base.ask >= D(160000)
+    # four years of 150,000 (no bonus, nothing else taxed), then year 1 at the asked base: five in all
+    assert incomes == [D("150000.00")] * 4 + [base.ask]
+    assert base.pocket is not None and base.pocket.pay_change == base.ask - D(150000)
+    assert validated == []
+
+
 def test_the_readme_names_every_region_whose_2026_estimate_uses_older_rules() -> None:
     readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
     start = readme.index("For 2026 these use their 2025 rules: ") + len("For 2026 these use their 2025 rules: ")
