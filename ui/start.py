@@ -4,10 +4,11 @@ Stage one imports only Qt and the standard library: it takes the data file's sin
 and, when the file already holds offers, shows the list read with one plain `sqlite3` query of the
 stored summaries (ui.first_paint, app.summary), its year-1 amounts written as the real list writes
 them in the user's locale from what the real window remembered in the settings (ui.list_money; the
-first start in a locale, with nothing remembered, asks ui.format and Babel). Stage two (ui.main.run_app) imports the domain
-(pydantic), the store (sqlite-utils) and the editor, opens the file with every check, builds the real
-window in the same place and closes the first one. A file the first stage can't read this way (new,
-older or newer schema, another program's, locked) simply gets no early paint.
+first start in a locale, with nothing remembered, asks ui.format and Babel). Stage two
+(ui.main.run_app) imports the domain (pydantic), the store (sqlite-utils) and the editor, opens the
+file with every check, builds the real window in the same place and closes the first one. A file
+the first stage can't read this way (new, older or newer schema, another program's, locked) simply
+gets no early paint.
 
 OFFER_PLANNER_STARTUP_PROBE=1 (the benchmarks) prints, on standard output, the seconds since the
 process started, the resident memory (MB) and the CPU seconds used at the first paint and when the
