@@ -10,9 +10,11 @@ lock, damage) returns None and the app starts the ordinary way, which says what 
 from __future__ import annotations
 
 import sqlite3
-from decimal import Decimal
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 # The schema version whose offers rows carry `year_one_cents` (app.store.schema: a test checks).
 SUMMARY_SCHEMA_VERSION = 3
@@ -36,6 +38,8 @@ class OfferSummary(NamedTuple):
 
     @property
     def year_one(self) -> Decimal | None:
+        from decimal import Decimal  # (the first paint writes the cents without it: ui.list_money)
+
         return None if self.year_one_cents is None else Decimal(self.year_one_cents).scaleb(-2)
 
 

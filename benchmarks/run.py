@@ -51,9 +51,20 @@ def median(samples: list[float]) -> float:
     return statistics.median(samples)
 
 
-def child(*args: str) -> tuple[float, float, float]:
-    """The bare-window baseline: (seconds to first paint, MB resident, CPU seconds)."""
-    out = subprocess.run([PYTHON, str(CHILD), *args], capture_output=True, text=True, check=True, cwd=ROOT)
+def environment(folder: Path) -> dict[str, str]:
+    """What the app and the bare window are both started with: offscreen, no Qt or XDG settings from
+    the caller's session (a QT_QPA_PLATFORM=wayland there would have put the bare window on another
+    platform than the app), a fresh home."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("QT_", "XDG_"))}
+    env.update(QT_QPA_PLATFORM="offscreen", HOME=str(folder / "home"), XDG_CONFIG_HOME=str(folder / "home" / "config"),
+               XDG_DATA_HOME=str(folder / "home" / "data"))
+    return env
+
+
+def child(folder: Path, *args: str) -> tuple[float, float, float]:
+    """The bare-window baseline: (seconds to first paint, MB resident, CPU seconds), started as the app is."""
+    out = subprocess.run([PYTHON, str(CHILD), *args], capture_output=True, text=True, check=True, cwd=folder,
+                         env=environment(folder))
     seconds, rss, cpu = out.stdout.split()
     return float(seconds), float(rss), float(cpu)
 
@@ -62,9 +73,7 @@ def launch(db: Path, folder: Path, executable: Path | None = None) -> dict[str, 
     """Start the app through its real entry point (or the packaged executable) on `db`, as a user does;
     {"first_paint": (s, MB, CPU s), "ready": (…)}: the list painted, then the whole window painted."""
     command = [str(executable)] if executable else [PYTHON, "-m", "ui.launcher"]
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("QT_", "XDG_"))}
-    env.update(OFFER_PLANNER_STARTUP_PROBE="1", QT_QPA_PLATFORM="offscreen", HOME=str(folder / "home"),
-               XDG_CONFIG_HOME=str(folder / "home" / "config"), XDG_DATA_HOME=str(folder / "home" / "data"))
+    env = environment(folder) | {"OFFER_PLANNER_STARTUP_PROBE": "1"}
     # the probe leaves without tearing down: remove its lock, as a window closed normally does
     db.with_name(db.name + ".lock").unlink(missing_ok=True)
     out = subprocess.run([*command, "--db", str(db)], capture_output=True, text=True, check=True, cwd=folder,
@@ -87,10 +96,10 @@ def startup(runs: int, folder: Path) -> list[Result]:
     db50 = data.data_file(folder / "fifty.sqlite3", 50)
     db1k = data.data_file(folder / "thousand.sqlite3", 1000)
     db10k = data.data_file(folder / "tenk.sqlite3", 10_000)
-    child("bare")  # warm the file cache (and make today's backups) before measuring
+    child(folder, "bare")  # warm the file cache (and make today's backups) before measuring
     for db in (db50, db1k, db10k):
         launch(db, folder)
-    bare = [child("bare") for _ in range(runs)]
+    bare = [child(folder, "bare") for _ in range(runs)]
     fifty = [launch(db50, folder) for _ in range(runs)]
     tenk = [launch(db10k, folder) for _ in range(max(3, runs // 2))]
     thousand = [launch(db1k, folder) for _ in range(3)]

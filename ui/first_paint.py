@@ -43,7 +43,6 @@ from PySide6.QtWidgets import (
 
 from app.summary import OfferSummary
 from app.words import STAGE_NAMES
-from ui import format as fmt
 from ui.models.list_roles import OfferIdRole
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -55,11 +54,16 @@ _ROLES = frozenset((OfferIdRole, DISPLAY, TEXT_ALIGNMENT))
 
 
 class SummaryListModel(QAbstractTableModel):
-    """The stored summaries as the offer list's columns (the position is rated in stage two)."""
+    """The stored summaries as the offer list's columns (the position is rated in stage two).
 
-    def __init__(self, summaries: Sequence[OfferSummary], parent: QObject | None = None):
+    `money(cents, currency)` writes a year-1 total as the real list does (ui.start passes
+    ui.list_money's formatter, or ui.format's when the user's locale isn't remembered)."""
+
+    def __init__(self, summaries: Sequence[OfferSummary], money: Callable[[int, str], str],
+                 parent: QObject | None = None):
         super().__init__(parent)
         self._rows = list(summaries)
+        self._money = money
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._rows)
@@ -83,7 +87,7 @@ class SummaryListModel(QAbstractTableModel):
             if column == STAGE:
                 return STAGE_NAMES.get(row.stage, row.stage)
             if column == YEAR_ONE:
-                return fmt.money(row.year_one, row.currency, cents=True) if row.year_one is not None else ""
+                return self._money(row.year_one_cents, row.currency) if row.year_one_cents is not None else ""
             return ""
         if role == TEXT_ALIGNMENT and column == YEAR_ONE:
             return RIGHT_ALIGNED
@@ -96,12 +100,12 @@ class SummaryListModel(QAbstractTableModel):
 class FirstPaintWindow(QMainWindow):
     """The main window's look, filled from the summaries; `painted` runs once, after the first paint."""
 
-    def __init__(self, title: str, summaries: Sequence[OfferSummary], settings: QSettings,
-                 painted: Callable[[], None] | None = None):
+    def __init__(self, title: str, summaries: Sequence[OfferSummary], money: Callable[[int, str], str],
+                 settings: QSettings, painted: Callable[[], None] | None = None):
         super().__init__()
         self.setWindowTitle(title)
         self._painted = painted
-        self.list_model = SummaryListModel(summaries, self)
+        self.list_model = SummaryListModel(summaries, money, self)
         self.list_view = QTableView(self)
         self.list_view.setModel(self.list_model)
         self.list_view.setAccessibleName("Offers")

@@ -35,6 +35,7 @@ from babel.numbers import (
 )
 
 from app.parsing import DateOrder, NumberMarks
+from ui.list_money import ListMoney
 
 MINUS = "\u2212"  # a real minus sign: it lines up with "+" and is not read as a hyphen
 DEFAULT_LOCALE = "en_US"
@@ -157,6 +158,31 @@ def money(value: Decimal | None, currency: str, *, cents: bool = False, signed: 
         text = pattern.apply(abs(value), conventions.locale, currency=currency, currency_digits=False)
     text = _spaced(text, currency, conventions)
     return _sign(value, signed) + text
+
+
+def list_money(name: str, currencies: Iterable[str]) -> ListMoney | None:
+    """What `money(value, currency, cents=True)` does in the current locale, for the first paint of
+    the next start to write the list's amounts without Babel (ui.list_money); `name` is the locale
+    name this one was set from.
+
+    None when the current locale is not `name`'s, and where string operations can't write the same
+    text: a group separator "'" (Switzerland's, in Babel's data), which Babel's pattern takes for a
+    quote and partly removes ("CHF 1234567.89"), so the list's text is not the grouped digits."""
+    if _normalized(name) != _current_name:
+        return None  # (the window was told another locale than `name`)
+    conventions = _conventions()
+    pattern = conventions.money_cents
+    group = get_group_symbol(conventions.locale)
+    one = "1" + conventions.marks.decimal + "00"
+    affixes = {}
+    for currency in sorted(set(currencies)):
+        before, found, after = money(Decimal("1.00"), currency, cents=True).partition(one)
+        if found:
+            affixes[currency] = (before, after)
+    if "'" in group + conventions.marks.decimal + "".join(before + after for before, after in affixes.values()):
+        return None
+    return ListMoney(name, conventions.marks.decimal, group, pattern.grouping[0], pattern.grouping[1],
+                     pattern.int_prec[0], affixes)
 
 
 def per_share(value: Decimal | None, currency: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QLockFile, QObject, QSettings, Qt, Signal
@@ -25,6 +25,8 @@ from app.store.backup import Backup, backup_if_due, latest_backup, restore_backu
 from app.store.store import rename_aside
 from ui import format as fmt
 from ui.crash import CrashHandler, log_folder
+from ui.list_money import SETTINGS_KEY as LIST_MONEY_KEY
+from ui.list_money import ListMoney
 from ui.main_window import APP_ID, MainWindow
 from ui.open_problem_dialog import OpenProblemDialog
 from ui.workspace import Workspace
@@ -171,6 +173,7 @@ class Session(QObject):
         if self.instance is not None:
             self.instance.window = self.window
         self.window.show()
+        remember_list_money(self.settings, (offer.currency for offer in self.workspace.offers()))
         if message:
             self.window.statusBar().showMessage(message, 15000)
         self._backup = threading.Thread(target=self._back_up, name="daily backup", daemon=True)
@@ -234,6 +237,21 @@ class Session(QObject):
         if self.store is not None:
             self.store.close()
             self.store = None
+
+
+def remember_list_money(settings: QSettings, currencies: Iterable[str]) -> None:
+    """Tell the next start's first paint how the list writes amounts in the system's locale (and the
+    currencies it remembered before, so two files don't take turns), when it changed: ui.list_money."""
+    locale = QLocale.system().name()  # what ui.start compares
+    remembered = ListMoney.loads(settings.value(LIST_MONEY_KEY))
+    before = remembered.affixes if remembered is not None and remembered.locale == locale else {}
+    money = fmt.list_money(locale, {*before, *currencies})
+    if money is None:
+        return  # another locale than the system's, or one whose amounts need Babel: ui.start uses it
+    text = money.dumps()
+    if remembered is None or text != remembered.dumps():
+        settings.setValue(LIST_MONEY_KEY, text)
+        settings.sync()  # now: a start that is ended abruptly must still have it
 
 
 def _ask_with_dialog(error: StoreError, latest: Backup | None) -> int:

@@ -2,10 +2,13 @@
 
 Stage one imports only Qt and the standard library: it takes the data file's single-instance lock
 and, when the file already holds offers, shows the list read with one plain `sqlite3` query of the
-stored summaries (ui.first_paint, app.summary). Stage two (ui.main.run_app) imports the domain
-(pydantic), the store (sqlite-utils) and the editor, opens the file with every check, builds the real
-window in the same place and closes the first one. A file the first stage can't read this way (new,
-older or newer schema, another program's, locked) simply gets no early paint.
+stored summaries (ui.first_paint, app.summary), its year-1 amounts written as the real list writes
+them in the user's locale from what the real window remembered in the settings (ui.list_money; the
+first start in a locale, with nothing remembered, asks ui.format and Babel). Stage two
+(ui.main.run_app) imports the domain (pydantic), the store (sqlite-utils) and the editor, opens the
+file with every check, builds the real window in the same place and closes the first one. A file
+the first stage can't read this way (new, older or newer schema, another program's, locked) simply
+gets no early paint.
 
 OFFER_PLANNER_STARTUP_PROBE=1 (the benchmarks) prints, on standard output, the seconds since the
 process started, the resident memory (MB) and the CPU seconds used at the first paint and when the
@@ -18,13 +21,15 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QEventLoop, QLockFile, QObject, QSettings, QTimer
+from PySide6.QtCore import QEvent, QEventLoop, QLocale, QLockFile, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 if TYPE_CHECKING:
+    from app.summary import OfferSummary
     from ui.first_paint import FirstPaintWindow
 
 PROBE = "OFFER_PLANNER_STARTUP_PROBE"
@@ -71,9 +76,10 @@ def _first_paint(path: Path, probe: bool) -> FirstPaintWindow | None:
             return None
         from ui.first_paint import FirstPaintWindow
 
+        settings = QSettings()
         painted: list[bool] = []
-        window = FirstPaintWindow(f"Offer Planner — {path.name}", summaries, QSettings(),
-                                  painted=lambda: painted.append(True))
+        window = FirstPaintWindow(f"Offer Planner — {path.name}", summaries, _money_writer(settings, summaries),
+                                  settings, painted=lambda: painted.append(True))
         window.show()
         app = QApplication.instance()
         deadline = time.monotonic() + 2.0
@@ -86,6 +92,24 @@ def _first_paint(path: Path, probe: bool) -> FirstPaintWindow | None:
         return window
     except Exception:  # the first paint is an optimisation: stage two starts the ordinary way
         return None
+
+
+def _money_writer(settings: QSettings, summaries: list[OfferSummary]) -> Callable[[int, str], str]:
+    """How the list writes year-1 totals in the user's locale: from what the real window remembered
+    (ui.list_money: no Babel), or, when it remembered another locale or not every currency, ui.format."""
+    from ui.list_money import SETTINGS_KEY, ListMoney
+
+    locale = QLocale.system().name()  # what ui.main.make_application gives ui.format.set_locale
+    remembered = ListMoney.loads(settings.value(SETTINGS_KEY))
+    if (remembered is not None and remembered.locale == locale
+            and all(row.currency in remembered.affixes for row in summaries if row.year_one_cents is not None)):
+        return remembered.text  # type: ignore[return-value]  # (None only for a currency not remembered)
+    from decimal import Decimal
+
+    from ui import format as fmt  # Babel: the first start, or a new locale or currency
+
+    fmt.set_locale(locale)
+    return lambda cents, currency: fmt.money(Decimal(cents).scaleb(-2), currency, cents=True)
 
 
 class _Painted(QObject):

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-from sqlite_utils.db import ForeignKey
+if TYPE_CHECKING:  # (sqlite-utils is imported when a file is created or upgraded: app.store.store)
+    from sqlite_utils import Database
 
 # PRAGMA application_id of our files: "OPLN" in ASCII, so a file can be recognised as ours.
 APPLICATION_ID = 0x4F504C4E
@@ -116,6 +117,7 @@ _CHILD_NOT_NULL: dict[str, set[str]] = {
 
 def _v1_create_tables(db: Database) -> None:
     """Version 1: offers with their parts, and the settings."""
+    from sqlite_utils.db import ForeignKey
     db.table(OFFERS).create(_OFFER_COLUMNS, pk="id", not_null=_OFFER_NOT_NULL, strict=True)
     db.table(OFFERS).create_index(["position"])
     for table, columns in _CHILD_COLUMNS.items():
@@ -194,6 +196,8 @@ _V2_SETTINGS_COLUMNS = {
 
 
 def _child(db: Database, table: str, columns: dict[str, str], not_null: set[str]) -> None:
+    from sqlite_utils.db import ForeignKey
+
     db.table(table).create(
         {"offer_id": "TEXT", "position": "INTEGER", **columns},
         pk=("offer_id", "position"),
@@ -205,6 +209,8 @@ def _child(db: Database, table: str, columns: dict[str, str], not_null: set[str]
 
 def _v2_format_2(db: Database) -> None:
     """Version 2: the parts of offer file format 2 (see the module docstring)."""
+    from sqlite_utils.db import ForeignKey
+
     conn = db.conn
     for name, kind in _V2_OFFER_COLUMNS.items():
         conn.execute(f"ALTER TABLE {OFFERS} ADD COLUMN {name} {kind}")
@@ -305,7 +311,7 @@ def _v3_list_summary(db: Database) -> None:
 
     db.conn.execute(f"ALTER TABLE {OFFERS} ADD COLUMN year_one_cents INTEGER")
     summaries = []
-    for row, children in offer_rows(db):
+    for row, children in offer_rows(db.conn):
         try:
             summaries.append((year_one_cents(offer_from_rows(row, children)), row["id"]))
         except ValidationError:

@@ -6,6 +6,11 @@ file is built beside its final name and moved into place complete, so a data fil
 half-made. Every write runs in one `BEGIN IMMEDIATE` transaction, so a failure saves nothing half-way
 and two processes writing the same file wait for each other (up to the busy timeout) instead of
 losing writes.
+
+Reads go through the standard library's `sqlite3` alone; sqlite-utils (the stack's storage library)
+does every write and migration, over the same connection, and is imported by the first of them: a
+window that only reads at start (the list, the editor) never loads it and what it imports (click,
+dateutil, pluggy, sqlite-fts4: ~5 MB of a start's resident memory, issue 15).
 """
 
 from __future__ import annotations
@@ -15,17 +20,15 @@ import hashlib
 import os
 import secrets
 import sqlite3
-from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
-from sqlite_utils import Database
 
 from app.atomic import fsync as _fsync
 from app.errors import problems_from
@@ -56,6 +59,9 @@ from app.store.schema import (
     SETTINGS_TABLES,
 )
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 # How long a write waits for another process's write to finish before giving up.
 BUSY_TIMEOUT_MS = 5000
 
@@ -73,11 +79,21 @@ class Store:
 
     path: Path
 
-    def __init__(self, path: Path, db: Database) -> None:
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
         """Use `Store.open`; this only wraps an already checked, configured connection."""
         self.path = path
-        self._db = db
+        self._conn = conn
+        self._database: Database | None = None
         self._closed = False
+
+    @property
+    def _db(self) -> Database:
+        """sqlite-utils over the store's connection, for writes and migrations (imported by the first)."""
+        if self._database is None:
+            from sqlite_utils import Database
+
+            self._database = Database(self._conn, recursive_triggers=False, execute_plugins=False)
+        return self._database
 
     # --- opening and closing ---------------------------------------------------------------------
 
@@ -90,7 +106,7 @@ class Store:
         conn = _connect(path)
         try:
             version = _inspect(conn, path)
-            store = cls(path, Database(conn, recursive_triggers=False, execute_plugins=False))
+            store = cls(path, conn)
             store._configure()
             store._migrate(version)
         except BaseException:
@@ -113,7 +129,7 @@ class Store:
             _create_private_file(temporary)
             conn = _connect(temporary)
             try:
-                cls(temporary, Database(conn, recursive_triggers=False, execute_plugins=False))._migrate(0)
+                cls(temporary, conn)._migrate(0)
             finally:
                 conn.close()
             _fsync(temporary)
@@ -142,7 +158,7 @@ class Store:
     def close(self) -> None:
         if not self._closed:
             self._closed = True
-            self._db.close()
+            self._conn.close()
 
     def __enter__(self) -> Store:
         return self
@@ -157,22 +173,28 @@ class Store:
         return self.list_offers_with_year_one()[0]
 
     def list_offers_with_year_one(self) -> tuple[list[Offer], dict[str, Decimal]]:
-        """Every offer, in the user's order, and the year-1 totals stored with them (one snapshot)."""
-        with self._read() as db:
-            rows = offer_rows(db)
-        offers = [self._offer(row, children) for row, children in rows]
-        year_one = {row["id"]: Decimal(row["year_one_cents"]).scaleb(-2) for row, _ in rows
-                    if row.get("year_one_cents") is not None}
-        return offers, year_one
+        """Every offer, in the user's order, and the year-1 totals stored with them (one snapshot).
+
+        Built one offer at a time from the rows as they are read: a large file's rows are never all
+        held at once beside its offers (that peak stayed in the resident memory after it was freed)."""
+        loaded: list[tuple[int, str, Offer]] = []
+        year_one: dict[str, Decimal] = {}
+        with self._read() as conn:
+            for row, children in offer_rows(conn):
+                loaded.append((row["position"], row["id"], self._offer(row, children)))
+                if row.get("year_one_cents") is not None:
+                    year_one[row["id"]] = Decimal(row["year_one_cents"]).scaleb(-2)
+        loaded.sort(key=lambda item: (item[0], item[1]))  # the user's order: ORDER BY position, id
+        return [offer for _, _, offer in loaded], year_one
 
     def get_offer(self, offer_id: str) -> Offer | None:
-        with self._read() as db:
-            found = list(db[OFFERS].rows_where("id = ?", [offer_id]))
+        with self._read() as conn:
+            found = _dicts(conn.execute(f"SELECT * FROM {OFFERS} WHERE id = ?", [offer_id]))
             if not found:
                 return None
             row = found[0]
             children = {
-                table: list(db[table].rows_where("offer_id = ?", [offer_id], order_by="position"))
+                table: _dicts(conn.execute(f"SELECT * FROM {table} WHERE offer_id = ? ORDER BY position", [offer_id]))
                 for table in CHILD_TABLES
             }
         return self._offer(row, children)
@@ -237,37 +259,41 @@ class Store:
 
     def offer_ids(self) -> list[str]:
         """The stored ids, in the user's order."""
-        with self._read() as db:
-            return [row[0] for row in db.execute(f"SELECT id FROM {OFFERS} ORDER BY position, id")]
+        with self._read() as conn:
+            return [row[0] for row in conn.execute(f"SELECT id FROM {OFFERS} ORDER BY position, id")]
 
     def offer_count(self) -> int:
-        with self._read() as db:
-            return db[OFFERS].count
+        with self._read() as conn:
+            return _count(conn, OFFERS)
 
     def is_empty(self) -> bool:
         """Nothing stored yet: no offers and no saved settings."""
-        with self._read() as db:
-            return db[OFFERS].count == 0 and db[SETTINGS].count == 0
+        with self._read() as conn:
+            return _count(conn, OFFERS) == 0 and _count(conn, SETTINGS) == 0
 
     # --- settings --------------------------------------------------------------------------------
 
     def load_settings(self) -> Settings:
         """The saved settings (with the file-level parts: rates, scenarios, current job, tax), or the
         defaults when none were ever saved."""
-        with self._read() as db:
-            found = list(db[SETTINGS].rows_where("id = 1"))
+        with self._read() as conn:
+            found = _dicts(conn.execute(f"SELECT * FROM {SETTINGS} WHERE id = 1"))
             if not found:
                 return Settings()
-            jobs = list(db[CURRENT_JOB].rows_where("id = 1"))
+            jobs = _dicts(conn.execute(f"SELECT * FROM {CURRENT_JOB} WHERE id = 1"))
+
+            def rows_of(table: str, order: str) -> list[dict[str, Any]]:
+                return _dicts(conn.execute(f"SELECT * FROM {table} ORDER BY {order}"))
+
             rows = SettingsRows(
                 row=found[0],
-                fx=list(db[SETTINGS_FX].rows_where(order_by="position")),
-                scenarios=list(db[SCENARIOS].rows_where(order_by="position")),
-                scenario_offers=list(db[SCENARIO_OFFERS].rows_where(order_by="scenario_position, position")),
+                fx=rows_of(SETTINGS_FX, "position"),
+                scenarios=rows_of(SCENARIOS, "position"),
+                scenario_offers=rows_of(SCENARIO_OFFERS, "scenario_position, position"),
                 current_job=jobs[0] if jobs else None,
-                current_job_benefits=list(db[CURRENT_JOB_BENEFITS].rows_where(order_by="position")),
-                current_job_equity=list(db[CURRENT_JOB_EQUITY].rows_where(order_by="position")),
-                current_job_leaving=list(db[CURRENT_JOB_LEAVING].rows_where(order_by="kind, position")),
+                current_job_benefits=rows_of(CURRENT_JOB_BENEFITS, "position"),
+                current_job_equity=rows_of(CURRENT_JOB_EQUITY, "position"),
+                current_job_leaving=rows_of(CURRENT_JOB_LEAVING, "kind, position"),
             )
         try:
             return settings_from_rows(rows)
@@ -357,12 +383,13 @@ class Store:
         never both read and then fail to upgrade to a write lock; sqlite-utils calls made inside
         use savepoints and join this transaction.
         """
-        conn = self._db.conn
+        db = self._db
+        conn = self._conn
         if conn.in_transaction:
             raise RuntimeError("a Store write is already in progress on this connection")
         try:
             conn.execute("BEGIN IMMEDIATE")
-            yield self._db
+            yield db
             conn.execute("COMMIT")
         except BaseException as exc:
             self._roll_back()
@@ -372,12 +399,12 @@ class Store:
             raise error from exc
 
     @contextmanager
-    def _read(self) -> Iterator[Database]:
-        """One read transaction, so an offer and its parts come from the same snapshot."""
-        conn = self._db.conn
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        """One read transaction, so an offer and its parts come from the same snapshot (plain sqlite3)."""
+        conn = self._conn
         try:
             conn.execute("BEGIN")
-            yield self._db
+            yield conn
             conn.execute("COMMIT")
         except BaseException as exc:
             self._roll_back()
@@ -387,7 +414,7 @@ class Store:
             raise error from exc
 
     def _roll_back(self) -> None:
-        conn = self._db.conn
+        conn = self._conn
         # Some errors (a full disk) already rolled SQLite back; a failing ROLLBACK must not hide
         # the error that caused it.
         if conn.in_transaction:
@@ -403,7 +430,7 @@ class Store:
         return None
 
     def _configure(self) -> None:
-        conn = self._db.conn
+        conn = self._conn
         try:
             # WAL + synchronous=FULL: a committed save survives power loss, and readers don't block
             # the writer. Both must be set outside a transaction.
@@ -422,7 +449,7 @@ class Store:
             return
         backup = self._back_up(f"before-v{target}") if version > 0 else None
         kept = f" A copy from before the upgrade is at {backup}." if backup else ""
-        conn = self._db.conn
+        conn = self._conn
         failure = f"Can't upgrade {self.path}"
         for number in range(version, target):
             try:
@@ -471,7 +498,7 @@ class Store:
             _create_private_file(destination)
             copy = sqlite3.connect(destination, isolation_level=None)
             try:
-                self._db.conn.backup(copy)
+                self._conn.backup(copy)
                 copy.execute("PRAGMA journal_mode=DELETE")
             finally:
                 copy.close()
@@ -487,7 +514,7 @@ class Store:
     def fingerprint(self) -> str:
         """A digest of everything stored: equal fingerprints mean equal content."""
         with self._read():
-            return content_fingerprint(self._db.conn)
+            return content_fingerprint(self._conn)
 
 
 def content_fingerprint(conn: sqlite3.Connection) -> str:
@@ -510,16 +537,46 @@ def content_fingerprint(conn: sqlite3.Connection) -> str:
     return digest.hexdigest()
 
 
-def offer_rows(db: Database) -> list[tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]]:
-    """Every offer's row and its child rows (per table, in list order), in the user's order."""
-    rows = list(db[OFFERS].rows_where(order_by="position, id"))
-    children: dict[str, dict[str, list[dict[str, Any]]]] = {}
-    for table in CHILD_TABLES:
-        by_offer: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for child in db[table].rows_where(order_by="offer_id, position"):
-            by_offer[child["offer_id"]].append(child)
-        children[table] = by_offer
-    return [(row, {t: children[t].get(row["id"], []) for t in CHILD_TABLES}) for row in rows]
+def offer_rows(conn: sqlite3.Connection) -> Iterator[tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]]:
+    """Every offer's row and its child rows (per table, in list order), one offer at a time, in the
+    order of their ids (one cursor a table, read side by side: ids compare in SQLite's BINARY order,
+    UTF-8 bytes, which is Python's order of str). Child rows of no offer are skipped."""
+    offers = _rows(conn.execute(f"SELECT * FROM {OFFERS} ORDER BY id"))
+    children = {table: _Children(_rows(conn.execute(f"SELECT * FROM {table} ORDER BY offer_id, position")))
+                for table in CHILD_TABLES}
+    for row in offers:
+        yield row, {table: pending.take(row["id"]) for table, pending in children.items()}
+
+
+class _Children:
+    """A child table's rows, ordered by offer id, handed out offer by offer."""
+
+    def __init__(self, rows: Iterator[dict[str, Any]]) -> None:
+        self._rows = rows
+        self._next = next(rows, None)
+
+    def take(self, offer_id: str) -> list[dict[str, Any]]:
+        found = []
+        while self._next is not None and self._next["offer_id"] <= offer_id:
+            if self._next["offer_id"] == offer_id:
+                found.append(self._next)
+            self._next = next(self._rows, None)
+        return found
+
+
+def _rows(cursor: sqlite3.Cursor) -> Iterator[dict[str, Any]]:
+    """A query's rows as {column: value}, as sqlite-utils reads them."""
+    names = [column[0] for column in cursor.description]
+    for row in cursor:
+        yield dict(zip(names, row, strict=True))
+
+
+def _dicts(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
+    return list(_rows(cursor))
+
+
+def _count(conn: sqlite3.Connection, table: str) -> int:
+    return int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
 
 # --- moving a file aside -------------------------------------------------------------------------

@@ -58,7 +58,6 @@ from ui.forms.binder import (
     apply_tab_order,
     field_box,
     finished_signals,
-    form_stylesheet,
     reveal,
 )
 from ui.forms.equity_editor import GrantRow, VestingFields
@@ -1070,7 +1069,7 @@ class OfferForm(QWidget):
             return
         self._styling = True
         try:
-            self.setStyleSheet(form_stylesheet(self.palette()))
+            self.binder.restyle(self.palette())  # (the rules are on the widgets marked: ui.forms.binder)
         finally:
             self._styling = False
 

@@ -322,6 +322,56 @@ def test_saving_keeps_an_offers_place_and_new_offers_go_last(db_path: Path) -> N
         assert conn.execute("SELECT count(*) FROM offer_timeline WHERE offer_id = 'fabrikam'").fetchone() == (0,)
 
 
+def test_every_offer_gets_its_own_parts_whatever_the_order_of_the_ids(db_path: Path) -> None:
+    """The offers are read with one cursor a table, side by side in the order of the ids (not the
+    user's order), so each offer must still get exactly its own parts, in their order, and a part
+    whose offer is gone (left by a tool that wrote without foreign keys) must go to no offer."""
+    offers = [
+        simple_offer("zeta", sign_on=[1000], benefits=[{"name": "Gym", "annual_value": 600}]),
+        simple_offer("Alpha", sign_on=[2000, 500]),  # "A" sorts before "z" and "é"
+        simple_offer("éclair", benefits=[{"name": "Lunch", "annual_value": 1200},
+                                         {"name": "Bike", "annual_value": 300}]),
+        simple_offer("beta"),
+    ]
+    with Store.open(db_path) as store:
+        store.import_offers(offers)
+    with raw_connection(db_path) as conn:  # a part of an offer "b" that isn't there, between "Alpha" and "beta"
+        conn.execute("INSERT INTO offer_sign_on (offer_id, position, amount_cents) VALUES ('b', 0, 999900)")
+        conn.commit()
+    with Store.open(db_path) as store:
+        loaded = store.list_offers()
+        assert [o.id for o in loaded] == ["zeta", "Alpha", "éclair", "beta"]  # the user's order
+        assert loaded == offers
+        assert loaded[1].sign_on == [Decimal(2000), Decimal(500)]
+        assert [b.name for b in loaded[2].benefits] == ["Lunch", "Bike"]
+        assert loaded[3].sign_on == [] and loaded[3].benefits == []
+
+
+def test_reading_never_imports_sqlite_utils(db_path: Path) -> None:
+    """sqlite-utils (and click, dateutil, pluggy) only for writes and upgrades: a start that only
+    reads doesn't load them (issue 15's memory). In a fresh interpreter: this one has them already."""
+    with Store.open(db_path) as store:
+        store.import_offers(three_offers())
+        store.save_settings(Settings(display_currency="EUR", fx={"USD": Decimal("0.92")}))
+    script = textwrap.dedent(f"""
+        import sys
+        from app.store import Store
+        with Store.open({str(db_path)!r}) as store:
+            offers, year_one = store.list_offers_with_year_one()
+            read = [len(offers), str(year_one["northwind"]), store.get_offer("fabrikam").company,
+                    store.offer_ids(), store.offer_count(), store.is_empty(), store.load_settings().display_currency,
+                    len(store.fingerprint())]
+            print(read, "sqlite_utils" in sys.modules)
+            store.save_offer(offers[0])
+            print("sqlite_utils" in sys.modules)
+    """)
+    result = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, check=True)
+    assert result.stdout.splitlines() == [
+        "[3, '255200.00', 'Fabrikam Cloud', ['northwind', 'fabrikam', 'contoso'], 3, False, 'EUR', 64] False",
+        "True",  # the first write imports it
+    ]
+
+
 def test_delete_removes_the_offer_and_all_its_parts(store: Store) -> None:
     store.import_offers(three_offers())
     assert store.delete_offer("northwind") is True

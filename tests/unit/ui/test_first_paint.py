@@ -21,16 +21,17 @@ ROOT = Path(__file__).resolve().parents[3]
 
 STAGE_ONE = """
 import json, sys
-from decimal import Decimal as D
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
+from ui.start import APP_NAME, ORGANIZATION, _first_paint
 app = QApplication([])
-from ui.start import _first_paint
+app.setApplicationName(APP_NAME)  # as ui.start.run does: the settings the real window wrote
+app.setOrganizationName(ORGANIZATION)
 window = _first_paint(Path(sys.argv[1]), False)
 model = window.list_model
 rows = [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
-heavy = [m for m in ("pydantic", "sqlite_utils", "app.models", "app.store", "ui.main", "ui.main_window")
-         if m in sys.modules]
+heavy = [m for m in ("pydantic", "sqlite_utils", "app.models", "app.store", "ui.main", "ui.main_window", "babel",
+                    "ui.format", "decimal") if m in sys.modules]
 print(json.dumps({"rows": rows, "selected": window.list_view.currentIndex().row(), "heavy": heavy,
                   "title": window.windowTitle()}))
 """
@@ -50,28 +51,58 @@ def _data_file(tmp_path: Path) -> Path:
     return path
 
 
+def _stage_one(path: Path, env: dict[str, str]) -> dict:
+    result = subprocess.run([sys.executable, "-c", STAGE_ONE, str(path)], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=120, check=True)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def _two_stage_start(path: Path, env: dict[str, str]) -> list[list[str]]:
+    result = subprocess.run([sys.executable, "-m", "ui.launcher", "--db", str(path)], cwd=ROOT,
+                            env=env | {"OFFER_PLANNER_STARTUP_PROBE": "1"}, capture_output=True, text=True,
+                            timeout=180)
+    assert result.returncode == 0, result.stderr
+    path.with_name(path.name + ".lock").unlink(missing_ok=True)  # the probe leaves without tearing down
+    return [line.split() for line in result.stdout.splitlines()]
+
+
 def test_the_first_paint_shows_the_stored_list_before_the_domain_is_imported(tmp_path: Path) -> None:
     path = _data_file(tmp_path)
-    result = subprocess.run([sys.executable, "-c", STAGE_ONE, str(path)], cwd=ROOT, env=_environment(tmp_path),
-                            capture_output=True, text=True, timeout=120, check=True)
-    shown = json.loads(result.stdout.strip().splitlines()[-1])
-    assert shown["heavy"] == []  # no pydantic, no sqlite-utils, no domain models, no editor
+    env = _environment(tmp_path)
+    _two_stage_start(path, env)  # the real window remembers how this locale writes the list's amounts
+    shown = _stage_one(path, env)
+    assert shown["heavy"] == []  # no pydantic, no sqlite-utils, no domain models, no editor, no Babel
     assert shown["title"] == "Offer Planner — offers.sqlite3"
     assert [row[0] for row in shown["rows"]] == ["Northwind Analytics", "Fabrikam Cloud", "Contoso GmbH"]
     # Northwind's year 1, in its own currency, as the real list shows it:
     # 172,000 + 17,200 bonus + 20,000 sign-on + 40,000 RSUs + 6,000 benefits = 255,200
     assert shown["rows"][0][2:4] == ["Offer received", "$255,200.00"]  # the stage in app.words' word
+    assert shown["rows"][1][3] == "$245,275.00"  # Fabrikam's (USD too)
     assert shown["rows"][0][4] == ""  # the position is rated in stage two
     assert shown["selected"] == 0
 
 
+def test_the_first_paint_writes_amounts_in_the_users_locale_before_and_after_it_is_remembered(tmp_path: Path) -> None:
+    """The first start in a locale (nothing remembered) writes the amounts with ui.format; the real window
+    then remembers the locale's way, and the next first paint writes the same text without Babel."""
+    path = _data_file(tmp_path)
+    env = _environment(tmp_path) | {"LC_ALL": "de_DE.UTF-8"}
+    first = _stage_one(path, env)
+    assert "babel" in first["heavy"]  # nothing remembered yet: the formatter itself
+    assert [row[3] for row in first["rows"][:2]] == ["255.200,00\u00a0$", "245.275,00\u00a0$"]
+    _two_stage_start(path, env)
+    second = _stage_one(path, env)
+    assert second["heavy"] == []
+    assert second["rows"] == first["rows"]
+    # another locale than the one remembered: Babel again, in that locale's way
+    french = _stage_one(path, env | {"LC_ALL": "fr_FR.UTF-8"})
+    assert "babel" in french["heavy"]
+    assert french["rows"][0][3] == "255\u202f200,00\u00a0$US"
+
+
 def test_the_app_starts_in_two_stages_and_the_real_window_follows(tmp_path: Path) -> None:
     path = _data_file(tmp_path)
-    env = _environment(tmp_path) | {"OFFER_PLANNER_STARTUP_PROBE": "1"}
-    result = subprocess.run([sys.executable, "-m", "ui.launcher", "--db", str(path)], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=180)
-    assert result.returncode == 0, result.stderr
-    lines = [line.split() for line in result.stdout.splitlines()]
+    lines = _two_stage_start(path, _environment(tmp_path))
     assert [line[0] for line in lines] == ["first_paint", "ready"]
     first, ready = (float(line[1]) for line in lines)
     assert first <= ready
