@@ -44,6 +44,11 @@ _NOT_SOURCE = shutil.ignore_patterns(
 )
 
 
+# Set by the test run, not by a user's shell: PYTHONPATH and VIRTUAL_ENV lead back into the checkout,
+# and PYTHONPYCACHEPREFIX (dev.py) would put the installed wheel's bytecode in the checkout's .venv.
+_NOT_A_USERS = {"PYTHONPATH", "VIRTUAL_ENV", "PYTHONPYCACHEPREFIX"}
+
+
 def _requirements(metadata: str, extras: set[str]) -> list[Requirement]:
     """The Requires-Dist lines of a distribution's metadata that hold on this machine for these extras."""
     found = []
@@ -90,7 +95,7 @@ def _link_dependencies(wheel: Path, site_packages: Path) -> list[str]:
 def installed(tmp_path_factory) -> Path:
     """The bin folder of a new virtual environment with the wheel (and its dependencies) installed."""
     work = tmp_path_factory.mktemp("wheel")
-    env = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "VIRTUAL_ENV"}}
+    env = {k: v for k, v in os.environ.items() if k not in _NOT_A_USERS}
     env |= {"PIP_DISABLE_PIP_VERSION_CHECK": "1", "PIP_NO_INDEX": "1"}
     source = work / "source"
     shutil.copytree(ROOT, source, ignore=_NOT_SOURCE)
@@ -115,7 +120,7 @@ def installed(tmp_path_factory) -> Path:
 
 def _user_env(bin_dir: Path) -> dict[str, str]:
     """The environment a user's shell gives: no PYTHONPATH leading back into the checkout."""
-    env = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "VIRTUAL_ENV", "PYTHONPYCACHEPREFIX"}}
+    env = {k: v for k, v in os.environ.items() if k not in _NOT_A_USERS}
     env["PATH"] = f"{bin_dir}{os.pathsep}{env.get('PATH', '')}"
     env["QT_QPA_PLATFORM"] = "offscreen"
     return env
