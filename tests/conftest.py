@@ -47,6 +47,15 @@ def _private_dirs(request, tmp_path_factory, monkeypatch):
         gc.collect()
 
 
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Everything alive once the tests are collected (the modules, Hypothesis's strategies, the test
+    items: 230,000 objects) lives to the end: gc.freeze() moves it out of the collector's sight, so
+    the full sweep after each test (above) and Python's own sweeps look only at what tests made.
+    Each full sweep took 0.25 s before, 0.002 s after: about two minutes of CPU over the suite."""
+    gc.collect()
+    gc.freeze()
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Tests that mostly wait (building and installing the wheel) start first, so that with
     `pytest -n` their waiting overlaps the other workers' computing instead of ending the run."""

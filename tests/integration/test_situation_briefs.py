@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import json
 
-import pypdf
 import pytest
 
 from app.brief import build_brief
 from app.evaluation import evaluator_for_file
 from app.files import parse_offer_file
+from tests.pdfs import page_texts
 from tests.situations import BY_KEY, Situation
 from ui.pdf.brief_pdf import render_brief_pdf
 
@@ -42,8 +42,7 @@ def test_page_one_is_the_call_sheet_of_the_situation(qapp, tmp_path, situation: 
     evaluator = evaluator_for_file(parse_offer_file(json.dumps(situation.offer_file())))
     e = evaluator.evaluate("acme")
     brief = build_brief(evaluator, "acme")
-    reader = pypdf.PdfReader(render_brief_pdf(brief, tmp_path / "brief.pdf", paper="A4"))
-    first = compact(reader.pages[0].extract_text())
+    first = compact(page_texts(render_brief_pdf(brief, tmp_path / "brief.pdf", paper="A4"))[0])
     assert compact(e.advice.headline) in first
     if not e.levers:
         assert "Ifno" not in first  # nothing to ask, nothing to fall back on
