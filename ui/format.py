@@ -17,7 +17,7 @@ precision.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, localcontext
@@ -68,6 +68,7 @@ def set_locale(name: str | None) -> str:
     global _current, _current_name
     _current_name = _normalized(name)
     _current = None  # read when first needed: a start that formats nothing pays nothing
+    _written.clear()  # what was written in the old locale
     return _current_name
 
 
@@ -150,6 +151,10 @@ def money(value: Decimal | None, currency: str, *, cents: bool = False, signed: 
     "$185,000.00". None → "—". `signed` puts "+" before a positive value (differences)."""
     if value is None:
         return DASH
+    return _remembered(_money, value, currency, cents, signed)
+
+
+def _money(value: Decimal, currency: str, cents: bool, signed: bool) -> str:
     conventions = _conventions()
     whole = not cents and value == value.to_integral_value()
     pattern = conventions.money_whole if whole else conventions.money_cents
@@ -213,6 +218,10 @@ def money_compact(value: Decimal | None, currency: str) -> str:
     figure: tables show `money`)."""
     if value is None:
         return DASH
+    return _remembered(_money_compact, value, currency)
+
+
+def _money_compact(value: Decimal, currency: str) -> str:
     magnitude = abs(value)
     if magnitude >= 1:
         # three significant digits first, so 999,999 reads "$1M", not "$1000K"
@@ -297,6 +306,29 @@ def month_short(value: date) -> str:
 
 
 # --- helpers -------------------------------------------------------------------------------------
+
+# Amounts already written in the current locale, by (how, value, currency, options). Babel takes
+# ~0.1 ms an amount, and a repaint asks for the same few hundred again (the compare table's cells,
+# the charts' descriptions and axes, the list's rows, the brief's tables): each is written once.
+# The key is the value's number (Decimal("1.0") == Decimal("1")), which is all the text depends on:
+# the patterns round by value and `money` tells whole from cents by value. Emptied by `set_locale`,
+# and when it grows past _WRITTEN_MAX (a long session of edits: old figures are not asked again).
+_written: dict[tuple, str] = {}
+_WRITTEN_MAX = 20_000
+
+
+def _remembered(write: Callable[..., str], value: Decimal, *args: object) -> str:
+    key = (write, value, *args)
+    try:
+        text = _written.get(key)
+    except TypeError:  # a signalling NaN has no hash: written every time (never a figure anyway)
+        return write(value, *args)
+    if text is None:
+        text = write(value, *args)
+        if len(_written) >= _WRITTEN_MAX:
+            _written.clear()
+        _written[key] = text
+    return text
 
 
 def _digits_for(value: Decimal):

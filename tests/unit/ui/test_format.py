@@ -59,6 +59,22 @@ def test_amounts_always_carry_their_currency(locale):
     assert fmt.currency_affixes("CAD") == ("CA$", "")
 
 
+def test_amounts_written_once_are_rewritten_in_a_new_locale(locale):
+    """Amounts are remembered once written (a repaint asks for the same ones again); a locale change
+    writes them anew, and an amount written with more zeros reads the same as without."""
+    locale("en_US")
+    assert fmt.money(D("185000"), "USD") == "$185,000"
+    assert fmt.money(D("185000.00"), "USD") == "$185,000"
+    assert fmt.money(D("185000"), "USD", cents=True) == "$185,000.00"
+    assert fmt.money(D("185000"), "USD", signed=True) == "+$185,000"
+    assert fmt.money_compact(D("1412344.84"), "USD") == "$1.41M"
+    locale("de_DE")
+    assert fmt.money(D("185000"), "USD") == f"185.000{NBSP}$"
+    assert fmt.money_compact(D("1412344.84"), "USD") == f"1,41{NBSP}Mio.{NBSP}$"
+    locale("en_US")
+    assert fmt.money(D("185000"), "USD") == "$185,000"
+
+
 @pytest.mark.parametrize(
     ("name", "value", "currency", "expected"),
     [
