@@ -68,6 +68,11 @@ OWN_GROWTH_MARK = "*"  # a scenario cell valued at the offer's own growth in tha
 RANGE_KEY = "scenario_range"
 
 _Index = QModelIndex | QPersistentModelIndex
+# roles answered with Qt objects (a QFont, a QBrush): made when asked, never kept, so none outlives
+# the application (a QFont freed after QApplication aborts the process at exit)
+_QT_VALUED = frozenset(
+    int(r) for r in (Qt.ItemDataRole.FontRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole)
+)
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
@@ -221,7 +226,8 @@ class ComparisonTableModel(QAbstractTableModel):
             value = self._label_data(row, role)
         else:
             value = self._cell_data(comparison, row, column - FIRST_OFFER_COLUMN, role)
-        self._cells[key] = value
+        if role not in _QT_VALUED:
+            self._cells[key] = value
         return value
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
