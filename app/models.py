@@ -30,18 +30,18 @@ from decimal import MAX_EMAX, MIN_EMIN, Context, Decimal
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
+    GetCoreSchemaHandler,
     StrictBool,
     StrictInt,
     StringConstraints,
     ValidationInfo,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
+from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
 from app.currencies import ISO_4217_CODES
 from app.rubric import DEFAULT_RUBRIC, Rubric
@@ -86,6 +86,14 @@ DEFAULT_EXERCISE_WINDOW_DAYS = 90
 
 def _number(value: Any) -> Decimal:
     """Accept JSON numbers (int, float, Decimal), never text or booleans, and make them exact."""
+    kind = type(value)
+    if kind is Decimal:  # what a file's decimals are read as (the usual case: checked first, same result)
+        decimal: Decimal = value
+        if decimal.is_finite():
+            return decimal
+        raise PydanticCustomError("not_a_number", "must be a finite number")
+    if kind is int:  # a file's whole numbers (not a bool: its type is bool)
+        return Decimal(value)
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
         raise PydanticCustomError("not_a_number", "must be a number")
     if isinstance(value, float):
@@ -111,12 +119,29 @@ def _decimal_places(value: Decimal) -> int:
     return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
+_PLACES = {2: Decimal("0.01"), 6: Decimal("0.000001")}
+# wide enough that quantizing a number below 10**40 to 10**-6 never needs more digits than it has
+_QUANTIZE = Context(prec=60, Emin=MIN_EMIN, Emax=MAX_EMAX)
+
+
+def _over_places(value: Decimal, places: int) -> bool:
+    """`_decimal_places(value) > places`, without taking the number apart (as_tuple, normalize).
+
+    The same answer: a finite number has more decimal places than `places` (as written, or once its
+    trailing zeros are dropped) exactly when it is not a whole multiple of 10**-places, i.e. when
+    rounding it to that step changes its value.
+    """
+    if value.adjusted() < 40:
+        return value.quantize(_PLACES[places], context=_QUANTIZE) != value
+    return _decimal_places(value) > places
+
+
 def _money(value: Decimal) -> Decimal:
     if value < 0:
         raise PydanticCustomError("money_negative", "can't be negative")
     if value > MONEY_MAX:
         raise PydanticCustomError("money_too_large", "can't be more than 1,000,000,000,000")
-    if _decimal_places(value) > 2:
+    if _over_places(value, 2):
         raise PydanticCustomError("money_precision", "can have at most two decimal places (cents)")
     return value
 
@@ -148,7 +173,7 @@ def _positive(value: Decimal) -> Decimal:
 def _rate(value: Decimal, info: ValidationInfo) -> Decimal:
     """An exchange rate: more than 0; six decimals at most (format 1 and stored rates: any)."""
     _positive(value)
-    if _mode(info) == "current" and _decimal_places(value) > 6:
+    if _mode(info) == "current" and _over_places(value, 6):
         raise PydanticCustomError("rate_precision", "can have at most six decimal places")
     return value
 
@@ -164,7 +189,7 @@ def _per_share(value: Decimal, info: ValidationInfo) -> Decimal:
     if mode == "format1":
         if value > MONEY_MAX:
             raise PydanticCustomError("money_too_large", "can't be more than 1,000,000,000,000")
-        if _decimal_places(value) > 2:
+        if _over_places(value, 2):
             raise PydanticCustomError(
                 "per_share_precision_format_1",
                 "can have at most two decimal places in a format-1 file (format 2 allows six)",
@@ -175,7 +200,7 @@ def _per_share(value: Decimal, info: ValidationInfo) -> Decimal:
         raise PydanticCustomError(
             "per_share_too_large", "can't be more than {limit} a share", {"limit": f"{limit:,}"}
         )
-    if _decimal_places(value) > 6:
+    if _over_places(value, 6):
         raise PydanticCustomError("per_share_precision", "can have at most six decimal places")
     return value
 
@@ -185,7 +210,7 @@ def _growth(value: Decimal) -> Decimal:
         raise PydanticCustomError("growth_too_low", "can't be below -90 % a year")
     if value > 200:
         raise PydanticCustomError("growth_too_high", "can be at most 200 % a year")
-    if _decimal_places(value) > 2:
+    if _over_places(value, 2):
         raise PydanticCustomError("percent_precision", "can have at most two decimal places")
     return value
 
@@ -248,14 +273,54 @@ def _currency(value: Any) -> str:
     return value
 
 
-Money = Annotated[Decimal, BeforeValidator(_number), AfterValidator(_money)]
-Percent100 = Annotated[Decimal, BeforeValidator(_number), AfterValidator(_percent(100))]
-Percent200 = Annotated[Decimal, BeforeValidator(_number), AfterValidator(_percent(200))]
-Percent300 = Annotated[Decimal, BeforeValidator(_number), AfterValidator(_percent(300))]
-Shares = Annotated[Decimal, BeforeValidator(_number), AfterValidator(_non_negative_count)]
-Rate = Annotated[Decimal, BeforeValidator(_number), AfterValidator(_rate)]
-PerShare = Annotated[Decimal, BeforeValidator(_number), AfterValidator(_per_share)]
-Growth = Annotated[Decimal, BeforeValidator(_number), AfterValidator(_growth)]
+class _Number:
+    """A number field's validation: `_number`, then `check` (and `info` for a check that reads the
+    validation context), as one plain validator.
+
+    The same as `BeforeValidator(_number)` then `AfterValidator(check)`, the pair each field had
+    before: pydantic's own Decimal validation between them only passed `_number`'s finite Decimal
+    through, and an error names the field and the input as it was. One call from pydantic-core for
+    each value instead of two, and no step between: reading 1,000 offers makes ~26,000 of them.
+    Dumped as a Decimal, as before.
+    """
+
+    def __init__(self, check: Callable[..., Decimal], *, info: bool = False) -> None:
+        self.check = check
+        self.info = info
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        check = self.check
+        if self.info:
+
+            def with_info(value: Any, info: ValidationInfo) -> Decimal:
+                kind = type(value)
+                if kind is int:  # _number's own first two cases, without its call
+                    value = Decimal(value)
+                elif kind is not Decimal or not value.is_finite():
+                    value = _number(value)
+                return check(value, info)
+
+            return core_schema.with_info_plain_validator_function(with_info, serialization=core_schema.decimal_schema())
+
+        def plain(value: Any) -> Decimal:
+            kind = type(value)
+            if kind is int:  # _number's own first two cases, without its call
+                value = Decimal(value)
+            elif kind is not Decimal or not value.is_finite():
+                value = _number(value)
+            return check(value)
+
+        return core_schema.no_info_plain_validator_function(plain, serialization=core_schema.decimal_schema())
+
+
+Money = Annotated[Decimal, _Number(_money)]
+Percent100 = Annotated[Decimal, _Number(_percent(100))]
+Percent200 = Annotated[Decimal, _Number(_percent(200))]
+Percent300 = Annotated[Decimal, _Number(_percent(300))]
+Shares = Annotated[Decimal, _Number(_non_negative_count)]
+Rate = Annotated[Decimal, _Number(_rate, info=True)]
+PerShare = Annotated[Decimal, _Number(_per_share, info=True)]
+Growth = Annotated[Decimal, _Number(_growth)]
 TaxRegion = Annotated[str, BeforeValidator(_tax_region)]
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 Currency = Annotated[str, BeforeValidator(_currency)]

@@ -43,8 +43,10 @@ The API (all a caller needs; no Qt, no I/O beyond reading the shipped rule files
 Both are cached: each rule file is parsed once per process, each (region, year, status, income)
 estimate computed once. Rules are in `resources/tax/<year>/<CODE>.toml`, documented in
 `resources/tax/README.md`; `engine.py` is the one interpreter, `rules.py` the file schema,
-`expr.py` the arithmetic of `formula` steps. Every amount is an exact Decimal; rounding happens
-only where a rule file says the authority rounds, and each part is rounded to cents (half up).
+`expr.py` the arithmetic of `formula` steps, `compiled.py` each chain and filing status compiled once
+to one straight-line function doing the interpreter's very operations (what estimates run). Every
+amount is an exact Decimal; rounding happens only where a rule file says the authority rounds, and
+each part is rounded to cents (half up).
 """
 
 from __future__ import annotations

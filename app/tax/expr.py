@@ -18,6 +18,8 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from functools import lru_cache
+from typing import Any
 
 NAME = r"(?:[A-Z]{2}(?:-[A-Z0-9]+)*\.)?[a-z][a-z0-9_]*"
 _TOKEN = re.compile(rf"\s*(?:(?P<number>\d+(?:\.\d+)?)|(?P<name>{NAME})|(?P<op>[-+*/(),]))")
@@ -35,13 +37,20 @@ class FormulaError(ValueError):
     """A formula that does not follow the grammar, said with the position of the problem."""
 
 
+# A parsed formula is a tree of tuples, kept so the engine can compile it (`app.tax.compiled`):
+#   ("number", Decimal) | ("name", str) | ("neg", node) | (op, left, right) for op in + - * /
+#   | ("call", func, (node, ...))
+Node = tuple[Any, ...]
+
+
 @dataclass(frozen=True)
 class Formula:
-    """A parsed formula: its text, the names it reads, its literals, and how to evaluate it."""
+    """A parsed formula: its text, the names it reads, its literals, its tree, and how to evaluate it."""
 
     text: str
     names: frozenset[str]
     literals: tuple[Decimal, ...]
+    tree: Node
     _run: Callable[[Mapping[str, Decimal]], Decimal]
 
     def __call__(self, values: Mapping[str, Decimal]) -> Decimal:
@@ -50,12 +59,19 @@ class Formula:
 
 def parse(text: str) -> Formula:
     """Parse `text` once; the result evaluates against a mapping of names to Decimals."""
+    return _parse(text)
+
+
+@lru_cache(maxsize=4096)
+def _parse(text: str) -> Formula:
+    # cached: a rule file's formulas are parsed when the file is checked and again when a chain is
+    # compiled (the Formula is immutable; the text is all it depends on)
     tokens = _tokenize(text)
     parser = _Parser(text, tokens)
-    run = parser.expr()
+    tree = parser.expr()
     if parser.pos != len(tokens):
         raise FormulaError(f"unexpected {tokens[parser.pos][1]!r} in formula {text!r}")
-    return Formula(text, frozenset(parser.names), tuple(parser.literals), run)
+    return Formula(text, frozenset(parser.names), tuple(parser.literals), tree, _closure(tree))
 
 
 def _tokenize(text: str) -> list[tuple[str, str]]:
@@ -101,36 +117,35 @@ class _Parser:
             found = repr(token[1]) if token else "the end"
             raise FormulaError(f"expected {op!r} but found {found} in formula {self.text!r}")
 
-    def expr(self) -> Run:
-        run = self.term()
+    def expr(self) -> Node:
+        node = self.term()
         while True:
             if self._take("+"):
-                run = _add(run, self.term())
+                node = ("+", node, self.term())
             elif self._take("-"):
-                run = _sub(run, self.term())
+                node = ("-", node, self.term())
             else:
-                return run
+                return node
 
-    def term(self) -> Run:
-        run = self.factor()
+    def term(self) -> Node:
+        node = self.factor()
         while True:
             if self._take("*"):
-                run = _mul(run, self.factor())
+                node = ("*", node, self.factor())
             elif self._take("/"):
-                run = _div(run, self.factor())
+                node = ("/", node, self.factor())
             else:
-                return run
+                return node
 
-    def factor(self) -> Run:
+    def factor(self) -> Node:
         if self._take("-"):
-            inner = self.factor()
-            return lambda v: -inner(v)
+            return ("neg", self.factor())
         if self._take("+"):
             return self.factor()
         if self._take("("):
-            run = self.expr()
+            node = self.expr()
             self._expect(")")
-            return run
+            return node
         token = self._peek()
         if token is None:
             raise FormulaError(f"formula {self.text!r} ends too early")
@@ -139,15 +154,15 @@ class _Parser:
         if kind == "number":
             number = Decimal(value)
             self.literals.append(number)
-            return lambda v: number
+            return ("number", number)
         if kind == "name":
             if self._peek() == ("op", "("):
                 return self._call(value)
             self.names.add(value)
-            return lambda v: v[value]
+            return ("name", value)
         raise FormulaError(f"unexpected {value!r} in formula {self.text!r}")
 
-    def _call(self, func: str) -> Run:
+    def _call(self, func: str) -> Node:
         if func not in _FUNCTIONS:
             raise FormulaError(f"unknown function {func}() in formula {self.text!r} (known: {', '.join(_FUNCTIONS)})")
         self._expect("(")
@@ -159,6 +174,23 @@ class _Parser:
         if len(args) < fewest or (most is not None and len(args) > most):
             raise FormulaError(f"{func}() takes {fewest if most == fewest else f'{fewest} or more'} "
                                f"argument(s), not {len(args)}, in formula {self.text!r}")
+        return ("call", func, tuple(args))
+
+
+def _closure(node: Node) -> Run:
+    """The tree as nested closures: the reference evaluation (`app.tax.compiled` must agree with it)."""
+    kind = node[0]
+    if kind == "number":
+        number = node[1]
+        return lambda v: number
+    if kind == "name":
+        name = node[1]
+        return lambda v: v[name]
+    if kind == "neg":
+        inner = _closure(node[1])
+        return lambda v: -inner(v)
+    if kind == "call":
+        func, args = node[1], [_closure(arg) for arg in node[2]]
         if func == "min":
             return lambda v: min(a(v) for a in args)
         if func == "max":
@@ -169,6 +201,7 @@ class _Parser:
         if func == "ceil":
             return lambda v: arg(v).to_integral_value(rounding=ROUND_CEILING)
         return lambda v: abs(arg(v))
+    return _BINARY[kind](_closure(node[1]), _closure(node[2]))
 
 
 def _add(a: Run, b: Run) -> Run:
@@ -185,3 +218,6 @@ def _mul(a: Run, b: Run) -> Run:
 
 def _div(a: Run, b: Run) -> Run:
     return lambda v: a(v) / b(v)
+
+
+_BINARY: dict[str, Callable[[Run, Run], Run]] = {"+": _add, "-": _sub, "*": _mul, "/": _div}

@@ -12,10 +12,11 @@ from typing import Any
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from app.errors import Problem
 from app.files import OfferFileError, parse_offer_file
-from app.models import Grant, Offer, OfferFile, Vesting
+from app.models import Grant, Offer, OfferFile, Vesting, _decimal_places, _over_places
 from tests import strategies
 from tests.strategies import json_text
 
@@ -466,3 +467,23 @@ def test_every_generated_file_is_valid(data: dict[str, Any]) -> None:
 @given(data=strategies.offer_files())
 def test_python_and_json_input_agree(data: dict[str, Any]) -> None:
     assert parse_offer_file(json_text(data)) == OfferFile.model_validate(data)
+
+
+# every way a number can be written: few or many digits, a point anywhere, trailing zeros, exponents
+_WRITTEN = st.builds(
+    lambda sign, digits, exponent: Decimal(f"{sign}{digits}E{exponent}"),
+    st.sampled_from(["", "-"]),
+    st.from_regex(r"[0-9]{1,34}", fullmatch=True),
+    st.integers(min_value=-40, max_value=14),
+)
+
+
+@given(value=_WRITTEN)
+def test_decimal_places_are_judged_as_the_numbers_are_written_or_normalized(value: Decimal) -> None:
+    """`_over_places` (what the money, rate and per-share rules ask) says what `_decimal_places`
+    says: 85000.10 has two places, 85000.100 too once its zero is dropped, 1.0000000000000000000000000001
+    has 28, 1E+3 none."""
+    for places in (2, 6):
+        assert _over_places(value, places) == (_decimal_places(value) > places)
+    assert not _over_places(D("85000.100"), 2) and _over_places(D("85000.001"), 2)
+    assert _over_places(D("1.0000000000000000000000000001"), 6) and not _over_places(D("1E+3"), 2)
