@@ -106,6 +106,11 @@ class CompareView(QWidget):
         self._after_tax = False  # the "After tax" switch
         self._comparison: Comparison | None = None
         self._growth_stale = True  # the growth tab is worked out when shown
+        # each offer column's widest cell (model column → pixels), measured once per figure shown:
+        # an edit re-measures the columns whose cells changed, not the table
+        self._widths: dict[int, int] = {}
+        self._label_width: int | None = None
+        self._listed: list[tuple[str, str, str, str, str, bool]] = []  # the offer list's items as built
         self._sized = False  # the table/chart split is set once, when first shown
 
         self.offer_list = QListWidget()
@@ -189,7 +194,7 @@ class CompareView(QWidget):
         self.table.setModel(self.proxy)
         self.delegate = FigureDelegate(self.table)
         self.table.setItemDelegate(self.delegate)
-        self.table.viewport_resized.connect(self._fit_columns)
+        self.table.viewport_resized.connect(lambda: self._fit_columns())
         self.table.setAccessibleName("Comparison table")
         self.table.setAccessibleDescription(
             "Figures as rows, offers as columns. The best figure of a row is starred and bold."
@@ -350,7 +355,7 @@ class CompareView(QWidget):
 
     def _on_show_differences_toggled(self, on: bool) -> None:
         self.model.set_show_differences(on)
-        self._fit_columns()
+        self._fit_columns(remeasure=True)
 
     def _on_charts_toggled(self, shown: bool) -> None:
         self.charts.setVisible(shown)
@@ -358,6 +363,7 @@ class CompareView(QWidget):
 
     def _on_differences_only_toggled(self, on: bool) -> None:
         self.proxy.set_differences_only(on)
+        self._fit_columns(remeasure=True)  # the widest cells may be in rows now hidden or shown
 
     def _show_tax_notes(self) -> None:
         """After tax, what the figures are: the first note (the estimate's label, naming its columns when
@@ -387,6 +393,8 @@ class CompareView(QWidget):
         if event.type() == QEvent.Type.PaletteChange:
             self.model.set_palette(self.table.palette())
         super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_columns(remeasure=True)
 
     # --- building ----------------------------------------------------------------------------------
 
@@ -406,6 +414,10 @@ class CompareView(QWidget):
             self._seen.update(o.id for o in new)
         present = {o.id for o in offers}
         self._checked &= present
+        listed = [(o.id, o.company, o.role, o.stage, o.currency, o.id in self._checked) for o in offers]
+        if listed == self._listed:
+            return  # an edit of pay: the list reads as it did (rebuilding it re-lays out the view)
+        self._listed = listed
         self.offer_list.blockSignals(True)
         try:
             self.offer_list.clear()
@@ -459,7 +471,13 @@ class CompareView(QWidget):
         self._comparison = comparison
         if comparison.baseline is not None:
             self._baseline_id = comparison.baseline.offer_id
-        self.model.set_comparison(comparison, scenario_growths(evaluator, ids))
+        changed = self.model.set_comparison(comparison, scenario_growths(evaluator, ids))
+        if changed is None:
+            self._widths.clear()
+            self._label_width = None
+        else:
+            for column in changed:
+                self._widths.pop(column, None)
         self.model.set_rates_caption(*self._rates_caption(comparison))
         self._fill_baseline_combo(comparison)
         left_out = [_column_name(c) for c in comparison.unconverted]
@@ -539,12 +557,18 @@ class CompareView(QWidget):
 
     def _fill_baseline_combo(self, comparison: Comparison) -> None:
         combo = self.baseline_combo
+        items = [
+            (f"Stay at {column.company}" if column.is_stay else column.company, column.offer_id)
+            for column in comparison.columns
+            if column.converted
+        ]
+        shown = [(combo.itemText(i), combo.itemData(i)) for i in range(combo.count())]
         combo.blockSignals(True)
         try:
-            combo.clear()
-            for column in comparison.columns:
-                if column.converted:
-                    combo.addItem(f"Stay at {column.company}" if column.is_stay else column.company, column.offer_id)
+            if items != shown:  # refilled only when it changes: the combo sizes itself to its items
+                combo.clear()
+                for text, offer_id in items:
+                    combo.addItem(text, offer_id)
             if comparison.baseline_index is not None:
                 combo.setCurrentIndex(combo.findData(comparison.columns[comparison.baseline_index].offer_id))
             combo.setEnabled(combo.count() > 1)
@@ -552,28 +576,42 @@ class CompareView(QWidget):
             combo.blockSignals(False)
         self.show_differences_check.setEnabled(combo.count() > 1)
 
-    def _fit_columns(self) -> None:
+    def _fit_columns(self, *, remeasure: bool = False) -> None:
         """The names of the figures at their width (at most a third of the table); the offers share
         what is left, each at least as wide as its widest figure and its company's name, all the same
         width so the eye scans straight across. Narrower than that, the offers scroll sideways under
-        the names."""
+        the names.
+
+        Each column is measured once for what it shows (`_widths`): a resize measures nothing, an edit
+        only the columns whose cells changed; `remeasure` (other rows shown, another font) all."""
+        if remeasure:
+            self._widths.clear()
+            self._label_width = None
         count = self.model.columnCount()
         header = self.table.horizontalHeader()
-        self.table.set_row_height(self.delegate.row_height(self.model.show_differences()))
+        row_height = self.delegate.row_height(self.model.show_differences())
+        if row_height != self.table.verticalHeader().defaultSectionSize():
+            self.table.set_row_height(row_height)
         if count <= LABEL_COLUMN:
             return
         view_width = max(1, self.table.viewport().width())
-        labels = self.table.sizeHintForColumn(LABEL_COLUMN) + 8
-        labels = max(min(labels, view_width // 3), min(160, view_width // 2))
-        self.table.set_label_width(labels)
+        if self._label_width is None:
+            self._label_width = self.table.sizeHintForColumn(LABEL_COLUMN) + 8
+        labels = max(min(self._label_width, view_width // 3), min(160, view_width // 2))
+        if labels != self.table.label_width():
+            self.table.set_label_width(labels)
         offers = range(FIRST_OFFER_COLUMN, count)
         if not offers:
             return
-        needed = max(max(self._figure_width(c), header.section_width_hint(c)) for c in offers)
+        for column in offers:
+            if column not in self._widths:
+                self._widths[column] = max(self._figure_width(column), header.section_width_hint(column))
+        needed = max(self._widths[c] for c in offers)
         share = (view_width - labels) // len(offers)
         width = max(needed, share)
         for column in offers:
-            header.resizeSection(column, width)
+            if header.sectionSize(column) != width:
+                header.resizeSection(column, width)
 
     def _figure_width(self, column: int) -> int:
         """The widest cell of an offer column as the delegate draws it (value and difference)."""

@@ -17,7 +17,7 @@ precision.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, localcontext
@@ -69,6 +69,7 @@ def set_locale(name: str | None) -> str:
     global _current, _current_name
     _current_name = _normalized(name)
     _current = None  # read when first needed: a start that formats nothing pays nothing
+    _written.clear()  # what was written in the old locale
     return _current_name
 
 
@@ -151,8 +152,16 @@ def money(value: Decimal | None, currency: str, *, cents: bool = False, signed: 
     "$185,000.00". None → "—". `signed` puts "+" before a positive value (differences)."""
     if value is None:
         return DASH
+    return _remembered(_money, value, currency, cents, signed)
+
+
+def _money(value: Decimal, currency: str, cents: bool, signed: bool) -> str:
     conventions = _conventions()
     whole = not cents and value == value.to_integral_value()
+    digits = _plain_digits(abs(value), whole, conventions)
+    affixes = _money_affixes(_current_name, currency, whole) if digits is not None else None
+    if digits is not None and affixes is not None:
+        return _sign(value, signed) + affixes[0] + digits + affixes[1]
     pattern = conventions.money_whole if whole else conventions.money_cents
     with _digits_for(value):
         text = pattern.apply(abs(value), conventions.locale, currency=currency, currency_digits=False)
@@ -183,6 +192,61 @@ def list_money(name: str, currencies: Iterable[str]) -> ListMoney | None:
         return None
     return ListMoney(name, conventions.marks.decimal, group, pattern.grouping[0], pattern.grouping[1],
                      pattern.int_prec[0], affixes)
+
+
+# Babel writes an amount in ~0.1 ms: its pattern is re-read, its symbols looked up and its digits
+# grouped on every call. The two money patterns only ever put the same text around the digits, so
+# that text is taken from Babel once per locale and currency (`_money_affixes`) and the digits are
+# grouped here exactly as Babel's NumberPattern groups them (`_plain_digits`). Amounts Babel would
+# round (more than two decimals) or that need a wider decimal context (over 20 digits) go to Babel.
+_PLAIN_LIMIT = 20  # digits before the mark; more goes through Babel in its own decimal context
+
+
+def _plain_digits(magnitude: Decimal, whole: bool, conventions: _Conventions) -> str | None:
+    """The digits of a non-negative amount as the money pattern writes them ("185,000.00"), or None
+    when Babel must write it."""
+    if not magnitude.is_finite() or magnitude.adjusted() >= _PLAIN_LIMIT:
+        return None
+    exponent = magnitude.as_tuple().exponent
+    if not whole and isinstance(exponent, int) and exponent < -2 and magnitude != magnitude.quantize(_CENT):
+        return None  # Babel rounds it (half to even): its rule, not repeated here
+    pattern = conventions.money_whole if whole else conventions.money_cents
+    integer, _, fraction = f"{magnitude.quantize(_ONE if whole else _CENT):f}".partition(".")
+    if len(integer) < pattern.int_prec[0]:
+        integer = "0" * (pattern.int_prec[0] - len(integer)) + integer
+    size, grouped = pattern.grouping[0], ""
+    while len(integer) > size:
+        grouped = conventions.marks.group + integer[-size:] + grouped
+        integer = integer[:-size]
+        size = pattern.grouping[1]
+    return integer + grouped + ("" if whole else conventions.marks.decimal + fraction)
+
+
+_ONE, _CENT = Decimal(1), Decimal("0.01")
+
+
+@lru_cache(maxsize=256)
+def _money_affixes(name: str, currency: str, whole: bool) -> tuple[str, str] | None:
+    """What the locale `name` writes before and after the digits of an amount in `currency`, read
+    from Babel's own output (with the currency spacing), and checked against Babel on two amounts;
+    None when they don't agree (then Babel writes every amount)."""
+    conventions = _read_conventions(name)
+    pattern = conventions.money_whole if whole else conventions.money_cents
+
+    def babel(value: Decimal) -> str:
+        with _digits_for(value):
+            text = pattern.apply(value, conventions.locale, currency=currency, currency_digits=False)
+        return _spaced(text, currency, conventions)
+
+    sample = Decimal(1) if whole else Decimal("1.00")
+    digits = _plain_digits(sample, whole, conventions)
+    before, found, after = babel(sample).partition(digits or "?")
+    if not found or (digits or "") in before + after:
+        return None
+    for check in (Decimal("1234567") if whole else Decimal("1234567.89"), Decimal(0) if whole else Decimal("0.05")):
+        if babel(check) != before + str(_plain_digits(check, whole, conventions)) + after:
+            return None
+    return before, after
 
 
 def per_share(value: Decimal | None, currency: str) -> str:
@@ -245,13 +309,18 @@ def money_compact(value: Decimal | None, currency: str) -> str:
         magnitude = magnitude.quantize(Decimal(1).scaleb(magnitude.adjusted() - 2), rounding=ROUND_HALF_UP)
     else:
         magnitude = magnitude.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    # remembered by the rounded amount: $185,000 and $185,001 are both "$185K", written once
+    text = _remembered(_compact_magnitude, magnitude, currency)
+    return (MINUS if value < 0 and magnitude != 0 else "") + text
+
+
+def _compact_magnitude(magnitude: Decimal, currency: str) -> str:
     conventions = _conventions()
     with _digits_for(magnitude):
         text = format_compact_currency(magnitude, currency, locale=conventions.locale, fraction_digits=2)
     # a locale without a short form for thousands writes "250000 $": group the digits then
     grouped = re.search(r"\d{5,}", text)
-    text = money(magnitude, currency) if grouped else _spaced(text, currency, conventions)
-    return (MINUS if value < 0 and magnitude != 0 else "") + text
+    return money(magnitude, currency) if grouped else _spaced(text, currency, conventions)
 
 
 # --- numbers, percentages, dates -----------------------------------------------------------------
@@ -323,6 +392,29 @@ def month_short(value: date) -> str:
 
 
 # --- helpers -------------------------------------------------------------------------------------
+
+# Amounts already written in the current locale, by (how, value, currency, options). Babel takes
+# ~0.1 ms an amount, and a repaint asks for the same few hundred again (the compare table's cells,
+# the charts' descriptions and axes, the list's rows, the brief's tables): each is written once.
+# The key is the value's number (Decimal("1.0") == Decimal("1")), which is all the text depends on:
+# the patterns round by value and `money` tells whole from cents by value. Emptied by `set_locale`,
+# and when it grows past _WRITTEN_MAX (a long session of edits: old figures are not asked again).
+_written: dict[tuple, str] = {}
+_WRITTEN_MAX = 20_000
+
+
+def _remembered(write: Callable[..., str], value: Decimal, *args: object) -> str:
+    key = (write, value, *args)
+    try:
+        text = _written.get(key)
+    except TypeError:  # a signalling NaN has no hash: written every time (never a figure anyway)
+        return write(value, *args)
+    if text is None:
+        text = write(value, *args)
+        if len(_written) >= _WRITTEN_MAX:
+            _written.clear()
+        _written[key] = text
+    return text
 
 
 def _digits_for(value: Decimal):

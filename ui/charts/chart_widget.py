@@ -55,6 +55,8 @@ class ChartWidget(QWidget):
 
     def set_title_note(self, note: str) -> None:
         """Words the title adds in brackets ("after tax, estimate"); empty for none."""
+        if note == self._title_note:
+            return  # (the compare view sets it on every rebuild)
         self._title_note = note
         self._describe()
         self.update()
@@ -152,8 +154,9 @@ class ChartWidget(QWidget):
     # --- words -------------------------------------------------------------------------------------
 
     def _describe(self) -> None:
-        self.setAccessibleDescription(self.description())
-        self.setToolTip(self.description())
+        text = self.description()
+        self.setAccessibleDescription(text)
+        self.setToolTip(text)
 
     def description(self) -> str:
         """The chart in words: what it plots, and each offer's figures."""

@@ -298,16 +298,31 @@ def _empty(painter: QPainter, rect: QRectF, frame: _Frame, text: str) -> None:
     painter.drawText(rect, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text)
 
 
-def _fill_part(painter: QPainter, rect: QRectF, part: str, colors: dict[str, QColor], frame: _Frame) -> None:
-    painter.fillRect(rect, colors[part])
-    pattern = PART_PATTERNS[part]
-    if pattern != Qt.BrushStyle.NoBrush:
-        stripes = QColor(frame.base)
-        stripes.setAlpha(170)
-        brush = QBrush(stripes, pattern)
-        # patterns are drawn in device pixels: scale them with the device so a PDF prints them alike
-        brush.setTransform(QTransform.fromScale(frame.unit, frame.unit))
-        painter.fillRect(rect, brush)
+_Fill = tuple[QColor, QBrush | None]  # a part's colour, and the pattern laid over it
+
+
+def _part_fills(colors: dict[str, QColor], frame: _Frame) -> dict[str, _Fill]:
+    """Each part's colour and pattern brush, made once per chart (a chart fills ~150 rectangles)."""
+    stripes = QColor(frame.base)
+    stripes.setAlpha(170)
+    # patterns are drawn in device pixels: scale them with the device so a PDF prints them alike
+    scale = QTransform.fromScale(frame.unit, frame.unit)
+    fills: dict[str, _Fill] = {}
+    for part, color in colors.items():
+        pattern = PART_PATTERNS[part]
+        brush = None
+        if pattern != Qt.BrushStyle.NoBrush:
+            brush = QBrush(stripes, pattern)
+            brush.setTransform(scale)
+        fills[part] = (color, brush)
+    return fills
+
+
+def _fill_part(painter: QPainter, rect: QRectF, fill: _Fill) -> None:
+    color, pattern = fill
+    painter.fillRect(rect, color)
+    if pattern is not None:
+        painter.fillRect(rect, pattern)
 
 
 # --- stacked bars --------------------------------------------------------------------------------
@@ -333,11 +348,11 @@ def paint_stacked_bars(
         if not series or not series[0].years:
             _empty(painter, area, frame, note or "No offers to chart")
             return
-        colors = part_colors(palette)
+        fills = _part_fills(part_colors(palette), frame)
 
         def swatch_for(part: str) -> Callable[[QRectF], None]:
             def draw(r: QRectF) -> None:
-                _fill_part(painter, r, part, colors, frame)
+                _fill_part(painter, r, fills[part])
                 painter.setPen(QPen(frame.text, frame.unit * 0.5))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRect(r)
@@ -376,21 +391,23 @@ def paint_stacked_bars(
         gap = min(bar * 0.15, 4 * frame.unit)
         bold_small = QFont(frame.small)
         bold_small.setBold(True)
+        seam = QPen(frame.base, frame.unit)
+        outline = QPen(frame.text, frame.unit * 0.5)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
         for y_index in range(years):
             left = plot.left() + y_index * group + (group - inner) / 2
             for s_index, offer in enumerate(series):
                 year = offer.years[y_index]
                 x = left + s_index * bar + gap / 2
                 width = max(1.0, bar - gap)
+                painter.setPen(seam)
                 for segment in year.segments:
                     if segment.value == 0:
                         continue
                     top, bottom = y_of(segment.top), y_of(segment.bottom)
-                    _fill_part(painter, QRectF(x, top, width, bottom - top), segment.part, colors, frame)
-                    painter.setPen(QPen(frame.base, frame.unit))
+                    _fill_part(painter, QRectF(x, top, width, bottom - top), fills[segment.part])
                     painter.drawLine(QPointF(x, top), QPointF(x + width, top))  # seam between parts
-                painter.setPen(QPen(frame.text, frame.unit * 0.5))
-                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.setPen(outline)
                 painter.drawRect(QRectF(x, y_of(year.total), width, plot.bottom() - y_of(year.total)))
                 if tagged:
                     painter.setFont(bold_small)

@@ -68,6 +68,11 @@ OWN_GROWTH_MARK = "*"  # a scenario cell valued at the offer's own growth in tha
 RANGE_KEY = "scenario_range"
 
 _Index = QModelIndex | QPersistentModelIndex
+# roles answered with Qt objects (a QFont, a QBrush): made when asked, never kept, so none outlives
+# the application (a QFont freed after QApplication aborts the process at exit)
+_QT_VALUED = frozenset(
+    int(r) for r in (Qt.ItemDataRole.FontRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole)
+)
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
@@ -84,6 +89,10 @@ class ComparisonTableModel(QAbstractTableModel):
         self._own_growths: dict[tuple[str, str], Decimal] = {}
         self._lines = _lines(comparison)
         self._rates_caption = ("", "")  # (under "Figures in USD", its tooltip): which rates converted them
+        # what each cell answered, by (row, column, role): a paint asks a cell for a dozen roles, and
+        # the view asks again on every repaint. Emptied when the table is reset or restyled; an edit
+        # that keeps the table's shape drops the cells it changes (`set_comparison`).
+        self._cells: dict[tuple[int, int, int], Any] = {}
 
     # --- what the model shows ----------------------------------------------------------------------
 
@@ -92,18 +101,54 @@ class ComparisonTableModel(QAbstractTableModel):
 
     def set_comparison(
         self, comparison: Comparison | None, own_growths: dict[tuple[str, str], Decimal] | None = None
-    ) -> None:
+    ) -> set[int] | None:
         """Show `comparison`; `own_growths` maps (offer id, scenario name) to the offer's own growth
-        in that scenario (`app.scenario_compare.scenario_growths`), for the cells it marks."""
-        self.beginResetModel()
+        in that scenario (`app.scenario_compare.scenario_growths`), for the cells it marks.
+
+        When the table keeps its shape (the same rows and columns, the same words around the figures:
+        an edit of one offer's pay, say) only the cells whose figures changed are announced, so the
+        view repaints those and keeps its scroll position and selection; returns their model columns.
+        Anything else resets the model; returns None."""
+        own = dict(own_growths or {})
+        cents = _has_cents(comparison)
+        before = self._comparison
+        if (
+            before is None
+            or comparison is None
+            or cents != self._cents
+            or own != self._own_growths
+            or not _same_shape(before, comparison)
+        ):
+            self.beginResetModel()
+            self._comparison = comparison
+            self._cents = cents
+            self._own_growths = own
+            self._lines = _lines(comparison)
+            self._cells.clear()
+            self.endResetModel()
+            return None
+        lines_before = self._lines
         self._comparison = comparison
-        self._cents = _has_cents(comparison)
-        self._own_growths = dict(own_growths or {})
         self._lines = _lines(comparison)
-        self.endResetModel()
+        changed = _changed_cells(before, comparison, lines_before, self._lines)
+        headers = [
+            i + FIRST_OFFER_COLUMN
+            for i, (a, b) in enumerate(zip(before.taxes, comparison.taxes, strict=True))
+            if a != b  # after tax: the header's second line and tooltip name the estimate
+        ]
+        for column in headers:
+            changed[column] = set(range(len(self._lines)))
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, column, column)
+        if changed:
+            self._cells = {k: v for k, v in self._cells.items() if k[0] not in changed.get(k[1], ())}
+        for column, rows in changed.items():
+            self.dataChanged.emit(self.index(min(rows), column), self.index(max(rows), column))
+        return set(changed)
 
     def set_rates_caption(self, caption: str, words: str) -> None:
         """What the figures' column header says of the rates that converted them ("rates of 11/18/2026")."""
+        if (caption, words) == self._rates_caption:
+            return
         self._rates_caption = (caption, words)
         if self.columnCount():
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, LABEL_COLUMN, LABEL_COLUMN)
@@ -120,6 +165,7 @@ class ComparisonTableModel(QAbstractTableModel):
         if on == self._show_differences:
             return
         self._show_differences = on
+        self._cells.clear()
         self._all_cells_changed()
         if self.columnCount() > FIRST_OFFER_COLUMN:
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, FIRST_OFFER_COLUMN, self.columnCount() - 1)
@@ -127,6 +173,7 @@ class ComparisonTableModel(QAbstractTableModel):
     def set_palette(self, palette: QPalette) -> None:
         """The palette the best-cell tint is taken from (the view passes its own, dark or light)."""
         self._palette = QPalette(palette)
+        self._cells.clear()
         self._all_cells_changed()
 
     def offer_column(self, column: int) -> Column | None:
@@ -162,18 +209,26 @@ class ComparisonTableModel(QAbstractTableModel):
         comparison = self._comparison
         if comparison is None or not index.isValid():
             return None
-        if not (0 <= index.row() < self.rowCount() and 0 <= index.column() < self.columnCount()):
+        line, column = index.row(), index.column()
+        if not (0 <= line < len(self._lines) and 0 <= column <= len(comparison.columns)):
             return None
-        row = self._lines[index.row()]
+        row = self._lines[line]
+        if role in (RowKeyRole, DiffersRole):  # of the whole row: never kept per cell
+            if row is None:
+                return self._range_data(comparison, column, role)
+            return row.key if role == RowKeyRole else row.differs
+        key = (line, column, role)
+        if key in self._cells:
+            return self._cells[key]
         if row is None:
-            return self._range_data(comparison, index.column(), role)
-        if role == RowKeyRole:
-            return row.key
-        if role == DiffersRole:
-            return row.differs
-        if index.column() == LABEL_COLUMN:
-            return self._label_data(row, role)
-        return self._cell_data(comparison, row, index.column() - FIRST_OFFER_COLUMN, role)
+            value = self._range_data(comparison, column, role)
+        elif column == LABEL_COLUMN:
+            value = self._label_data(row, role)
+        else:
+            value = self._cell_data(comparison, row, column - FIRST_OFFER_COLUMN, role)
+        if role not in _QT_VALUED:
+            self._cells[key] = value
+        return value
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.columnCount():
@@ -453,6 +508,45 @@ def _lines(comparison: Comparison | None) -> list[Row | None]:
         if row.key == "total" and comparison.scenario_names:
             lines.append(None)
     return lines
+
+
+def _same_shape(a: Comparison, b: Comparison) -> bool:
+    """The same table around other figures: rows (keys and words), columns, baseline and mode."""
+    return (
+        a.columns == b.columns
+        and a.baseline_index == b.baseline_index
+        and a.display_currency == b.display_currency
+        and a.horizon == b.horizon
+        and a.after_tax == b.after_tax
+        and a.scenario_names == b.scenario_names
+        and len(a.taxes) == len(b.taxes)
+        and [(r.key, r.kind, r.label, r.name, r.description) for r in a.rows]
+        == [(r.key, r.kind, r.label, r.name, r.description) for r in b.rows]
+    )
+
+
+def _changed_cells(
+    before: Comparison, after: Comparison, lines_before: list[Row | None], lines_after: list[Row | None]
+) -> dict[int, set[int]]:
+    """Model column → model rows whose cells show something else (of two comparisons of one shape)."""
+    changed: dict[int, set[int]] = {}
+    columns = range(len(after.columns))
+    for line, (a, b) in enumerate(zip(lines_before, lines_after, strict=True)):
+        if a is None or b is None:  # the scenario range
+            moved = [i for i in columns if before.scenario_range(i) != after.scenario_range(i)]
+            for i in moved:
+                changed.setdefault(i + FIRST_OFFER_COLUMN, set()).add(line)
+            if moved:
+                changed.setdefault(LABEL_COLUMN, set()).add(line)  # whether the ranges differ
+            continue
+        if a == b:
+            continue
+        if a.differs != b.differs:
+            changed.setdefault(LABEL_COLUMN, set()).add(line)
+        for i in columns:
+            if (a.values[i], a.statuses[i], a.differences[i]) != (b.values[i], b.statuses[i], b.differences[i]):
+                changed.setdefault(i + FIRST_OFFER_COLUMN, set()).add(line)
+    return changed
 
 
 def _has_cents(comparison: Comparison | None) -> bool:

@@ -6,7 +6,7 @@ so thousands of offers stay smooth.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
@@ -24,6 +24,9 @@ from ui.models.list_roles import (  # the roles are imported from here too
     StageRole,
 )
 from ui.workspace import Workspace
+
+if TYPE_CHECKING:
+    from app.evaluation import Evaluator
 
 NOT_RATED = "Not rated"
 UNDER_WATER_WORDS = "Under water"
@@ -50,6 +53,10 @@ class OfferListModel(QAbstractTableModel):
         self._offers = workspace.offers()
         self._row_of = {offer.id: row for row, offer in enumerate(self._offers)}
         self._shown: dict[int, tuple[str, tuple]] = {}  # row → (offer id, what its figures were)
+        # what each cell answered, by (row, column, role): a paint asks a cell up to a dozen times
+        # (the view's style options, the badges' delegate). Emptied on every change of the offers,
+        # of their evaluations (an edit, an undo, an import, new settings) and of one offer's row.
+        self._cells: dict[tuple[int, int, int], Any] = {}
         workspace.offers_reset.connect(self._on_offers_reset)
         workspace.offer_updated.connect(self._on_offer_updated)
         workspace.evaluations_changed.connect(self._on_evaluations_changed)
@@ -73,6 +80,15 @@ class OfferListModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role not in _ROLES:  # most of what a view asks (fonts, colours, icons…): answered first, cheaply
             return None
+        key = (index.row(), index.column(), role)
+        if key in self._cells:
+            return self._cells[key]
+        value = self._data(index, role)
+        if index.isValid():
+            self._cells[key] = value
+        return value
+
+    def _data(self, index: _Index, role: int) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._offers)):
             return None
         offer = self._offers[index.row()]
@@ -153,12 +169,7 @@ class OfferListModel(QAbstractTableModel):
         shown = self._shown.get(row)
         if shown is not None and shown[0] == offer_id:
             return  # known (an edit updates it in _on_evaluations_changed); painting asks twice a row
-        evaluator = self.workspace.evaluator()
-        offer = evaluator.by_id[offer_id]
-        self._shown[row] = (
-            offer_id,
-            (evaluator.year_one(offer_id), offer.currency, evaluator.position(offer_id).score),
-        )
+        self._shown[row] = (offer_id, _figures_shown(self.workspace.evaluator(), offer_id))
 
     # --- keeping up with the workspace -----------------------------------------------------------
 
@@ -168,6 +179,7 @@ class OfferListModel(QAbstractTableModel):
     def _on_offers_reset(self) -> None:
         self.beginResetModel()
         self._shown.clear()
+        self._cells.clear()
         self._offers = self.workspace.offers()
         self._row_of = {offer.id: row for row, offer in enumerate(self._offers)}
         self.endResetModel()
@@ -178,6 +190,7 @@ class OfferListModel(QAbstractTableModel):
         if row is None or offer is None:
             return
         self._offers[row] = offer
+        self._cells = {k: v for k, v in self._cells.items() if k[0] != row}
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     def _on_evaluations_changed(self) -> None:
@@ -186,6 +199,7 @@ class OfferListModel(QAbstractTableModel):
         Only rows whose shown year-1 total or tier changed are repainted; rows Qt never asked about
         (scrolled out of sight) are left to be computed when they are shown.
         """
+        self._cells.clear()  # any figure or tier may have changed (another offer's edit, new settings)
         if not self._offers:
             return
         evaluator = self.workspace.evaluator()
@@ -193,10 +207,17 @@ class OfferListModel(QAbstractTableModel):
             offer = evaluator.by_id.get(offer_id)
             if offer is None:
                 continue
-            now = (evaluator.year_one(offer_id), offer.currency, evaluator.position(offer_id).score)
+            now = _figures_shown(evaluator, offer_id)
             if now != before:
                 self._shown[row] = (offer_id, now)
                 self.dataChanged.emit(self.index(row, self.YEAR_ONE), self.index(row, self.TIER))
+
+
+def _figures_shown(evaluator: Evaluator, offer_id: str) -> tuple:
+    """What a row shows that an evaluation decides: the year-1 total and its currency, the score and
+    the tier (new thresholds change the tier of the same score)."""
+    position = evaluator.position(offer_id)
+    return (evaluator.year_one(offer_id), evaluator.by_id[offer_id].currency, position.score, position.tier)
 
 
 class OfferFilterProxy(QSortFilterProxyModel):

@@ -134,6 +134,11 @@ class Typesetter:
         self.inks = inks
         self.pt = device.logicalDpiY() / 72
         self._fonts: dict[str, QFont] = {}
+        self._formats: dict[str, QTextCharFormat] = {}
+        # a table measures each cell's one-line width and longest word to size its columns, once to
+        # see whether it fits, again in its compact styles, again to lay it out: each measured once
+        self._natural: dict[tuple[object, str], float] = {}
+        self._longest: dict[tuple[object, str], float] = {}
 
     def font(self, style: str) -> QFont:
         font = self._fonts.get(style)
@@ -150,6 +155,15 @@ class Typesetter:
                 font.setFeature(QFont.Tag(tag), 0)
             self._fonts[style] = font
         return font
+
+    def _char_format(self, style: str) -> QTextCharFormat:
+        """A style's font and ink as a text format, made once (a brief lays out ~1,100 texts)."""
+        char = self._formats.get(style)
+        if char is None:
+            char = self._formats[style] = QTextCharFormat()
+            char.setFont(self.font(style))
+            char.setForeground(self.ink(style))
+        return char
 
     def metrics(self, style: str) -> QFontMetricsF:
         return QFontMetricsF(self.font(style), self.device)
@@ -170,7 +184,8 @@ class Typesetter:
         wrap: bool | Literal["anywhere"] = True,
     ) -> TextBlock:
         runs = runs_of(text)
-        whole = "".join(plain(r.text) for r in runs)
+        pieces = [plain(r.text) for r in runs]
+        whole = "".join(pieces)
         layout = QTextLayout(whole, self.font(style), self.device)
         option = QTextOption(_ALIGN[align])
         option.setTextDirection(Qt.LayoutDirection.LeftToRight)  # the document reads left to right; Qt
@@ -184,14 +199,10 @@ class Typesetter:
         )
         layout.setTextOption(option)
         ranges, start = [], 0
-        for run in runs:
-            length = len(plain(run.text))
-            name = run.style or style
-            char = QTextCharFormat()
-            char.setFont(self.font(name))
-            char.setForeground(self.ink(name))
+        for run, piece in zip(runs, pieces, strict=True):
+            length = len(piece)
             item = QTextLayout.FormatRange()
-            item.start, item.length, item.format = start, length, char
+            item.start, item.length, item.format = start, length, self._char_format(run.style or style)
             ranges.append(item)
             start += length
         layout.setFormats(ranges)
@@ -215,14 +226,27 @@ class Typesetter:
         return TextBlock(layout, tops, heights)
 
     def natural_width(self, text: Text, style: str) -> float:
-        # a wide line, but inside the range of Qt's 26.6 fixed-point text metrics
-        return self.layout(text, style, UNBOUNDED, wrap=False).natural_width()
+        key = (_text_key(text), style)
+        width = self._natural.get(key)
+        if width is None:
+            # a wide line, but inside the range of Qt's 26.6 fixed-point text metrics
+            width = self._natural[key] = self.layout(text, style, UNBOUNDED, wrap=False).natural_width()
+        return width
 
     def longest_word(self, text: Text, style: str) -> float:
-        # split where a line may break: not at a no-break space ("Year\u00a01" is one word)
-        words = [w for w in re.split(r"[ \n\u2028]+", " ".join(r.text for r in runs_of(text))) if w]
-        metrics = self.metrics(style)
-        return max((metrics.horizontalAdvance(w) for w in words), default=0.0)
+        key = (_text_key(text), style)
+        width = self._longest.get(key)
+        if width is None:
+            # split where a line may break: not at a no-break space ("Year\u00a01" is one word)
+            words = [w for w in re.split(r"[ \n\u2028]+", " ".join(r.text for r in runs_of(text))) if w]
+            metrics = self.metrics(style)
+            width = self._longest[key] = max((metrics.horizontalAdvance(w) for w in words), default=0.0)
+        return width
+
+
+def _text_key(text: Text) -> object:
+    """A hashable stand-in for a text (its runs, styles included)."""
+    return text if isinstance(text, str | Run) else tuple(text)
 
 
 # --- pieces and pages ----------------------------------------------------------------------------

@@ -35,8 +35,21 @@ def is_dark(palette: QPalette) -> bool:
 
 def badge_colors(key: str, palette: QPalette) -> tuple[QColor, QColor]:
     """(background, text) for a badge, readable on this palette."""
+    return _badge_colors(key, is_dark(palette))
+
+
+_COLORS: dict[tuple[str, bool], tuple[QColor, QColor]] = {}  # a page of the list paints ~50 pills
+
+
+def _badge_colors(key: str, dark: bool) -> tuple[QColor, QColor]:
+    found = _COLORS.get((key, dark))
+    if found is None:
+        found = _COLORS[(key, dark)] = _make_colors(key, dark)
+    return found
+
+
+def _make_colors(key: str, dark: bool) -> tuple[QColor, QColor]:
     hue = HUES.get(key, -1)
-    dark = is_dark(palette)
     saturation = 0 if hue < 0 else (110 if dark else 150)
     background = QColor.fromHsl(max(hue, 0), saturation, 70 if dark else 222)
     text = QColor.fromHsl(max(hue, 0), saturation, 225 if dark else 55)

@@ -60,6 +60,71 @@ def test_amounts_always_carry_their_currency(locale):
 
 
 @pytest.mark.parametrize(
+    ("name", "value", "currency", "cents", "expected"),
+    [
+        ("en_IN", "18500000", "INR", True, "₹1,85,00,000.00"),  # groups of two above the thousands
+        ("en_US", "1234567.89", "USD", False, "$1,234,567.89"),
+        ("de_DE", "1234567.89", "EUR", True, f"1.234.567,89{NBSP}€"),
+        ("fr_FR", "987654321", "EUR", False, f"987{NNBSP}654{NNBSP}321{NBSP}€"),
+        ("en_US", "0.05", "USD", True, "$0.05"),
+        ("en_US", "0", "USD", False, "$0"),
+        ("en_US", "7", "SEK", False, f"SEK{NBSP}7"),
+        ("ja_JP", "1200000", "JPY", False, "￥1,200,000"),
+        ("en_US", "1.005", "USD", True, "$1.00"),  # more than cents: rounded half to even, as Babel does
+        ("en_US", "1.015", "USD", True, "$1.02"),
+    ],
+)
+def test_money_written_without_babel_reads_as_babel_writes_it(locale, name, value, currency, cents, expected):
+    """The money patterns' digits are grouped here, the text around them taken from Babel once."""
+    locale(name)
+    assert fmt.money(D(value), currency, cents=cents) == expected
+    assert fmt.money(-D(value), currency, cents=cents, signed=True) == ("" if D(value) == 0 else "−") + expected
+
+
+@pytest.mark.parametrize(
+    "name", ["en_US", "de_DE", "fr_FR", "de_CH", "en_IN", "ja_JP", "ar_EG", "he_IL", "sv_SE", "hi_IN"]
+)
+def test_money_agrees_with_babels_own_pattern(locale, name):
+    """Every amount the table, the list and the brief write, against Babel's NumberPattern itself."""
+    from babel.numbers import parse_pattern
+
+    locale(name)
+    conventions = fmt._conventions()
+    standard = conventions.locale.currency_formats["standard"].pattern.split(";")[0]
+    whole = parse_pattern(standard.replace(".00", ""))
+    with_cents = parse_pattern(standard if ".00" in standard else standard + ".00")
+    for text in ["0", "1", "12", "999", "1000", "12345", "185000", "1234567", "98765432.1", "0.5", "123456.78"]:
+        value = D(text)
+        for currency in ("USD", "EUR", "SEK", "INR"):
+            for pattern, cents in ((with_cents, True), (whole, False)):
+                if not cents and value != value.to_integral_value():
+                    continue
+                babel = pattern.apply(value, conventions.locale, currency=currency, currency_digits=False)
+                assert fmt.money(value, currency, cents=cents) == fmt._spaced(babel, currency, conventions), (
+                    name,
+                    text,
+                    currency,
+                    cents,
+                )
+
+
+def test_amounts_written_once_are_rewritten_in_a_new_locale(locale):
+    """Amounts are remembered once written (a repaint asks for the same ones again); a locale change
+    writes them anew, and an amount written with more zeros reads the same as without."""
+    locale("en_US")
+    assert fmt.money(D("185000"), "USD") == "$185,000"
+    assert fmt.money(D("185000.00"), "USD") == "$185,000"
+    assert fmt.money(D("185000"), "USD", cents=True) == "$185,000.00"
+    assert fmt.money(D("185000"), "USD", signed=True) == "+$185,000"
+    assert fmt.money_compact(D("1412344.84"), "USD") == "$1.41M"
+    locale("de_DE")
+    assert fmt.money(D("185000"), "USD") == f"185.000{NBSP}$"
+    assert fmt.money_compact(D("1412344.84"), "USD") == f"1,41{NBSP}Mio.{NBSP}$"
+    locale("en_US")
+    assert fmt.money(D("185000"), "USD") == "$185,000"
+
+
+@pytest.mark.parametrize(
     ("name", "value", "currency", "expected"),
     [
         ("en_US", "0.0125", "USD", "$0.0125"),  # an early-stage strike: every decimal kept

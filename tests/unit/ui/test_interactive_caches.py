@@ -1,0 +1,172 @@
+"""What the window keeps between repaints (written amounts, the compare table's cells and column
+widths, the charts' words, the list's rows) is never shown stale: an edit, its undo and a settings
+change each show the new figure in Compare and in the list at once.
+
+The window is the real one on a real store, Compare open, as a user has it. Expected figures are
+worked out by hand beside them.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+
+from app.files import read_offer_file
+from app.models import Offer, Settings
+from app.resources import sample_offers_path
+from app.rubric import DEFAULT_RUBRIC
+from ui.main_window import COMPARE_TAB, MainWindow
+from ui.models.comparison_model import FIRST_OFFER_COLUMN, LABEL_COLUMN, DifferenceTextRole, RowKeyRole
+from ui.models.offer_list_model import OfferListModel
+from ui.workspace import Workspace
+
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
+
+D = Decimal
+
+
+def make_offer(offer_id: str, company: str, **fields: Any) -> Offer:
+    return Offer.model_validate({"id": offer_id, "company": company, "role": "Engineer", **fields})
+
+
+# Two years, shown in USD, EUR at 1.08 (the offers of test_compare_view.py):
+#   Alpha year 1: 100,000 + 10,000 bonus + 20,000 sign-on + 10,000 RSUs (40,000 over 4 years)
+#                 + 1,000 benefits + 5,000 relocation = 146,000
+#   Beta year 1: 120,000 + 1,000 gym = 121,000; year 2 the same: 242,000 over two years
+#   Gamma (EUR) year 1: 110,000 + 10,000.05 + 925.93 = 120,925.98 EUR, converted as one figure
+#                 (app.comparison's rule): × 1.08 = 130,600.0584 → 130,600.06
+OFFERS = [
+    make_offer(
+        "alpha",
+        "Alpha",
+        base_salary=100000,
+        bonus={"target_amount": 10000},
+        sign_on=[20000],
+        equity=[{"kind": "rsu", "value": 40000}],
+        benefits=[{"name": "401(k)", "annual_value": 1000}],
+        relocation=5000,
+    ),
+    make_offer("beta", "Beta", base_salary=120000, benefits=[{"name": "Gym", "annual_value": 1000}]),
+    make_offer(
+        "gamma",
+        "Gamma",
+        currency="EUR",
+        base_salary=110000,
+        sign_on=[D("10000.05")],
+        benefits=[{"name": "Pension", "annual_value": D("925.93")}],
+    ),
+]
+SETTINGS = Settings(display_currency="USD", fx={"EUR": D("1.08")}, horizon_years=2)
+
+
+@pytest.fixture
+def window(qtbot, store, tmp_path):
+    workspace = Workspace(store)
+    workspace.import_offers(OFFERS)
+    workspace.update_settings(SETTINGS)
+    win = MainWindow(workspace, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    win.tabs.setCurrentIndex(COMPARE_TAB)
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+
+
+def shown(window: MainWindow, key: str, offer_id: str, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    """The compare table's cell (through its filter) for a row key and an offer."""
+    view = window.compare_view
+    table = view.table.model()
+    column = next(
+        c for c in range(FIRST_OFFER_COLUMN, table.columnCount()) if view.model.offer_column(c).offer_id == offer_id
+    )
+    row = next(r for r in range(table.rowCount()) if table.index(r, LABEL_COLUMN).data(RowKeyRole) == key)
+    return table.index(row, column).data(role)
+
+
+def listed(window: MainWindow, offer_id: str, column: int) -> str:
+    """What the offer list (through its filter) shows in a row's column."""
+    model = window.list_model
+    source = model.index(model.row_of(offer_id), column)
+    return window.proxy.mapFromSource(source).data()
+
+
+def edit_base(window: MainWindow, offer_id: str, base: int) -> None:
+    workspace = window.workspace
+    offer = workspace.offer(offer_id)
+    assert workspace.update_offer(Offer.model_validate({**offer.model_dump(), "base_salary": base}))
+
+
+def test_an_edit_and_its_undo_show_at_once_in_compare_and_the_list(qtbot, window):
+    window.compare_view.show_differences_check.setChecked(True)  # against Alpha, the first offer
+    assert shown(window, "year:1", "beta") == "$121,000.00"
+    assert shown(window, "year:1", "beta", DifferenceTextRole) == "−$25,000.00"
+    assert shown(window, "year:1", "alpha") == "★ $146,000.00"
+    assert listed(window, "beta", OfferListModel.YEAR_ONE) == "$121,000.00"
+    assert "Beta: $121K after year 1, $242K after year 2." in window.compare_view.lines_chart.accessibleDescription()
+
+    edit_base(window, "beta", 150000)
+    # Beta year 1: 150,000 + 1,000 = 151,000, now the best; +5,000 against Alpha's 146,000
+    assert shown(window, "year:1", "beta") == "★ $151,000.00"
+    assert shown(window, "year:1", "beta", DifferenceTextRole) == "+$5,000.00"
+    assert shown(window, "year:1", "alpha") == "$146,000.00"
+    assert shown(window, "total", "beta") == "★ $302,000.00"  # 151,000 × 2
+    assert listed(window, "beta", OfferListModel.YEAR_ONE) == "$151,000.00"
+    assert "Beta: $151K after year 1, $302K after year 2." in window.compare_view.lines_chart.accessibleDescription()
+
+    window.workspace.undo_stack.undo()
+    assert shown(window, "year:1", "beta") == "$121,000.00"
+    assert shown(window, "year:1", "beta", DifferenceTextRole) == "−$25,000.00"
+    assert shown(window, "year:1", "alpha") == "★ $146,000.00"
+    assert shown(window, "total", "beta") == "$242,000.00"
+    assert listed(window, "beta", OfferListModel.YEAR_ONE) == "$121,000.00"
+    assert "Beta: $121K after year 1, $242K after year 2." in window.compare_view.lines_chart.accessibleDescription()
+
+    window.workspace.undo_stack.redo()
+    assert shown(window, "year:1", "beta") == "★ $151,000.00"
+    assert listed(window, "beta", OfferListModel.YEAR_ONE) == "$151,000.00"
+
+
+def test_a_new_rate_shows_at_once_in_compare_and_undo_brings_the_old_one_back(qtbot, window):
+    assert shown(window, "year:1", "gamma") == "$130,600.06"
+    assert listed(window, "gamma", OfferListModel.YEAR_ONE) == "€120,925.98"  # in its own currency
+    window.workspace.update_settings(SETTINGS.model_copy(update={"fx": {"EUR": D("1.10")}}))
+    assert shown(window, "year:1", "gamma") == "$133,018.58"  # 120,925.98 × 1.10 = 133,018.578
+    # two years: 120,925.98 + 110,925.93 = 231,851.91 EUR × 1.10 = 255,037.101 → 255,037.10
+    assert shown(window, "total", "gamma") == "$255,037.10"
+    assert listed(window, "gamma", OfferListModel.YEAR_ONE) == "€120,925.98"  # the list's figure has no rate
+    window.workspace.undo_stack.undo()
+    assert shown(window, "year:1", "gamma") == "$130,600.06"
+
+
+def test_the_horizon_changes_the_table_and_the_charts_words(qtbot, window):
+    window.workspace.update_settings(SETTINGS.model_copy(update={"horizon_years": 3}))
+    assert shown(window, "total", "beta") == "$363,000.00"  # 121,000 × 3
+    assert "Beta: $121K after year 1, $242K after year 2, $363K after year 3." in (
+        window.compare_view.lines_chart.accessibleDescription()
+    )
+
+
+def test_a_new_tier_threshold_shows_at_once_in_the_list(qtbot, store, tmp_path):
+    """The sample's Kestrel Robotics scores 92: a grand slam from 90, strong when grand slam starts at 95."""
+    workspace = Workspace(store)
+    workspace.import_offers(read_offer_file(sample_offers_path()).offers)
+    workspace.update_settings(Settings(display_currency="USD", fx={"GBP": D("1.27")}, horizon_years=4))
+    win = MainWindow(workspace, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    assert listed(win, "sample-kestrel", OfferListModel.TIER) == "Grand slam"
+    changed = {"grand_slam_from": 95, "version": "2026.12-1 (edited)"}
+    workspace.update_settings(
+        workspace.settings().model_copy(update={"rubric": DEFAULT_RUBRIC.model_copy(update=changed)})
+    )
+    assert listed(win, "sample-kestrel", OfferListModel.TIER) == "Strong"
+    assert listed(win, "sample-lumen", OfferListModel.TIER) == "Grand slam"  # 100
+    workspace.undo_stack.undo()
+    assert listed(win, "sample-kestrel", OfferListModel.TIER) == "Grand slam"
+    win.close()
