@@ -56,7 +56,9 @@ class RegionCatalogue(QObject):
             if self._started:
                 return
             self._started = True
-        threading.Thread(target=self._read, name="tax-regions", daemon=True).start()
+        # not a daemon: Python waits for it at exit (well under a second of reading) rather than
+        # stopping it in the middle of a call into Qt (its signal), which aborts the process
+        threading.Thread(target=self._read, name="tax-regions").start()
 
     def _read(self) -> None:
         from app.tax import TaxRulesError, regions
