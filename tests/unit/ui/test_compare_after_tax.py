@@ -33,8 +33,6 @@ from ui.models.comparison_model import (
 from ui.settings_dialog import TAX_TAB
 from ui.workspace import Workspace
 
-pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
-
 D = Decimal
 SAMPLE = read_offer_file(resource_path("samples", "after-tax.json"))  # Seattle, San Francisco, NYC, London, Berlin
 # the current job, in Washington: 175,000 a year, nothing else

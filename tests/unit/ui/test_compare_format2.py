@@ -38,8 +38,6 @@ from ui.models.comparison_model import (
 from ui.settings_dialog import RATES_TAB, SCENARIOS_TAB
 from ui.workspace import Workspace
 
-pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
-
 D = Decimal
 OFFERS = [
     Offer.model_validate(

@@ -23,7 +23,6 @@ D = Decimal
 TODAY = date(2026, 11, 20)
 EMPTY = "Add your current job to compare every offer with staying"
 
-pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
 
 
 @pytest.fixture

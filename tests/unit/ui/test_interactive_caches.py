@@ -18,47 +18,23 @@ from app.files import read_offer_file
 from app.models import Offer, Settings
 from app.resources import sample_offers_path
 from app.rubric import DEFAULT_RUBRIC
+from tests.unit.ui.compare_helpers import cell
+from tests.unit.ui.test_compare_view import SMALL_OFFERS
 from ui.main_window import COMPARE_TAB, MainWindow
-from ui.models.comparison_model import FIRST_OFFER_COLUMN, LABEL_COLUMN, DifferenceTextRole, RowKeyRole
+from ui.models.comparison_model import DifferenceTextRole
 from ui.models.offer_list_model import OfferListModel
 from ui.workspace import Workspace
-
-pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
 
 D = Decimal
 
 
-def make_offer(offer_id: str, company: str, **fields: Any) -> Offer:
-    return Offer.model_validate({"id": offer_id, "company": company, "role": "Engineer", **fields})
-
-
-# Two years, shown in USD, EUR at 1.08 (the offers of test_compare_view.py):
+# Two years, shown in USD, EUR at 1.08 (the first three offers of test_compare_view.py):
 #   Alpha year 1: 100,000 + 10,000 bonus + 20,000 sign-on + 10,000 RSUs (40,000 over 4 years)
 #                 + 1,000 benefits + 5,000 relocation = 146,000
 #   Beta year 1: 120,000 + 1,000 gym = 121,000; year 2 the same: 242,000 over two years
 #   Gamma (EUR) year 1: 110,000 + 10,000.05 + 925.93 = 120,925.98 EUR, converted as one figure
 #                 (app.comparison's rule): × 1.08 = 130,600.0584 → 130,600.06
-OFFERS = [
-    make_offer(
-        "alpha",
-        "Alpha",
-        base_salary=100000,
-        bonus={"target_amount": 10000},
-        sign_on=[20000],
-        equity=[{"kind": "rsu", "value": 40000}],
-        benefits=[{"name": "401(k)", "annual_value": 1000}],
-        relocation=5000,
-    ),
-    make_offer("beta", "Beta", base_salary=120000, benefits=[{"name": "Gym", "annual_value": 1000}]),
-    make_offer(
-        "gamma",
-        "Gamma",
-        currency="EUR",
-        base_salary=110000,
-        sign_on=[D("10000.05")],
-        benefits=[{"name": "Pension", "annual_value": D("925.93")}],
-    ),
-]
+OFFERS = SMALL_OFFERS[:3]
 SETTINGS = Settings(display_currency="USD", fx={"EUR": D("1.08")}, horizon_years=2)
 
 
@@ -79,13 +55,7 @@ def window(qtbot, store, tmp_path):
 
 def shown(window: MainWindow, key: str, offer_id: str, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
     """The compare table's cell (through its filter) for a row key and an offer."""
-    view = window.compare_view
-    table = view.table.model()
-    column = next(
-        c for c in range(FIRST_OFFER_COLUMN, table.columnCount()) if view.model.offer_column(c).offer_id == offer_id
-    )
-    row = next(r for r in range(table.rowCount()) if table.index(r, LABEL_COLUMN).data(RowKeyRole) == key)
-    return table.index(row, column).data(role)
+    return cell(window.compare_view, key, offer_id, role)
 
 
 def listed(window: MainWindow, offer_id: str, column: int) -> str:

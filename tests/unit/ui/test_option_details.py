@@ -23,7 +23,6 @@ from ui.workspace import Workspace
 D = Decimal
 TODAY = date(2026, 11, 20)
 
-pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
 
 
 @pytest.fixture

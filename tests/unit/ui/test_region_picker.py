@@ -21,7 +21,6 @@ from ui.workspace import Workspace
 TODAY = date(2026, 11, 20)
 NO_REGION = "No tax region: after-tax figures won't show."
 
-pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise|grabbing)")
 
 
 @pytest.fixture

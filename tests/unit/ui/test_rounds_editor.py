@@ -24,7 +24,6 @@ from ui.workspace import Workspace
 D = Decimal
 TODAY = date(2026, 11, 20)
 
-pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
 
 
 def click(qtbot, button: QWidget) -> None:

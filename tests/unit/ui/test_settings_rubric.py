@@ -15,8 +15,6 @@ from ui.models.offer_list_model import OfferListModel
 from ui.settings_dialog import SettingsDialog
 from ui.workspace import Workspace
 
-pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
-
 
 @pytest.fixture
 def dialog(qtbot):

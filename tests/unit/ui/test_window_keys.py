@@ -16,8 +16,6 @@ from ui.main_window import MainWindow
 from ui.models.offer_list_model import OfferIdRole
 from ui.workspace import Workspace
 
-pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
-
 CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 

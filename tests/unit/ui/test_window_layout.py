@@ -16,8 +16,6 @@ from ui.main_window import NEGOTIATE_TAB, MainWindow
 from ui.widgets.wrapping import ZERO_WIDTH_SPACE
 from ui.workspace import Workspace
 
-pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
-
 LONG_PATH = "/home/someone/.local/share/offer-planner/backups/2026/november/offers.sqlite3"
 
 
