@@ -35,7 +35,7 @@ from babel.numbers import (
 )
 
 from app.parsing import DateOrder, NumberMarks
-from ui.list_money import ListMoney
+from ui.list_money import ListMoney, group_digits
 
 MINUS = "\u2212"  # a real minus sign: it lines up with "+" and is not read as a hyphen
 DEFAULT_LOCALE = "en_US"
@@ -212,14 +212,9 @@ def _plain_digits(magnitude: Decimal, whole: bool, conventions: _Conventions) ->
         return None  # Babel rounds it (half to even): its rule, not repeated here
     pattern = conventions.money_whole if whole else conventions.money_cents
     integer, _, fraction = f"{magnitude.quantize(_ONE if whole else _CENT):f}".partition(".")
-    if len(integer) < pattern.int_prec[0]:
-        integer = "0" * (pattern.int_prec[0] - len(integer)) + integer
-    size, grouped = pattern.grouping[0], ""
-    while len(integer) > size:
-        grouped = conventions.marks.group + integer[-size:] + grouped
-        integer = integer[:-size]
-        size = pattern.grouping[1]
-    return integer + grouped + ("" if whole else conventions.marks.decimal + fraction)
+    grouped = group_digits(integer, conventions.marks.group, pattern.grouping[0], pattern.grouping[1],
+                           pattern.int_prec[0])
+    return grouped + ("" if whole else conventions.marks.decimal + fraction)
 
 
 _ONE, _CENT = Decimal(1), Decimal("0.01")

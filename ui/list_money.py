@@ -22,6 +22,18 @@ _FIELD, _ITEM = "\x1f", "\x1e"  # unit and record separators: never in a locale'
 _VERSION = "1"  # of the stored text below
 
 
+def group_digits(whole: str, group: str, primary: int, secondary: int, min_digits: int = 1) -> str:
+    """The integer digits `whole` grouped as a CLDR number pattern groups them: `primary` digits in
+    the last group, `secondary` in each before it ("1234567", ",", 3, 2 → "12,34,567"), padded with
+    zeros to `min_digits`. ui.format's fast path writes its digits with this too."""
+    whole = whole.rjust(min_digits, "0")
+    size, groups = primary, []
+    while len(whole) > size:
+        groups.append(whole[-size:])
+        whole, size = whole[:-size], secondary
+    return group.join([whole, *reversed(groups)])
+
+
 class ListMoney(NamedTuple):
     """How `ui.format.money(value, currency, cents=True)` writes amounts in one locale."""
 
@@ -39,12 +51,8 @@ class ListMoney(NamedTuple):
         if affixes is None:
             return None
         digits = str(abs(cents)).rjust(3, "0")
-        whole, fraction = digits[:-2].rjust(self.min_digits, "0"), digits[-2:]
-        size, groups = self.primary, []
-        while len(whole) > size:
-            groups.append(whole[-size:])
-            whole, size = whole[:-size], self.secondary
-        grouped = self.group.join([whole, *reversed(groups)])
+        whole, fraction = digits[:-2], digits[-2:]
+        grouped = group_digits(whole, self.group, self.primary, self.secondary, self.min_digits)
         return (MINUS if cents < 0 else "") + affixes[0] + grouped + self.decimal + fraction + affixes[1]
 
     def dumps(self) -> str:
