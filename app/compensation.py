@@ -19,12 +19,14 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import Protocol
 
+from app.frozen import quick_init
 from app.models import Bonus, CurrentJob, Grant, Offer, Vesting
 from app.money import CENT, EXACT, ZERO, exact, round_cents
 
 COMPONENTS: tuple[str, ...] = ("base", "bonus", "sign_on", "equity", "benefits", "one_time")
 
 
+@quick_init
 @dataclass(frozen=True)
 class YearFigures:
     """One year of an offer, every component rounded to cents; `total` is their sum."""
@@ -67,6 +69,7 @@ class YearFigures:
         return value
 
 
+@quick_init
 @dataclass(frozen=True)
 class OfferFigures:
     """An offer over the horizon, with each convention labelled by its name."""
@@ -343,6 +346,7 @@ def figures(offer: Offer, horizon: int, like: tuple[Offer, OfferFigures] | None 
 # --- share-price scenarios ----------------------------------------------------------------------
 
 
+@quick_init
 @dataclass(frozen=True)
 class VestPiece:
     """What one grant vests in one year, ready to be valued at any share-price growth.
@@ -490,6 +494,7 @@ def _grant_months(value: Decimal, vesting: Vesting) -> dict[int, Fraction]:
     return scheduled
 
 
+@quick_init
 @dataclass(frozen=True)
 class MonthVest:
     month: int  # 1 = first month of year 1

@@ -52,6 +52,7 @@ from app.compensation import (
     vest_pieces,
     year_by_year,
 )
+from app.frozen import quick_init
 from app.levers import Advice, Lever, advise, with_base_pocket
 from app.models import MONEY_MAX, CurrentJob, Offer, OfferFile, Scenario, Settings, TaxSettings
 from app.money import ZERO, Rates, round_cents
@@ -77,6 +78,7 @@ from app.stretch import Stretch, compute_stretch
 DROP_YEARS = 5  # the stretch looks for drops in pay over at least five years
 
 
+@quick_init
 @dataclass(frozen=True)
 class OfferEvaluation:
     offer: Offer
@@ -114,6 +116,7 @@ def year_one_after_leaving(year_one: Decimal, leaving_cost: Decimal | None) -> D
     return year_one - leaving_cost
 
 
+@quick_init
 @dataclass(frozen=True)
 class StayEvaluation:
     """The current job as the "stay" column: what staying pays, and what leaving costs."""

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Literal
 
+from app.frozen import quick_init
 from app.models import Offer, TimelineEvent
 from app.money import exact
 from app.negotiation import counters_answered
@@ -24,6 +25,7 @@ INTERVIEW_KINDS = ("recruiter_screen", "interview", "final_interview")
 OFFER_STAGES = ("offer", "negotiating", "accepted")
 
 
+@quick_init
 @dataclass(frozen=True)
 class Alternative:
     """Another offer the user holds, as the rating and the levers compare it.
@@ -47,6 +49,7 @@ class Alternative:
         return self.year_one, self.currency
 
 
+@quick_init
 @dataclass(frozen=True)
 class Evidence:
     """One line of "How is this rated?": what was seen, and the points it gave or took."""
@@ -56,6 +59,7 @@ class Evidence:
     sentence: str
 
 
+@quick_init
 @dataclass(frozen=True)
 class Position:
     score: int
@@ -81,6 +85,7 @@ class Position:
         return TIER_NAMES[self.tier]
 
 
+@quick_init
 @dataclass(frozen=True)
 class TimelineFacts:
     """What the timeline says, before any judgement."""
@@ -396,6 +401,7 @@ def _best_better(alternatives: Sequence[Alternative], own_id: str, year_one: Dec
 FollowUpKind = Literal["no_dates", "upcoming", "wait", "now", "wait_after_follow_up", "again"]
 
 
+@quick_init
 @dataclass(frozen=True)
 class FollowUp:
     """Before an offer: when to write to the recruiter, from the timeline and the rubric's days."""

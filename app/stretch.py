@@ -16,6 +16,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Any, Literal
 
 from app.compensation import OfferFigures, figures, vesting_years_pct
+from app.frozen import quick_init
 from app.models import MONEY_MAX, Grant, Offer, Vesting
 from app.money import QUOTIENT, ZERO, exact, round_cents
 from app.negotiation import counters_answered
@@ -118,6 +119,7 @@ def under_water(grant: Grant) -> bool:
 # --- the stretch ---------------------------------------------------------------------------------
 
 
+@quick_init
 @dataclass(frozen=True)
 class Drop:
     """A year whose total falls noticeably below the year before, and why."""
@@ -133,6 +135,7 @@ class Drop:
         return self.before - self.after
 
 
+@quick_init
 @dataclass(frozen=True)
 class GoalCheck:
     """The user's own year-1 numbers against the offer and the best plausible outcome."""
@@ -163,6 +166,7 @@ class GoalCheck:
         return None if self.walk_away is None else self.year_one_best >= self.walk_away
 
 
+@quick_init
 @dataclass(frozen=True)
 class Ceilings:
     """Each component offered and the most this position plausibly reaches for it (offer's currency)."""
@@ -182,6 +186,7 @@ class Ceilings:
     equity_ceiling: Decimal
 
 
+@quick_init
 @dataclass(frozen=True)
 class Allocation:
     """A year-1 gain spread over the components, in the order they are asked for.
@@ -197,6 +202,7 @@ class Allocation:
     base_exception: bool  # the base goes past the band's top: an exception above the hiring manager
 
 
+@quick_init
 @dataclass(frozen=True)
 class Stretch:
     """What the company can plausibly still do from this position, in the offer's currency."""
