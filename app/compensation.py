@@ -441,8 +441,12 @@ def scenario_figures(
     """
     horizon = base.horizon
     equity = equity_under_growth(pieces if pieces is not None else vest_pieces(offer, horizon), horizon, growth_pct)
+    # a year whose equity comes out as offered (a flat scenario, a year without equity) is that year
+    # itself: the figures are immutable, and half the years of a file's scenarios are unchanged
     years = tuple(
-        YearFigures(y.year, y.base, y.bonus, y.sign_on, amount, y.benefits, y.one_time, options)
+        y
+        if amount == y.equity and options == y.equity_options
+        else YearFigures(y.year, y.base, y.bonus, y.sign_on, amount, y.benefits, y.one_time, options)
         for y, (amount, options) in zip(base.years, equity, strict=True)
     )
     return OfferFigures(offer_id=base.offer_id, currency=base.currency, years=years)
