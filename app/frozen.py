@@ -49,6 +49,6 @@ def quick_init(cls: type[T]) -> type[T]:
     exec(source, names)  # generated from the class's own field names, as dataclasses does
     init = names["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"
-    init.__doc__ = cls.__init__.__doc__  # type: ignore[misc]
-    cls.__init__ = init  # type: ignore[misc]
+    init.__doc__ = cls.__init__.__doc__
+    cls.__init__ = init  # type: ignore[method-assign]
     return cls

@@ -13,7 +13,7 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from app.compensation import OfferFigures, figures, vesting_years_pct
 from app.frozen import quick_init
@@ -67,8 +67,25 @@ def offer_with(offer: Offer, **changes: Any) -> Offer:
 
 def derived(offer: Offer, **changes: Any) -> Offer:
     """The offer with components this module computed: already bounded by the offer and the stretch
-    (never negative, never past the format's largest amount), so no second validation."""
-    return offer.model_copy(update=changes)
+    (never negative, never past the format's largest amount), so no second validation.
+
+    What it returns is read, never kept: an ask's effect and the package's figures read its
+    components (`total_changes`, `figures`) and drop it. So it is a view of the offer with the
+    changes over it (`Changed`), not a pydantic copy: ~10x cheaper, for the ~2,800 asks of 1,000 offers.
+    """
+    return cast(Offer, Changed(offer, changes))
+
+
+class Changed:
+    """An offer seen with some of its fields replaced: each field reads the change if there is one, else
+    the offer's (`derived`). For reading the components of an ask; not an `Offer` to keep or save."""
+
+    def __init__(self, offer: Offer, changes: dict[str, Any]):
+        self.__dict__.update(changes)
+        self._offer = offer
+
+    def __getattr__(self, name: str) -> Any:  # only for what the changes leave alone
+        return getattr(self._offer, name)
 
 
 def extra_grant(offer: Offer, value: Decimal) -> list[Grant]:
