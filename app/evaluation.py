@@ -73,7 +73,7 @@ from app.scenarios import (
     find_break_even,
     growth_model,
 )
-from app.stretch import Stretch, compute_stretch
+from app.stretch import Stretch, compute_stretch, derived
 
 DROP_YEARS = 5  # the stretch looks for drops in pay over at least five years
 
@@ -558,9 +558,9 @@ class Evaluator:
         offer = self.by_id[offer_id]
         base = offer.base_salary + amount
         if 0 <= base <= MONEY_MAX and base == round_cents(base):
-            # a valid amount (what the model checks of a base): the offer copied with it, not dumped and
+            # a valid amount (what the model checks of a base): the offer seen with it (`derived`), not dumped and
             # validated whole again (the levers ask this for every offer with a base ask)
-            change = self.pocket_change(offer_id, offer.model_copy(update={"base_salary": base}), year)
+            change = self.pocket_change(offer_id, derived(offer, base_salary=base), year)
         else:
             change = self.ask_after_tax(offer_id, year, base_salary=base)  # the model's error, as before
         return replace(change, asked=amount) if change is not None else None
