@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
+    from datetime import date
     from decimal import Decimal
 
 # The schema version whose offers rows carry `year_one_cents` (app.store.schema: a test checks).
@@ -41,6 +42,33 @@ class OfferSummary(NamedTuple):
         from decimal import Decimal  # (the first paint writes the cents without it: ui.list_money)
 
         return None if self.year_one_cents is None else Decimal(self.year_one_cents).scaleb(-2)
+
+
+class OfferRow(NamedTuple):
+    """One offer as the window lists it and the rating compares it with the others, read from its
+    stored row (the store's `list_rows`) or made from an offer just saved (`app.store.rows.row_of`):
+    the list, Compare's picker, the settings' per-offer parts and the alternatives every rating cites
+    come from these, so a file of a thousand offers builds a full pydantic `Offer` only for the ones
+    shown in detail (issue 15: "full offers loaded on demand").
+
+    The window keeps one per offer and replaces it when the offer is saved, so the row's identity
+    is the offer's version: `app.evaluation.Evaluator` reuses what it computed for an offer whose
+    row is the same object.
+    """
+
+    id: str
+    company: str
+    role: str
+    stage: str
+    level: str | None
+    location: str | None
+    currency: str
+    tax_region: str | None
+    year_one: Decimal | None  # the stored year-1 total in its own currency (None: computed when needed)
+    deadline: date | None  # signals.deadline: when the offer expires, if the user recorded it
+    in_hand: bool  # an offer the user holds: an alternative for the others (app.position.offer_in_hand)
+    missing: tuple[str, ...]  # what the rating still needs (app.position.missing_for_rating_of)
+    has_options: bool  # an option grant among its equity (the list's "under water" flag asks about it)
 
 
 def read_summaries(path: Path) -> list[OfferSummary] | None:
