@@ -194,7 +194,9 @@ class Store:
     def list_rows(self) -> list[OfferRow]:
         """Every offer's list row, in the user's order, in one query: no offer is built (app.summary)."""
         with self._read() as conn:
-            return [stored_row(values) for values in conn.execute(ROWS_QUERY)]
+            rows = [stored_row(values) for values in conn.execute(ROWS_QUERY)]
+        self._conn.execute("PRAGMA shrink_memory")
+        return rows
 
     def get_offer(self, offer_id: str) -> Offer | None:
         with self._read() as conn:
