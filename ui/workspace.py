@@ -30,6 +30,8 @@ from app.summary import OfferRow
 # How many of the offers built last stay built when nothing else holds them: the rows on screen
 # (rated, they need their offers again only after a change that moves the alternatives).
 KEEP_BUILT = 64
+# How many offers are built at once when the list reads on down its rows (a page of it and more).
+READ_AHEAD = 32
 
 
 class Workspace(QObject):
@@ -50,6 +52,7 @@ class Workspace(QObject):
         # the rows stored with the offers list them and rank the alternatives without building one
         self._rows: list[OfferRow] = store.list_rows()
         self._row_of = {row.id: row for row in self._rows}
+        self._index_of = {row.id: index for index, row in enumerate(self._rows)}
         # the offers built: each one while anything holds it (so it is always the same object), and
         # the last KEEP_BUILT built or asked for
         self._built: weakref.WeakValueDictionary[str, Offer] = weakref.WeakValueDictionary()
@@ -89,13 +92,33 @@ class Workspace(QObject):
             return None
         offer = self._built.get(offer_id)
         if offer is None:
-            offer = self.store.get_offer(offer_id)
-            if offer is None:  # (only this window writes the file: a row always has its offer)
-                raise StoreError(f'The offer "{offer_id}" is missing from {self.store.path}.')
-            self.loads += 1
-            self._built[offer_id] = offer
+            offer = self._build([offer_id])[offer_id]
         self._keep(offer)
         return offer
+
+    def build_ahead(self, offer_id: str) -> None:
+        """The list is about to rate this row: build its offer if it isn't, and when the row before it
+        is built (the list reading on down its rows: a page painted, a page scrolled), the offers of
+        the next rows with it, in one read of the file (READ_AHEAD at most)."""
+        index = self._index_of.get(offer_id)
+        if index is None or offer_id in self._built:
+            return
+        wanted = [offer_id]
+        if index > 0 and self._rows[index - 1].id in self._built:
+            following = (row.id for row in self._rows[index + 1 : index + READ_AHEAD * 2])
+            wanted += [i for i in following if i not in self._built][: READ_AHEAD - 1]
+        self._build(wanted)
+
+    def _build(self, offer_ids: list[str]) -> dict[str, Offer]:
+        found = self.store.get_offers(offer_ids)
+        if offer_ids[0] not in found:  # (only this window writes the file: a row always has its offer)
+            raise StoreError(f'The offer "{offer_ids[0]}" is missing from {self.store.path}.')
+        self.loads += len(found)
+        for offer_id in reversed(offer_ids):  # the first asked for is the last kept: the most recent
+            if offer_id in found:
+                self._built[offer_id] = found[offer_id]
+                self._keep(found[offer_id])
+        return found
 
     def full_offers(self) -> list[Offer]:
         """Every offer, built (what an export or a test of all of them needs)."""
@@ -115,10 +138,7 @@ class Workspace(QObject):
             recent.popitem(last=False)
 
     def index_of(self, offer_id: str) -> int:
-        for index, row in enumerate(self._rows):
-            if row.id == offer_id:
-                return index
-        return -1
+        return self._index_of.get(offer_id, -1)
 
     def settings(self) -> Settings:
         return self._settings
@@ -278,6 +298,7 @@ class Workspace(QObject):
             rows = reordered
         self._rows = rows
         self._row_of = {row.id: row for row in rows}
+        self._index_of = {row.id: index for index, row in enumerate(rows)}
         self._invalidate()
         if structural:
             self.offers_reset.emit()

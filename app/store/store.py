@@ -210,6 +210,25 @@ class Store:
             }
         return self._offer(row, children)
 
+    def get_offers(self, offer_ids: Sequence[str]) -> dict[str, Offer]:
+        """The stored offers of these ids (an id not stored is left out), read with one query a table:
+        how the window builds the offers of a page of its list at once."""
+        if not offer_ids:
+            return {}
+        ids = list(dict.fromkeys(offer_ids))
+        marks = ", ".join("?" * len(ids))
+        with self._read() as conn:
+            rows = _dicts(conn.execute(f"SELECT * FROM {OFFERS} WHERE id IN ({marks})", ids))
+            children: dict[str, dict[str, list[dict[str, Any]]]] = {table: {} for table in CHILD_TABLES}
+            for table, found in children.items():
+                query = f"SELECT * FROM {table} WHERE offer_id IN ({marks}) ORDER BY offer_id, position"
+                for child in _rows(conn.execute(query, ids)):
+                    found.setdefault(child["offer_id"], []).append(child)
+        return {
+            row["id"]: self._offer(row, {table: found.get(row["id"], []) for table, found in children.items()})
+            for row in rows
+        }
+
     def save_offer(self, offer: Offer) -> None:
         """Insert or replace the offer; a stored offer keeps its place, a new one goes last."""
         with self._write() as db:

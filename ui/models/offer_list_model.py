@@ -169,6 +169,7 @@ class OfferListModel(QAbstractTableModel):
         shown = self._shown.get(row)
         if shown is not None and shown[0] == offer_id:
             return  # known (an edit updates it in _on_evaluations_changed); painting asks twice a row
+        self.workspace.build_ahead(offer_id)  # rated below: built with the rows after it, in one read
         self._shown[row] = (offer_id, _figures_shown(self.workspace.evaluator(), offer_id))
 
     # --- keeping up with the workspace -----------------------------------------------------------

@@ -180,3 +180,19 @@ def test_compare_shows_offers_not_built_yet(qtbot, workspace, built):
     # in hand it picks by itself when it opens, then the two picked
     assert view.offer_list.count() == 300
     assert built == ["o000", "o001", "o002", "o003", "o298", "o299"]
+
+
+def test_the_list_reading_on_down_its_rows_builds_a_page_in_one_read(workspace, built, monkeypatch):
+    reads: list[int] = []
+    real = workspace.store.get_offers
+    monkeypatch.setattr(workspace.store, "get_offers", lambda ids: reads.append(len(ids)) or real(ids))
+    workspace.build_ahead("o100")  # the row before it is not built: only this one
+    assert built == ["o100"] and reads == [1]
+    workspace.build_ahead("o101")  # reading on down: the 32 rows o101 … o132, in one read
+    assert built[1:] == [f"o{n}" for n in range(101, 133)] and reads == [1, 32]
+    for number in range(101, 133):  # painting those rows builds nothing more
+        workspace.build_ahead(f"o{number}")
+        workspace.evaluator().position(f"o{number}")
+    assert len(built) == 33 and reads == [1, 32]
+    workspace.build_ahead("o250")  # a row far away (a sorted list): only that one
+    assert built[-1] == "o250" and reads == [1, 32, 1]
