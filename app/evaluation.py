@@ -57,7 +57,7 @@ from app.models import MONEY_MAX, CurrentJob, Offer, OfferFile, Scenario, Settin
 from app.money import ZERO, Rates, round_cents
 from app.options import OptionDetails, offer_options
 from app.package import Staying, Talks
-from app.position import Alternative, Position, offer_in_hand, rate_position
+from app.position import Alternative, Position, rate_position
 from app.rubric import DEFAULT_RUBRIC, Rubric
 from app.scenarios import (
     CURVE_FROM,
@@ -73,7 +73,7 @@ from app.scenarios import (
     growth_model,
 )
 from app.stretch import Stretch, compute_stretch
-from app.summary import OfferRow
+from app.summary import OfferRow, offer_in_hand
 
 DROP_YEARS = 5  # the stretch looks for drops in pay over at least five years
 

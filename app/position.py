@@ -8,7 +8,7 @@ an unresponsive hiring manager explains a delay without meaning rejection.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -18,10 +18,10 @@ from app.models import Offer, TimelineEvent
 from app.money import exact
 from app.negotiation import counters_answered
 from app.rubric import DEFAULT_RUBRIC, TIER_NAMES, Band, Rubric, Tier
+from app.summary import OFFER_STAGES, missing_for_rating_of
 from app.text import date_words, day_words, money_words, plural, say_money
 
 INTERVIEW_KINDS = ("recruiter_screen", "interview", "final_interview")
-OFFER_STAGES = ("offer", "negotiating", "accepted")
 
 
 @dataclass(frozen=True)
@@ -137,24 +137,6 @@ def missing_for_rating(offer: Offer) -> tuple[str, ...]:
     process still waiting for its offer needs no base: its rating and follow-up plan rest on the dates.
     """
     return missing_for_rating_of(offer.stage, offer.base_salary > 0, {e.kind for e in offer.timeline})
-
-
-def missing_for_rating_of(stage: str, has_base: bool, timeline_kinds: Collection[str]) -> tuple[str, ...]:
-    """`missing_for_rating` from the facts it reads (the stage, whether a base salary is set, the kinds
-    of the timeline's events), so the list can tell from an offer's stored row without building it."""
-    missing = []
-    offered = stage != "interviewing" or "offer" in timeline_kinds
-    if offered and not has_base:
-        missing.append("the base salary")
-    if not timeline_kinds:
-        missing.append("the timeline (when you interviewed, when the offer came)")
-    return tuple(missing)
-
-
-def offer_in_hand(stage: str, timeline_kinds: Collection[str]) -> bool:
-    """An offer the user holds (made, not declined or withdrawn), from its stage and the kinds of its
-    timeline's events: it counts as an alternative (`app.evaluation.is_offer_in_hand`)."""
-    return stage in OFFER_STAGES or (stage == "interviewing" and "offer" in timeline_kinds)
 
 
 def rate_position(

@@ -14,8 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
     from datetime import date
     from decimal import Decimal
+
+# The stages of an offer the user holds (made, not declined or withdrawn; app.position rates them so)
+OFFER_STAGES = ("offer", "negotiating", "accepted")
 
 # The schema version whose offers rows carry `year_one_cents` (app.store.schema: a test checks).
 SUMMARY_SCHEMA_VERSION = 3
@@ -69,6 +73,25 @@ class OfferRow(NamedTuple):
     in_hand: bool  # an offer the user holds: an alternative for the others (app.position.offer_in_hand)
     missing: tuple[str, ...]  # what the rating still needs (app.position.missing_for_rating_of)
     has_options: bool  # an option grant among its equity (the list's "under water" flag asks about it)
+
+
+def offer_in_hand(stage: str, timeline_kinds: Collection[str]) -> bool:
+    """An offer the user holds (made, not declined or withdrawn), from its stage and the kinds of its
+    timeline's events: it counts as an alternative (`app.evaluation.is_offer_in_hand`)."""
+    return stage in OFFER_STAGES or (stage == "interviewing" and "offer" in timeline_kinds)
+
+
+def missing_for_rating_of(stage: str, has_base: bool, timeline_kinds: Collection[str]) -> tuple[str, ...]:
+    """What an offer still needs before its position is worth rating (`app.position.missing_for_rating`)
+    from the facts it reads: the stage, whether a base salary is set, the kinds of the timeline's
+    events; so the list can tell from an offer's stored row without building it."""
+    missing = []
+    offered = stage != "interviewing" or "offer" in timeline_kinds
+    if offered and not has_base:
+        missing.append("the base salary")
+    if not timeline_kinds:
+        missing.append("the timeline (when you interviewed, when the offer came)")
+    return tuple(missing)
 
 
 def read_summaries(path: Path) -> list[OfferSummary] | None:

@@ -15,10 +15,9 @@ from decimal import Decimal
 from typing import Any
 
 from app.models import STORED, NegotiationRound, Offer, Settings, Vesting
-from app.position import missing_for_rating_of, offer_in_hand
 from app.rubric import Rubric
 from app.store.schema import BENEFITS, GRANTS, OFFERS, ROUNDS, SIGN_ON, TIMELINE
-from app.summary import OfferRow
+from app.summary import OfferRow, missing_for_rating_of, offer_in_hand
 
 Row = dict[str, Any]
 
