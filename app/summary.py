@@ -70,8 +70,8 @@ class OfferRow(NamedTuple):
     tax_region: str | None
     year_one: Decimal | None  # the stored year-1 total in its own currency (None: computed when needed)
     deadline: date | None  # signals.deadline: when the offer expires, if the user recorded it
-    in_hand: bool  # an offer the user holds: an alternative for the others (app.position.offer_in_hand)
-    missing: tuple[str, ...]  # what the rating still needs (app.position.missing_for_rating_of)
+    in_hand: bool  # an offer the user holds: an alternative for the others (`offer_in_hand` below)
+    missing: tuple[str, ...]  # what the rating still needs (`missing_for_rating_of` below)
     has_options: bool  # an option grant among its equity (the list's "under water" flag asks about it)
 
 
