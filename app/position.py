@@ -19,10 +19,10 @@ from app.models import Offer, TimelineEvent
 from app.money import exact
 from app.negotiation import counters_answered
 from app.rubric import DEFAULT_RUBRIC, TIER_NAMES, Band, Rubric, Tier
+from app.summary import OFFER_STAGES, missing_for_rating_of
 from app.text import date_words, day_words, money_words, plural, say_money
 
 INTERVIEW_KINDS = ("recruiter_screen", "interview", "final_interview")
-OFFER_STAGES = ("offer", "negotiating", "accepted")
 
 
 @quick_init
@@ -141,13 +141,7 @@ def missing_for_rating(offer: Offer) -> tuple[str, ...]:
     levers against a base of 0), which looks like advice and is none. Empty when it can be rated. A
     process still waiting for its offer needs no base: its rating and follow-up plan rest on the dates.
     """
-    missing = []
-    offered = offer.stage != "interviewing" or any(e.kind == "offer" for e in offer.timeline)
-    if offered and offer.base_salary <= 0:
-        missing.append("the base salary")
-    if not offer.timeline:
-        missing.append("the timeline (when you interviewed, when the offer came)")
-    return tuple(missing)
+    return missing_for_rating_of(offer.stage, offer.base_salary > 0, {e.kind for e in offer.timeline})
 
 
 def rate_position(
