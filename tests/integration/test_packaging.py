@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import configparser
 import importlib.util
+import os
 import re
 import shutil
 import struct
@@ -22,6 +23,7 @@ from pathlib import Path
 import pytest
 
 import app
+from tests.examples import THREE_OFFERS_JSON
 from ui.cli import main as cli_main
 from ui.main_window import APP_ID
 
@@ -234,6 +236,43 @@ def test_the_build_keeps_every_qt_module_the_app_uses_and_drops_webengine():
     excluded = set(build.excluded_qt_modules())
     assert not used & excluded, "a Qt module the app imports would be left out of the bundle"
     assert {"QtWebEngineCore", "QtWebEngineWidgets", "QtQml", "QtQuick", "QtMultimedia"} <= excluded
+
+
+_USES_EVERYTHING = """
+import sys
+before = set(sys.modules)
+from ui.launcher import main
+status = []
+for argv in (["--self-test"], ["evaluate", "--json", sys.argv[1]], ["--db", sys.argv[2], "import", sys.argv[1]],
+             ["--db", sys.argv[2], "list"], ["--db", sys.argv[2], "export", sys.argv[3]]):
+    sys.argv[1:] = argv
+    status.append(main())
+print(status)
+print(sorted(name for name in set(sys.modules) - before))
+"""
+
+
+def test_the_bundle_leaves_out_only_modules_the_app_never_imports(tmp_path):
+    """The build excludes setuptools, mypy, multiprocessing… from the bundle (their PyInstaller runtime
+    hooks would import them at every start): the window, the self-test and the commands never import them,
+    in a fresh interpreter as the bundle runs them."""
+    build = build_module()
+    assert {"setuptools", "mypy", "multiprocessing", "pydantic.mypy"} <= set(build.UNUSED_MODULES)
+    example = tmp_path / "three-offers.json"
+    example.write_text(THREE_OFFERS_JSON, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("QT_")}
+    env.update(QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path / "config"),
+               XDG_DATA_HOME=str(tmp_path / "data"))
+    result = subprocess.run(
+        [sys.executable, "-c", _USES_EVERYTHING, str(example), str(tmp_path / "offers.sqlite3"),
+         str(tmp_path / "out.json")], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    status, imported = (ast.literal_eval(line) for line in result.stdout.strip().splitlines()[-2:])
+    assert status == [0, 0, 0, 0, 0], result.stderr
+    assert "ui.main_window" in imported and "app.evaluation" in imported  # the window and the domain ran
+    left_out = [name for name in imported
+                if any(name == excluded or name.startswith(excluded + ".") for excluded in build.UNUSED_MODULES)]
+    assert left_out == []
 
 
 def test_the_build_names_its_archive_by_version():
