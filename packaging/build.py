@@ -54,13 +54,15 @@ EXCLUDED_PACKAGES = ("tkinter", "pypdf", "pytest", "_pytest", "pytestqt", "hypot
 # setuptools runs PyInstaller's setuptools runtime hook, which imports all of setuptools before our
 # first line (190 ms of a 510 ms first paint); multiprocessing (only concurrent.futures.process
 # imports it; the app uses threads) brings a runtime hook that imports multiprocessing, pickle, socket
-# and subprocess (24 ms). The rest only take room: rich with pygments and markdown-it (pydantic
+# and subprocess (24 ms). PyInstaller's bootstrap imports ctypes at every start to patch its library
+# loading (5 ms); on Linux only Windows modules import ctypes (dateutil tries its Windows time zones
+# in a try/except). The rest only take room: rich with pygments and markdown-it (pydantic
 # imports rich only to pretty-print a schema for debugging). (pydantic.v1 stays: its hook names each
 # of its modules, and excluding them fills the build's log with warnings.)
-# tests/integration/test_packaging.py checks that the window, the self-test and the commands import none.
+# tests/integration/test_packaging.py runs the window, the self-test and the commands without them.
 UNUSED_MODULES = (
     "mypy", "pydantic.mypy", "pydantic.v1.mypy", "setuptools", "pkg_resources", "distutils", "_distutils_hack",
-    "multiprocessing", "concurrent.futures.process", "rich", "pygments", "markdown_it", "mdurl", "dotenv",
+    "multiprocessing", "concurrent.futures.process", "ctypes", "rich", "pygments", "markdown_it", "mdurl", "dotenv",
 )  # fmt: skip
 # PyInstaller's runtime hooks run before the app's first line on every start. These two only serve
 # what the app never does: inspect.getsourcefile() on frozen modules (the hook reads the names in
