@@ -49,16 +49,16 @@ ALWAYS_EXCLUDED_QT = (
 # Python packages of the development environment that must not ride along (pypdf: the self-test
 # reads the brief's text back only where the test extra is installed).
 EXCLUDED_PACKAGES = ("tkinter", "pypdf", "pytest", "_pytest", "pytestqt", "hypothesis", "IPython", "numpy")
-# Modules the app never imports whose presence costs every start: pydantic's PyInstaller hook collects
-# every pydantic submodule, pydantic.mypy brings mypy and mypy brings setuptools, and a bundle with
-# setuptools runs PyInstaller's setuptools runtime hook, which imports all of setuptools before our
-# first line (190 ms of a 510 ms first paint); multiprocessing (only concurrent.futures.process
-# imports it; the app uses threads) brings a runtime hook that imports multiprocessing, pickle, socket
-# and subprocess (24 ms). PyInstaller's bootstrap imports ctypes at every start to patch its library
-# loading (5 ms); on Linux only Windows modules import ctypes (dateutil tries its Windows time zones
-# in a try/except). The rest only take room: rich with pygments and markdown-it (pydantic
-# imports rich only to pretty-print a schema for debugging). (pydantic.v1 stays: its hook names each
-# of its modules, and excluding them fills the build's log with warnings.)
+# Modules the app never imports whose presence costs every start. pydantic's PyInstaller hook collects
+# every pydantic submodule, so pydantic.mypy brought mypy in; setuptools, from the build environment,
+# was in too, and a bundle with setuptools runs PyInstaller's setuptools runtime hook, which imports
+# all of setuptools before our first line (190 ms of a 510 ms first paint). multiprocessing (only
+# concurrent.futures.process imports it; the app uses threads) brings a runtime hook that imports
+# multiprocessing, pickle, socket and subprocess (24 ms). PyInstaller's bootstrap imports ctypes at
+# every start to patch its library loading (5 ms); on Linux only Windows modules import ctypes
+# (dateutil tries its Windows time zones in a try/except). The rest only take room: rich with pygments
+# and markdown-it (pydantic imports rich only to pretty-print a schema for debugging). (pydantic.v1
+# stays: its hook names each of its modules, and excluding them fills the build's log with warnings.)
 # tests/integration/test_packaging.py runs the window, the self-test and the commands without them.
 UNUSED_MODULES = (
     "mypy", "pydantic.mypy", "pydantic.v1.mypy", "setuptools", "pkg_resources", "distutils", "_distutils_hack",
