@@ -254,7 +254,9 @@ class LeftOut:  # as in the bundle: these modules are not there
 
 
 sys.meta_path.insert(0, LeftOut())
+from ui import launcher
 from ui.launcher import main
+launcher.exit_now = lambda status: None  # evaluate ends its process at once (test_cli): here the next commands run
 status = []
 for argv in (["--self-test"], ["evaluate", "--json", sys.argv[1]], ["--db", sys.argv[2], "import", sys.argv[1]],
              ["--db", sys.argv[2], "list"], ["--db", sys.argv[2], "export", sys.argv[3]]):
