@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QLabel, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from ui.models.list_roles import BadgeRole, FlagRole
+from ui.models.list_roles import PillRole
 
 # hue (degrees) per badge; -1 = grey
 HUES = {
@@ -74,32 +74,101 @@ def paint_badge(painter: QPainter, rect: QRectF, key: str, text: str, palette: Q
     painter.restore()
 
 
+def _measure_pill(
+    painter: QPainter, rect: QRectF, key: str, text: str, dark: bool
+) -> tuple[QRectF, float, str, QColor, QColor]:
+    """What `paint_badge` draws in a cell of this size at (0, 0): the pill, its corners' radius, the words
+    as they fit, and the two colours (the same arithmetic, so the same pixels)."""
+    background, foreground = _badge_colors(key, dark)
+    metrics = painter.fontMetrics()
+    width = min(rect.width(), metrics.horizontalAdvance(text) + 16)
+    height = min(rect.height() - 4, metrics.height() + 4)
+    pill = QRectF(4, rect.height() / 2 - height / 2, width, height)
+    words = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(width) - 8)
+    return pill, height / 2, words, background, foreground
+
+
 FLAG_SHORT = "!"  # a flag in a narrow cell
 
 
+_ITEM = QStyle.ControlElement.CE_ItemViewItem
+_HAS_FOCUS = QStyle.StateFlag.State_HasFocus
+_NO_PEN = Qt.PenStyle.NoPen
+_ANTIALIASING = QPainter.RenderHint.Antialiasing
+_CENTER = Qt.AlignmentFlag.AlignCenter
+_WINDOW = QPalette.ColorRole.Window
+
+
 class BadgeDelegate(QStyledItemDelegate):
-    """Draws cells that carry a BadgeRole as pills; other cells as usual."""
+    """Draws cells that carry a pill (`PillRole`) as pills; other cells as usual.
+
+    A page of the list paints ~80 pills. Each asks the model one question (`PillRole`, through the
+    filter proxy) and draws with what was measured for the same words in the same cell size and font
+    before: the same painter calls as `paint_badge`, without its style option copy, its dozen model
+    questions (`initStyleOption`) or its font measuring.
+    """
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        # (font, badge key, words, cell width, cell height, dark) → where and what paint_badge draws
+        self._pills: dict[tuple, tuple[QRectF, float, str, QColor, QColor]] = {}
+        self._dark: dict[int, bool] = {}  # palette cache key → whether it is a dark scheme
 
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
-        key = index.data(BadgeRole)
-        flag = index.data(FlagRole)
-        if flag:
-            self._paint_flagged(painter, option, index, *flag)
-            return
-        if not key:
+        pill = index.data(PillRole)
+        if pill is None:
             super().paint(painter, option, index)
             return
+        key, text, flag = pill
+        if flag:
+            self._paint_flagged(painter, option, index, key, text)
+            return
+        widget = option.widget
+        if option.state & _HAS_FOCUS or widget is None:  # (the focus frame's place depends on the text)
+            self._paint_badge(painter, option, index, key, text)
+            return
+        # the cell's background (its selection, alternating rows): all the style draws for a cell
+        # without text or icon
+        widget.style().drawControl(_ITEM, option, painter, widget)
+        rect = option.rect
+        palette = option.palette
+        dark = self._dark.get(palette.cacheKey())
+        if dark is None:
+            dark = self._dark[palette.cacheKey()] = is_dark(palette)
+        font = painter.font().key()
+        found = self._pills.get((font, key, text, rect.width(), rect.height(), dark))
+        if found is None:
+            found = self._pills[(font, key, text, rect.width(), rect.height(), dark)] = _measure_pill(
+                painter, QRectF(rect), key, text, dark
+            )
+        place, radius, words, background, foreground = found
+        pill_rect = place.translated(rect.left(), rect.top())
+        painter.save()
+        painter.setRenderHint(_ANTIALIASING)
+        painter.setPen(_NO_PEN)
+        painter.setBrush(background)
+        painter.drawRoundedRect(pill_rect, radius, radius)
+        painter.setPen(foreground)
+        painter.drawText(pill_rect, _CENTER, words)
+        painter.restore()
+
+    def _paint_badge(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+        key: str,
+        text: str,
+    ) -> None:
         style = option.widget.style() if option.widget else None
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, option.widget)
-        paint_badge(
-            painter, QRectF(option.rect), key, str(index.data(Qt.ItemDataRole.DisplayRole) or ""), option.palette
-        )
+        paint_badge(painter, QRectF(option.rect), key, text, option.palette)
 
     def _paint_flagged(
         self,
