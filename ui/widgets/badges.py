@@ -7,7 +7,7 @@ the pills read well in light and dark schemes alike.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QLabel, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from ui.models.list_roles import PillRole
@@ -74,18 +74,21 @@ def paint_badge(painter: QPainter, rect: QRectF, key: str, text: str, palette: Q
     painter.restore()
 
 
-def _measure_pill(
-    painter: QPainter, rect: QRectF, key: str, text: str, dark: bool
-) -> tuple[QRectF, float, str, QColor, QColor]:
-    """What `paint_badge` draws in a cell of this size at (0, 0): the pill, its corners' radius, the words
-    as they fit, and the two colours (the same arithmetic, so the same pixels)."""
-    background, foreground = _badge_colors(key, dark)
-    metrics = painter.fontMetrics()
-    width = min(rect.width(), metrics.horizontalAdvance(text) + 16)
-    height = min(rect.height() - 4, metrics.height() + 4)
-    pill = QRectF(4, rect.height() / 2 - height / 2, width, height)
-    words = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(width) - 8)
-    return pill, height / 2, words, background, foreground
+def _cell_picture(
+    font, width: int, height: int, ratio: float, ground: int, key: str, text: str, palette: QPalette
+) -> QPixmap | None:
+    """A badge cell as `paint_badge` draws it on a cell filled with `ground`; None when the pill (with
+    its antialiased edge) would not fit in the cell."""
+    if 4 + QFontMetrics(font).horizontalAdvance(text) + 16 + 1 > width:
+        return None
+    picture = QPixmap(round(width * ratio), round(height * ratio))
+    picture.setDevicePixelRatio(ratio)
+    picture.fill(QColor.fromRgba(ground))
+    painter = QPainter(picture)
+    painter.setFont(font)
+    paint_badge(painter, QRectF(0, 0, width, height), key, text, palette)
+    painter.end()
+    return picture
 
 
 FLAG_SHORT = "!"  # a flag in a narrow cell
@@ -93,26 +96,35 @@ FLAG_SHORT = "!"  # a flag in a narrow cell
 
 _ITEM = QStyle.ControlElement.CE_ItemViewItem
 _HAS_FOCUS = QStyle.StateFlag.State_HasFocus
+_SELECTED = QStyle.StateFlag.State_Selected
+_ACTIVE = QStyle.StateFlag.State_Active
+_ALTERNATE = QStyleOptionViewItem.ViewItemFeature.Alternate
 _NO_PEN = Qt.PenStyle.NoPen
 _ANTIALIASING = QPainter.RenderHint.Antialiasing
 _CENTER = Qt.AlignmentFlag.AlignCenter
-_WINDOW = QPalette.ColorRole.Window
+_SOLID = Qt.BrushStyle.SolidPattern
+_GROUPS = QPalette.ColorGroup
+_ROLES = QPalette.ColorRole
 
 
 class BadgeDelegate(QStyledItemDelegate):
     """Draws cells that carry a pill (`PillRole`) as pills; other cells as usual.
 
     A page of the list paints ~80 pills. Each asks the model one question (`PillRole`, through the
-    filter proxy) and draws with what was measured for the same words in the same cell size and font
-    before: the same painter calls as `paint_badge`, without its style option copy, its dozen model
-    questions (`initStyleOption`) or its font measuring.
+    filter proxy) and copies a picture of the whole cell made the first time the same words were
+    drawn in a cell of the same size, font and background: the picture is `paint_badge`'s own drawing
+    on the colour Fusion fills such a cell with, so the pixels are the same. A cell whose background is
+    not one plain colour (another style, a textured palette) or that has the keyboard focus (its frame)
+    is drawn as before.
     """
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        # (font, badge key, words, cell width, cell height, dark) → where and what paint_badge draws
-        self._pills: dict[tuple, tuple[QRectF, float, str, QColor, QColor]] = {}
-        self._dark: dict[int, bool] = {}  # palette cache key → whether it is a dark scheme
+        # (font, badge key, words, cell width, cell height, pixel ratio, background) → the cell's picture
+        self._pictures: dict[tuple, QPixmap | None] = {}
+        # (palette, selected, alternate, colour group) → the cell's background (ARGB), None if not plain
+        self._grounds: dict[tuple, int | None] = {}
+        self._plain_style: dict[int, bool] = {}  # style → whether it fills item cells with plain colours
 
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -126,33 +138,50 @@ class BadgeDelegate(QStyledItemDelegate):
             self._paint_flagged(painter, option, index, key, text)
             return
         widget = option.widget
-        if option.state & _HAS_FOCUS or widget is None:  # (the focus frame's place depends on the text)
+        state = option.state
+        if state & _HAS_FOCUS or widget is None:  # (the focus frame's place depends on the text)
+            self._paint_badge(painter, option, index, key, text)
+            return
+        style = widget.style()
+        plain = self._plain_style.get(id(style))
+        if plain is None:
+            plain = self._plain_style[id(style)] = style.name() == "fusion"
+        ground = self._ground(option, state, widget) if plain else None
+        if ground is None:
             self._paint_badge(painter, option, index, key, text)
             return
         # the cell's background (its selection, alternating rows): all the style draws for a cell
-        # without text or icon
-        widget.style().drawControl(_ITEM, option, painter, widget)
+        # without text or icon; the picture covers it with the same colour
+        style.drawControl(_ITEM, option, painter, widget)
         rect = option.rect
-        palette = option.palette
-        dark = self._dark.get(palette.cacheKey())
-        if dark is None:
-            dark = self._dark[palette.cacheKey()] = is_dark(palette)
-        font = painter.font().key()
-        found = self._pills.get((font, key, text, rect.width(), rect.height(), dark))
-        if found is None:
-            found = self._pills[(font, key, text, rect.width(), rect.height(), dark)] = _measure_pill(
-                painter, QRectF(rect), key, text, dark
+        font = painter.font()
+        ratio = widget.devicePixelRatio()
+        found = (font.key(), key, text, rect.width(), rect.height(), ratio, ground)
+        if found in self._pictures:
+            picture = self._pictures[found]
+        else:
+            picture = self._pictures[found] = _cell_picture(
+                font, rect.width(), rect.height(), ratio, ground, key, text, option.palette
             )
-        place, radius, words, background, foreground = found
-        pill_rect = place.translated(rect.left(), rect.top())
-        painter.save()
-        painter.setRenderHint(_ANTIALIASING)
-        painter.setPen(_NO_PEN)
-        painter.setBrush(background)
-        painter.drawRoundedRect(pill_rect, radius, radius)
-        painter.setPen(foreground)
-        painter.drawText(pill_rect, _CENTER, words)
-        painter.restore()
+        if picture is None:  # a pill wider than its cell draws into the next one
+            paint_badge(painter, QRectF(rect), key, text, option.palette)
+        else:
+            painter.drawPixmap(rect.left(), rect.top(), picture)
+
+    def _ground(self, option: QStyleOptionViewItem, state, widget: QWidget) -> int | None:
+        """The one colour Fusion fills this cell with (QCommonStyle's PE_PanelItemViewRow and
+        PE_PanelItemViewItem over the viewport's base), or None when it is not a plain colour."""
+        palette = option.palette
+        selected = bool(state & _SELECTED)
+        alternate = bool(option.features & _ALTERNATE)
+        group = _GROUPS.Disabled if not widget.isEnabled() else _GROUPS.Active if state & _ACTIVE else _GROUPS.Inactive
+        found = (palette.cacheKey(), selected, alternate, group)
+        if found not in self._grounds:
+            role = _ROLES.Highlight if selected else _ROLES.AlternateBase if alternate else _ROLES.Base
+            brush = palette.brush(group, role)
+            plain = brush.style() == _SOLID and brush.color().alpha() == 255
+            self._grounds[found] = brush.color().rgba() if plain else None
+        return self._grounds[found]
 
     def _paint_badge(
         self,
