@@ -120,11 +120,13 @@ class BadgeDelegate(QStyledItemDelegate):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        # (font, badge key, words, cell width, cell height, pixel ratio, background) → the cell's picture
+        # (font, badge key, words, cell width, cell height, pixel ratio, background, dark) → the cell's picture
         self._pictures: dict[tuple, QPixmap | None] = {}
         # (palette, selected, alternate, colour group) → the cell's background (ARGB), None if not plain
         self._grounds: dict[tuple, int | None] = {}
         self._plain_style: dict[int, bool] = {}  # style → whether it fills item cells with plain colours
+        self._darks: dict[int, bool] = {}  # palette → whether it is a dark scheme
+        self._dark = False  # the cell's palette's, found by _ground
 
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -156,7 +158,7 @@ class BadgeDelegate(QStyledItemDelegate):
         rect = option.rect
         font = painter.font()
         ratio = widget.devicePixelRatio()
-        found = (font.key(), key, text, rect.width(), rect.height(), ratio, ground)
+        found = (font.key(), key, text, rect.width(), rect.height(), ratio, ground, self._dark)
         if found in self._pictures:
             picture = self._pictures[found]
         else:
@@ -172,6 +174,9 @@ class BadgeDelegate(QStyledItemDelegate):
         """The one colour Fusion fills this cell with (QCommonStyle's PE_PanelItemViewRow and
         PE_PanelItemViewItem over the viewport's base), or None when it is not a plain colour."""
         palette = option.palette
+        self._dark = self._darks.get(palette.cacheKey())
+        if self._dark is None:
+            self._dark = self._darks[palette.cacheKey()] = is_dark(palette)  # the pill's colours follow it
         selected = bool(state & _SELECTED)
         alternate = bool(option.features & _ALTERNATE)
         group = _GROUPS.Disabled if not widget.isEnabled() else _GROUPS.Active if state & _ACTIVE else _GROUPS.Inactive
