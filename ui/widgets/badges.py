@@ -174,9 +174,10 @@ class BadgeDelegate(QStyledItemDelegate):
         """The one colour Fusion fills this cell with (QCommonStyle's PE_PanelItemViewRow and
         PE_PanelItemViewItem over the viewport's base), or None when it is not a plain colour."""
         palette = option.palette
-        self._dark = self._darks.get(palette.cacheKey())
-        if self._dark is None:
-            self._dark = self._darks[palette.cacheKey()] = is_dark(palette)  # the pill's colours follow it
+        dark = self._darks.get(palette.cacheKey())
+        if dark is None:
+            dark = self._darks[palette.cacheKey()] = is_dark(palette)  # the pill's colours follow it
+        self._dark = dark
         selected = bool(state & _SELECTED)
         alternate = bool(option.features & _ALTERNATE)
         group = _GROUPS.Disabled if not widget.isEnabled() else _GROUPS.Active if state & _ACTIVE else _GROUPS.Inactive
