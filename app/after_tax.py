@@ -64,7 +64,7 @@ Decisions (the spec's "After tax" section, applied):
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from typing import Literal
@@ -72,7 +72,7 @@ from typing import Literal
 from app.compensation import OfferFigures, YearFigures
 from app.models import TaxSettings
 from app.money import ZERO, Rates, exact, round_cents
-from app.tax import STATUS_WORDS, TaxEstimate, estimate, region_rules, total_tax
+from app.tax import STATUS_WORDS, TaxEstimate, estimate, estimate_label, region_rules, total_tax
 from app.text import money_words
 
 TaxStatus = Literal["estimated", "no_region", "unsupported", "no_rate"]
@@ -113,7 +113,15 @@ class YearTax:
     after_tax: Decimal | None  # = total − tax (options and benefits kept whole)
     taxed: Decimal = ZERO  # the pay taxed: base, bonus, sign-on, relocation, RSUs vesting
     not_taxed: Decimal = ZERO  # options vesting and benefits: in the total, not taxed
-    estimate: TaxEstimate | None = None  # the engine's, in the region's currency (parts, sources)
+    # what the engine's estimate of the year is made of: (region, tax year, filing status, the pay
+    # taxed in the region's currency); None where there is no estimate
+    asked: tuple[str, int, str, Decimal] | None = field(default=None, repr=False)
+
+    @property
+    def estimate(self) -> TaxEstimate | None:
+        """The engine's estimate of the year, in the region's currency (parts, sources, label), made
+        when asked: `tax` is its total, and the evaluation shows only totals (the engine caches it)."""
+        return estimate(*self.asked) if self.asked is not None else None
 
 
 @dataclass(frozen=True)
@@ -268,14 +276,24 @@ def figures_after_tax(figures: OfferFigures, region: str | None, basis: TaxBasis
             f"the tax converted back to {currency}"
         )
     years = []
-    first: TaxEstimate | None = None
+    tax_year, status = basis.year, basis.filing_status
     for y in figures.years:
+        # each year's tax as its total only (`total_tax`: the same number as the estimate's total,
+        # without the estimate's parts and label); `YearTax.estimate` makes the estimate when asked
         taxed = y.taxable
-        tax, found = _tax(region, basis, taxed, currency, tax_currency)
-        first = first or found
-        years.append(YearTax(y.year, tax, y.total - tax, taxed, y.total - taxed, found))
-    label = first.label if first is not None else None
-    assumptions = first.assumptions if first is not None else rules.assumptions
+        income = taxed if currency == tax_currency else rates.convert(taxed, currency, tax_currency)
+        if income is None:  # pragma: no cover - both rates were checked above
+            raise ValueError(f"no rate between {currency} and {tax_currency}")
+        found = total_tax(region, tax_year, status, income)
+        if found is None:  # pragma: no cover - the rules were checked above
+            raise ValueError(f"no tax rules for {region}")
+        tax = found if currency == tax_currency else rates.convert(found, tax_currency, currency)
+        if tax is None:  # pragma: no cover
+            raise ValueError(f"no rate between {tax_currency} and {currency}")
+        years.append(YearTax(y.year, tax, y.total - tax, taxed, y.total - taxed, (region, tax_year, status, income)))
+    # the estimates' label (the same for every year: it names the rules and the filer, not the pay)
+    label = estimate_label(region, tax_year, status) if years else None
+    assumptions = rules.assumptions
     if not rules.uses_filing_status and basis.filing_status != DEFAULT_FILING_STATUS:
         # e.g. "married filing jointly" set in Settings, an offer in Germany: say it was not used
         assumptions = (status_not_used(basis.filing_status), *assumptions)
@@ -298,22 +316,6 @@ def status_not_used(filing_status: str) -> str:
     """The assumption shown where a region's rules have no filing status (every region outside the US)
     and Settings ask for another than single: the estimate is a single person's."""
     return f"taxed as a single person (the filing status {STATUS_WORDS[filing_status]} is not used here)"
-
-
-def _tax(region: str, basis: TaxBasis, taxed: Decimal, currency: str, tax_currency: str) -> tuple[Decimal, TaxEstimate]:
-    """The tax on `taxed` (in `currency`) in `region`, in `currency`, and the engine's estimate."""
-    income = taxed if currency == tax_currency else basis.rates.convert(taxed, currency, tax_currency)
-    if income is None:  # pragma: no cover - callers check both rates first
-        raise ValueError(f"no rate between {currency} and {tax_currency}")
-    found = estimate(region, basis.year, basis.filing_status, income)
-    if found is None:  # pragma: no cover - callers check the rules exist first
-        raise ValueError(f"no tax rules for {region}")
-    if currency == tax_currency:
-        return found.total, found
-    tax = basis.rates.convert(found.total, tax_currency, currency)
-    if tax is None:  # pragma: no cover
-        raise ValueError(f"no rate between {tax_currency} and {currency}")
-    return tax, found
 
 
 def tax_on(taxes: AfterTax, taxed: Decimal, basis: TaxBasis) -> Decimal | None:

@@ -19,7 +19,7 @@ from app import __version__
 from app.after_tax import NOT_TAXED_NOTE, AfterTax
 from app.comparison import Column, Comparison, OfferSeries, build_comparison, comparison_for
 from app.compensation import OfferFigures
-from app.evaluation import Evaluator, OfferEvaluation, is_offer_in_hand
+from app.evaluation import Evaluator, OfferEvaluation
 from app.levers import KIND_NAMES, PLAUSIBILITY_NAMES, STEP_NAMES, Lever
 from app.models import Offer, Paper
 from app.money import ZERO, exact
@@ -631,7 +631,7 @@ def _offer_years(e: OfferEvaluation, rubric: Rubric) -> OfferYears:
 def _alternatives(evaluator: Evaluator, offer: Offer, *, after_tax: bool = False) -> Alternatives:
     """This offer, staying (when the file has a current job) and the other offers held, as
     `app.comparison` compares them: before tax, or after the estimated tax (`after_tax`)."""
-    others = [o.id for o in evaluator.offers if o.id != offer.id and is_offer_in_hand(o)]
+    others = [i for i in evaluator.in_hand_ids() if i != offer.id]
     comparison = comparison_for(evaluator, [offer.id, *others], baseline_id=offer.id, stay=True, after_tax=after_tax)
     years = [f"year:{y}" for y in range(1, comparison.horizon + 1)]
     present = {row.key for row in comparison.rows}
@@ -977,7 +977,7 @@ def _price_assumption(evaluator: Evaluator) -> str:
 
 def _compared(evaluator: Evaluator, offer: Offer) -> list[str]:
     """The offers the brief sets side by side: this one, then the other offers held."""
-    return [offer.id, *(o.id for o in evaluator.offers if o.id != offer.id and is_offer_in_hand(o))]
+    return [offer.id, *(i for i in evaluator.in_hand_ids() if i != offer.id)]
 
 
 def _shows_after_tax(evaluator: Evaluator, offer: Offer) -> bool:

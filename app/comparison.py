@@ -782,7 +782,7 @@ def comparison_for(
         horizon=evaluator.horizon,
         baseline_id=baseline_id,
         figures_for=evaluator.figures,
-        slots={offer.id: index for index, offer in enumerate(evaluator.offers)},
+        slots={offer_id: index for index, offer_id in enumerate(evaluator.ids)},
         stay=evaluator.stay() if stay else None,
         scenarios=evaluator.scenarios,
         scenarios_for=evaluator.scenario_results,

@@ -19,12 +19,14 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import Protocol
 
+from app.frozen import quick_init
 from app.models import Bonus, CurrentJob, Grant, Offer, Vesting
 from app.money import CENT, EXACT, ZERO, exact, round_cents
 
 COMPONENTS: tuple[str, ...] = ("base", "bonus", "sign_on", "equity", "benefits", "one_time")
 
 
+@quick_init
 @dataclass(frozen=True)
 class YearFigures:
     """One year of an offer, every component rounded to cents; `total` is their sum."""
@@ -67,6 +69,7 @@ class YearFigures:
         return value
 
 
+@quick_init
 @dataclass(frozen=True)
 class OfferFigures:
     """An offer over the horizon, with each convention labelled by its name."""
@@ -144,14 +147,22 @@ def _grant_schedules(offer: Offer, horizon: int) -> list[tuple[int, Decimal, Ves
 
 
 def equity_by_year_exact(offer: Offer, horizon: int) -> list[Decimal]:
-    """Unrounded value vesting in each year 1..horizon, all grants and refreshers together."""
+    """Unrounded value vesting in each year 1..horizon, all grants and refreshers together (the
+    schedules of `_grant_schedules`, in their order; a refresher's yearly amounts worked out once for
+    all the years it is granted in)."""
     years = [ZERO] * horizon
     with exact():
-        for start, value, vesting in _grant_schedules(offer, horizon):
-            for k, pct in enumerate(vesting_years_pct(vesting)):
-                year = start + k
-                if year <= horizon:
-                    years[year - 1] += value * pct / 100
+        for grant in offer.equity:
+            value = grant.grant_value
+            for k, pct in enumerate(vesting_years_pct(grant.vesting)[:horizon]):
+                years[k] += value * pct / 100
+        refreshers = offer.refreshers
+        if refreshers is not None and refreshers.first_year <= horizon:
+            value = refreshers.annual_value
+            amounts = [value * pct / 100 for pct in vesting_years_pct(refreshers.vesting)]
+            for start in range(refreshers.first_year, horizon + 1):
+                for k, amount in enumerate(amounts[: horizon - start + 1]):
+                    years[start - 1 + k] += amount
     return years
 
 
@@ -236,15 +247,18 @@ _ZERO_CENTS = round_cents(ZERO)  # what a component without money is: 0.00, as r
 
 def _cash_columns(offer: Pay, horizon: int) -> tuple[list[Decimal], list[Decimal]]:
     """Base and bonus of years 1..horizon, each rounded to cents: `base_exact` and `bonus_exact`
-    with the base multiplied out once for all the years (the same products, in the same order)."""
+    with the base multiplied out once for all the years (the same products, in the same order) and the
+    bonus's percent × payout worked out once (exact: the same amounts)."""
     bonus = offer.bonus
     bases: list[Decimal] = []
     bonuses: list[Decimal] = []
     with exact():
         base = offer.base_salary
         factor = 1 + offer.annual_raise_pct / 100 if offer.annual_raise_pct else None
-        fixed_bonus = None
-        if bonus is not None and bonus.target_pct is None:
+        fixed_bonus = rate = None
+        if bonus is not None and bonus.target_pct is not None:
+            rate = bonus.target_pct * bonus.expected_payout_pct / 10000
+        elif bonus is not None:
             assert bonus.target_amount is not None  # validated: a target percent or a target amount
             fixed_bonus = round_cents(bonus.target_amount * bonus.expected_payout_pct / 100)
         for year in range(1, horizon + 1):
@@ -256,8 +270,8 @@ def _cash_columns(offer: Pay, horizon: int) -> tuple[list[Decimal], list[Decimal
             elif fixed_bonus is not None:
                 bonuses.append(fixed_bonus)
             else:
-                assert bonus.target_pct is not None
-                bonuses.append(round_cents(base * bonus.target_pct * bonus.expected_payout_pct / 10000))
+                assert rate is not None
+                bonuses.append(round_cents(base * rate))
     return bases, bonuses
 
 
@@ -343,6 +357,7 @@ def figures(offer: Offer, horizon: int, like: tuple[Offer, OfferFigures] | None 
 # --- share-price scenarios ----------------------------------------------------------------------
 
 
+@quick_init
 @dataclass(frozen=True)
 class VestPiece:
     """What one grant vests in one year, ready to be valued at any share-price growth.
@@ -382,10 +397,12 @@ def vest_pieces(offer: Offer, horizon: int) -> tuple[VestPiece, ...]:
                     pieces.append(VestPiece(k + 1, False, grant.grant_value * pct / 100))
         refreshers = offer.refreshers
         if refreshers is not None:
+            value = refreshers.annual_value
+            amounts = [(k, value * pct / 100) for k, pct in enumerate(vesting_years_pct(refreshers.vesting)) if pct]
             for start in range(refreshers.first_year, horizon + 1):
-                for k, pct in enumerate(vesting_years_pct(refreshers.vesting)):
-                    if start + k <= horizon and pct:
-                        pieces.append(VestPiece(start + k, False, refreshers.annual_value * pct / 100))
+                for k, amount in amounts:
+                    if start + k <= horizon:
+                        pieces.append(VestPiece(start + k, False, amount))
     return tuple(pieces)
 
 
@@ -437,8 +454,12 @@ def scenario_figures(
     """
     horizon = base.horizon
     equity = equity_under_growth(pieces if pieces is not None else vest_pieces(offer, horizon), horizon, growth_pct)
+    # a year whose equity comes out as offered (a flat scenario, a year without equity) is that year
+    # itself: the figures are immutable, and half the years of a file's scenarios are unchanged
     years = tuple(
-        YearFigures(y.year, y.base, y.bonus, y.sign_on, amount, y.benefits, y.one_time, options)
+        y
+        if amount == y.equity and options == y.equity_options
+        else YearFigures(y.year, y.base, y.bonus, y.sign_on, amount, y.benefits, y.one_time, options)
         for y, (amount, options) in zip(base.years, equity, strict=True)
     )
     return OfferFigures(offer_id=base.offer_id, currency=base.currency, years=years)
@@ -490,6 +511,7 @@ def _grant_months(value: Decimal, vesting: Vesting) -> dict[int, Fraction]:
     return scheduled
 
 
+@quick_init
 @dataclass(frozen=True)
 class MonthVest:
     month: int  # 1 = first month of year 1

@@ -26,7 +26,7 @@ computed once. The API the ui, the brief and the advice use:
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
@@ -52,12 +52,13 @@ from app.compensation import (
     vest_pieces,
     year_by_year,
 )
+from app.frozen import quick_init
 from app.levers import Advice, Lever, advise, with_base_pocket
 from app.models import MONEY_MAX, CurrentJob, Offer, OfferFile, Scenario, Settings, TaxSettings
 from app.money import ZERO, Rates, round_cents
 from app.options import OptionDetails, offer_options
 from app.package import Staying, Talks
-from app.position import OFFER_STAGES, Alternative, Position, rate_position
+from app.position import Alternative, Position, rate_position
 from app.rubric import DEFAULT_RUBRIC, Rubric
 from app.scenarios import (
     CURVE_FROM,
@@ -72,11 +73,13 @@ from app.scenarios import (
     find_break_even,
     growth_model,
 )
-from app.stretch import Stretch, compute_stretch
+from app.stretch import Stretch, compute_stretch, derived
+from app.summary import OfferRow, offer_in_hand
 
 DROP_YEARS = 5  # the stretch looks for drops in pay over at least five years
 
 
+@quick_init
 @dataclass(frozen=True)
 class OfferEvaluation:
     offer: Offer
@@ -114,6 +117,7 @@ def year_one_after_leaving(year_one: Decimal, leaving_cost: Decimal | None) -> D
     return year_one - leaving_cost
 
 
+@quick_init
 @dataclass(frozen=True)
 class StayEvaluation:
     """The current job as the "stay" column: what staying pays, and what leaving costs."""
@@ -133,9 +137,33 @@ class StayEvaluation:
 
 def is_offer_in_hand(offer: Offer) -> bool:
     """An offer the user holds (made, not declined or withdrawn): it counts as an alternative."""
-    return offer.stage in OFFER_STAGES or (
-        offer.stage == "interviewing" and any(e.kind == "offer" for e in offer.timeline)
-    )
+    return offer_in_hand(offer.stage, [e.kind for e in offer.timeline])
+
+
+class OffersOnDemand(Mapping[str, Offer]):
+    """The offers of a list of rows by id, each built by `load` when asked for (the window's
+    `Workspace.offer`, whose cache decides how long a built offer lives); listing the ids and `in`
+    build none."""
+
+    __slots__ = ("_load", "_rows")
+
+    def __init__(self, rows: Mapping[str, OfferRow], load: Callable[[str], Offer]):
+        self._rows = rows
+        self._load = load
+
+    def __getitem__(self, offer_id: str) -> Offer:
+        if offer_id not in self._rows:
+            raise KeyError(offer_id)
+        return self._load(offer_id)
+
+    def __contains__(self, offer_id: object) -> bool:
+        return offer_id in self._rows
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
 
 
 class Evaluator:
@@ -143,7 +171,7 @@ class Evaluator:
 
     def __init__(
         self,
-        offers: Sequence[Offer],
+        offers: Sequence[Offer] = (),
         *,
         as_of: date,
         display_currency: str,
@@ -157,17 +185,35 @@ class Evaluator:
         current_job: CurrentJob | None = None,
         tax: TaxSettings | None = None,
         year_one: Mapping[str, Decimal] | None = None,
+        rows: Sequence[OfferRow] | None = None,
+        load: Callable[[str], Offer] | None = None,
     ):
         """`previous`: the evaluator before a change; what it computed for unchanged offers is reused.
 
         `year_one`: year-1 totals already known (the store's list summaries, equal to the figures), so
         ranking the alternatives at start-up doesn't compute every offer's figures.
 
+        `rows` and `load`, in place of `offers` (the window): each offer's list row (`app.summary.
+        OfferRow`, with its stored year-1 total), and how to build the full offer of an id when a figure,
+        a rating or advice needs it. The list, the alternatives and `ids` come from the rows alone.
+
         `fx_base`: the currency the `fx` rates are quoted in (default: the display currency, as in
         format 1).
         """
-        self.offers = list(offers)
-        self.by_id = {offer.id: offer for offer in self.offers}
+        # what each offer is listed as: its row, or the offer itself; the identity of this entry is the
+        # offer's version (a change replaces it), so `previous` reuses only what was computed for it
+        self.rows: dict[str, OfferRow | Offer]
+        self.by_id: Mapping[str, Offer]
+        if rows is None:
+            self.rows = {offer.id: offer for offer in offers}
+            self.by_id = self.rows  # type: ignore[assignment]  # (the offers are their own rows)
+        else:
+            assert load is not None, "rows come with a way to load their offers"
+            listed = {row.id: row for row in rows}
+            self.rows = listed  # type: ignore[assignment]
+            self.by_id = OffersOnDemand(listed, load)
+            year_one = {row.id: row.year_one for row in rows if row.year_one is not None}
+        self.ids = list(self.rows)
         self.as_of = as_of
         self.display_currency = display_currency
         self.fx = dict(fx)
@@ -203,18 +249,22 @@ class Evaluator:
         self._previous = previous
         if previous is not None:
             # figures depend only on the offer and the horizon: keep those of offers that did not change
+            # (the same row: the same version of the offer; nothing is built to find out)
+            def unchanged(offer_id: str) -> bool:
+                return self.rows.get(offer_id) is previous.rows.get(offer_id)
+
             for offer_id, (offer, fig) in previous._figures.items():
-                if self.by_id.get(offer_id) is offer and fig.horizon == horizon:
+                if unchanged(offer_id) and fig.horizon == horizon:
                     self._figures[offer_id] = (offer, fig)
             for offer_id, (offer, fig) in previous._long_figures.items():
-                if self.by_id.get(offer_id) is offer and fig.horizon == max(horizon, DROP_YEARS):
+                if unchanged(offer_id) and fig.horizon == max(horizon, DROP_YEARS):
                     self._long_figures[offer_id] = (offer, fig)
             for offer_id, (offer, pieces) in previous._pieces.items():
-                if self.by_id.get(offer_id) is offer and previous.horizon == horizon:
+                if unchanged(offer_id) and previous.horizon == horizon:
                     self._pieces[offer_id] = (offer, pieces)
             if previous.tax_basis == self.tax_basis and previous.horizon == horizon:
                 for offer_id, (offer, taxes) in previous._after_tax.items():
-                    if self.by_id.get(offer_id) is offer:
+                    if unchanged(offer_id):
                         self._after_tax[offer_id] = (offer, taxes)
                 # the after-tax totals against growth (the break-even search's): an unchanged offer's
                 for (offer_id, growth), total in previous._growth_after_tax.items():
@@ -231,6 +281,8 @@ class Evaluator:
         rubric: Rubric | None = None,
         previous: Evaluator | None = None,
         year_one: Mapping[str, Decimal] | None = None,
+        rows: Sequence[OfferRow] | None = None,
+        load: Callable[[str], Offer] | None = None,
     ) -> Evaluator:
         """An evaluator with every file-level part of `settings` (rates, scenarios, current job, tax)."""
         return cls(
@@ -247,6 +299,8 @@ class Evaluator:
             current_job=settings.current_job,
             tax=settings.tax,
             year_one=year_one,
+            rows=rows,
+            load=load,
         )
 
     def _reusable_position(self, offer_id: str) -> Position | None:
@@ -257,7 +311,7 @@ class Evaluator:
         position = previous._positions.get(offer_id)
         if (
             position is None
-            or previous.by_id.get(offer_id) is not self.by_id[offer_id]
+            or previous.rows.get(offer_id) is not self.rows[offer_id]
             or previous.rubric is not self.rubric
             or (previous.as_of, previous.display_currency, previous.rates)
             != (self.as_of, self.display_currency, self.rates)
@@ -302,7 +356,7 @@ class Evaluator:
 
     def year_one_display(self, offer_id: str) -> Decimal | None:
         if offer_id not in self._year_one_display:
-            self._year_one_display[offer_id] = self.convert(self.year_one(offer_id), self.by_id[offer_id].currency)
+            self._year_one_display[offer_id] = self.convert(self.year_one(offer_id), self.rows[offer_id].currency)
         return self._year_one_display[offer_id]
 
     # --- scenarios -------------------------------------------------------------------------------
@@ -555,9 +609,9 @@ class Evaluator:
         offer = self.by_id[offer_id]
         base = offer.base_salary + amount
         if 0 <= base <= MONEY_MAX and base == round_cents(base):
-            # a valid amount (what the model checks of a base): the offer copied with it, not dumped and
+            # a valid amount (what the model checks of a base): the offer seen with it (`derived`), not dumped and
             # validated whole again (the levers ask this for every offer with a base ask)
-            change = self.pocket_change(offer_id, offer.model_copy(update={"base_salary": base}), year)
+            change = self.pocket_change(offer_id, derived(offer, base_salary=base), year)
         else:
             change = self.ask_after_tax(offer_id, year, base_salary=base)  # the model's error, as before
         return replace(change, asked=amount) if change is not None else None
@@ -577,8 +631,8 @@ class Evaluator:
     def alternatives(self) -> list[Alternative]:
         if self._alternatives is None:
             self._alternatives = []
-            for offer in self.offers:
-                if not is_offer_in_hand(offer):
+            for offer in self.rows.values():  # the rows: no offer built to rank them
+                if not _in_hand(offer):
                     continue
                 year_one = self.year_one_display(offer.id)
                 own = self.year_one(offer.id)  # the stored total when known: no figures computed to rank
@@ -590,7 +644,7 @@ class Evaluator:
                         self.display_currency if year_one is not None else offer.currency,
                         offer.currency,
                         own,
-                        offer.signals.deadline,
+                        offer.deadline if isinstance(offer, OfferRow) else offer.signals.deadline,
                     )
                 )
             self._alternatives.sort(key=lambda a: a.year_one, reverse=True)
@@ -736,7 +790,20 @@ class Evaluator:
         return result
 
     def evaluate_all(self) -> list[OfferEvaluation]:
-        return [self.evaluate(offer.id) for offer in self.offers]
+        return [self.evaluate(offer_id) for offer_id in self.ids]
+
+    @property
+    def offers(self) -> list[Offer]:
+        """Every offer, in the user's order (each one built, in the window: `ids` and `rows` build none)."""
+        return [self.by_id[offer_id] for offer_id in self.ids]
+
+    def in_hand_ids(self) -> list[str]:
+        """The ids of the offers the user holds (`is_offer_in_hand`), in the user's order, from the rows."""
+        return [offer_id for offer_id, offer in self.rows.items() if _in_hand(offer)]
+
+
+def _in_hand(offer: OfferRow | Offer) -> bool:
+    return offer.in_hand if isinstance(offer, OfferRow) else is_offer_in_hand(offer)
 
 
 def evaluator_for_file(offer_file: OfferFile, rubric: Rubric = DEFAULT_RUBRIC) -> Evaluator:

@@ -15,6 +15,7 @@ from datetime import date
 from decimal import Decimal
 
 from app.after_tax import PocketChange, pocket_sentence
+from app.frozen import quick_init
 from app.models import Offer
 from app.money import ZERO
 from app.package import (
@@ -93,6 +94,7 @@ STEP_NAMES = {
 UNIT_WORDS = {"per_year": "a year", "once": "once", "grant": "whole grant", "shares": "options", "days": "days"}
 
 
+@quick_init
 @dataclass(frozen=True)
 class Lever:
     lever: str
@@ -128,6 +130,7 @@ class Lever:
         return sum(self.effect, ZERO)
 
 
+@quick_init
 @dataclass(frozen=True)
 class Advice:
     """The plan for one offer: the package's numbers, the levers in order, and the call sheet's words."""

@@ -33,7 +33,9 @@ def exact() -> AbstractContextManager[Context]:
 
 def round_cents(value: Decimal) -> Decimal:
     """Round to cents, half away from zero (the spec's ROUND_HALF_UP)."""
-    return value.quantize(CENT, rounding=ROUND_HALF_UP, context=EXACT)
+    # the arguments by position: decimal's C method reads keywords ~1 µs slower (~85,000 calls an
+    # `evaluate` of 1,000 offers)
+    return value.quantize(CENT, ROUND_HALF_UP, EXACT)
 
 
 @dataclass(frozen=True, eq=True)

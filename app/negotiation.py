@@ -23,10 +23,12 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from app.frozen import quick_init
 from app.models import Bonus, Grant, NegotiationRound, Offer, Side, Signals
 from app.money import ZERO, round_cents
 
 
+@quick_init
 @dataclass(frozen=True)
 class RoundValue:
     """One item's value as a side last put it: the value, the round's date, its index in `negotiation`."""
@@ -110,6 +112,7 @@ def offer_items(offer: Offer) -> dict[str, Any]:
 # --- the company's answer, applied -------------------------------------------------------------
 
 
+@quick_init
 @dataclass(frozen=True)
 class AnswerChange:
     """One item of the company's answer as it would change the offer."""
@@ -120,6 +123,7 @@ class AnswerChange:
     after: Any
 
 
+@quick_init
 @dataclass(frozen=True)
 class AnswerPlan:
     """What copying a company round into the offer would do: the changes, and the items it can't copy."""

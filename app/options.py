@@ -12,12 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from app.frozen import quick_init
 from app.models import DEFAULT_EXERCISE_WINDOW_DAYS, Grant, Offer
 from app.money import ZERO, exact, round_cents
 
 OWNERSHIP_PLACES = Decimal("0.0001")  # ownership in percent, to four places: 0.5000 %
 
 
+@quick_init
 @dataclass(frozen=True)
 class OptionDetails:
     """One option grant's numbers, in the offer's currency (None where the offer doesn't give the input)."""

@@ -29,6 +29,7 @@ from decimal import ROUND_FLOOR, Decimal
 from typing import Any, Literal
 
 from app.compensation import OfferFigures, figures, total_changes
+from app.frozen import quick_init
 from app.models import Grant, Offer
 from app.money import ZERO, exact, round_cents
 from app.negotiation import counters_answered, latest_answers, latest_asks
@@ -66,6 +67,7 @@ SHARE_STEP = Decimal(100)
 # --- the talks so far ----------------------------------------------------------------------------
 
 
+@quick_init
 @dataclass(frozen=True)
 class Talks:
     """What each side has put on the table so far, item by item (format 2 `negotiation`).
@@ -99,6 +101,7 @@ class Talks:
 # --- the job you would leave ---------------------------------------------------------------------
 
 
+@quick_init
 @dataclass(frozen=True)
 class Staying:
     """The current job, as the levers need it: what staying pays, what leaving costs.
@@ -118,6 +121,7 @@ class Staying:
 # --- one ask -------------------------------------------------------------------------------------
 
 
+@quick_init
 @dataclass(frozen=True)
 class Ask:
     """One lever in numbers: the new value of one component (or a request without a number)."""
@@ -140,6 +144,7 @@ class Ask:
     closing: bool = False  # the closing round: the words may commit ("ready to sign")
 
 
+@quick_init
 @dataclass(frozen=True)
 class Package:
     """Everything the advice for one offer rests on, in numbers."""

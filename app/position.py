@@ -14,16 +14,18 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Literal
 
+from app.frozen import quick_init
 from app.models import Offer, TimelineEvent
 from app.money import exact
 from app.negotiation import counters_answered
 from app.rubric import DEFAULT_RUBRIC, TIER_NAMES, Band, Rubric, Tier
+from app.summary import OFFER_STAGES, missing_for_rating_of
 from app.text import date_words, day_words, money_words, plural, say_money
 
 INTERVIEW_KINDS = ("recruiter_screen", "interview", "final_interview")
-OFFER_STAGES = ("offer", "negotiating", "accepted")
 
 
+@quick_init
 @dataclass(frozen=True)
 class Alternative:
     """Another offer the user holds, as the rating and the levers compare it.
@@ -47,6 +49,7 @@ class Alternative:
         return self.year_one, self.currency
 
 
+@quick_init
 @dataclass(frozen=True)
 class Evidence:
     """One line of "How is this rated?": what was seen, and the points it gave or took."""
@@ -56,6 +59,7 @@ class Evidence:
     sentence: str
 
 
+@quick_init
 @dataclass(frozen=True)
 class Position:
     score: int
@@ -81,6 +85,7 @@ class Position:
         return TIER_NAMES[self.tier]
 
 
+@quick_init
 @dataclass(frozen=True)
 class TimelineFacts:
     """What the timeline says, before any judgement."""
@@ -136,13 +141,7 @@ def missing_for_rating(offer: Offer) -> tuple[str, ...]:
     levers against a base of 0), which looks like advice and is none. Empty when it can be rated. A
     process still waiting for its offer needs no base: its rating and follow-up plan rest on the dates.
     """
-    missing = []
-    offered = offer.stage != "interviewing" or any(e.kind == "offer" for e in offer.timeline)
-    if offered and offer.base_salary <= 0:
-        missing.append("the base salary")
-    if not offer.timeline:
-        missing.append("the timeline (when you interviewed, when the offer came)")
-    return tuple(missing)
+    return missing_for_rating_of(offer.stage, offer.base_salary > 0, {e.kind for e in offer.timeline})
 
 
 def rate_position(
@@ -396,6 +395,7 @@ def _best_better(alternatives: Sequence[Alternative], own_id: str, year_one: Dec
 FollowUpKind = Literal["no_dates", "upcoming", "wait", "now", "wait_after_follow_up", "again"]
 
 
+@quick_init
 @dataclass(frozen=True)
 class FollowUp:
     """Before an offer: when to write to the recruiter, from the timeline and the rubric's days."""

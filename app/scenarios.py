@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from app.compensation import OfferFigures, VestPiece, equity_under_growth
+from app.frozen import quick_init
 from app.money import ZERO
 
 GROWTH_MIN = Decimal(-90)
@@ -32,6 +33,7 @@ TENTH = Decimal("0.1")
 CURVE_FROM, CURVE_TO, CURVE_STEP = Decimal(-50), Decimal(50), Decimal(5)
 
 
+@quick_init
 @dataclass(frozen=True)
 class ScenarioResult:
     """One offer under one scenario: the growth applied to it, its figures, its total in the display currency."""
@@ -46,6 +48,7 @@ class ScenarioResult:
         return self.figures.total
 
 
+@quick_init
 @dataclass(frozen=True)
 class GrowthModel:
     """An offer's horizon total as a function of share-price growth, in the offer's currency."""
@@ -66,6 +69,7 @@ def growth_model(figures: OfferFigures, pieces: Sequence[VestPiece]) -> GrowthMo
     return GrowthModel(figures.offer_id, figures.currency, figures.horizon, cash, tuple(pieces))
 
 
+@quick_init
 @dataclass(frozen=True)
 class CurvePoint:
     """One point of the horizon total against growth: in the offer's currency and the display currency."""
@@ -88,6 +92,7 @@ def curve_growths(
     return tuple(values)
 
 
+@quick_init
 @dataclass(frozen=True)
 class BreakEven:
     """Where two offers' horizon totals meet as share prices grow (display currency).

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
+from app.frozen import quick_init
 from app.models import Offer
 from app.money import ZERO, exact, round_cents
 from app.package import Ask, Package
@@ -44,6 +45,7 @@ BAND_SOURCES = {
 }
 
 
+@quick_init
 @dataclass(frozen=True)
 class Words:
     rationale: str

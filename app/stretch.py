@@ -13,9 +13,10 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from app.compensation import OfferFigures, figures, vesting_years_pct
+from app.frozen import quick_init
 from app.models import MONEY_MAX, Grant, Offer, Vesting
 from app.money import QUOTIENT, ZERO, exact, round_cents
 from app.negotiation import counters_answered
@@ -66,8 +67,25 @@ def offer_with(offer: Offer, **changes: Any) -> Offer:
 
 def derived(offer: Offer, **changes: Any) -> Offer:
     """The offer with components this module computed: already bounded by the offer and the stretch
-    (never negative, never past the format's largest amount), so no second validation."""
-    return offer.model_copy(update=changes)
+    (never negative, never past the format's largest amount), so no second validation.
+
+    What it returns is read, never kept: an ask's effect and the package's figures read its
+    components (`total_changes`, `figures`) and drop it. So it is a view of the offer with the
+    changes over it (`Changed`), not a pydantic copy: ~10x cheaper, for the ~2,800 asks of 1,000 offers.
+    """
+    return cast(Offer, Changed(offer, changes))
+
+
+class Changed:
+    """An offer seen with some of its fields replaced: each field reads the change if there is one, else
+    the offer's (`derived`). For reading the components of an ask; not an `Offer` to keep or save."""
+
+    def __init__(self, offer: Offer, changes: dict[str, Any]):
+        self.__dict__.update(changes)
+        self._offer = offer
+
+    def __getattr__(self, name: str) -> Any:  # only for what the changes leave alone
+        return getattr(self._offer, name)
 
 
 def extra_grant(offer: Offer, value: Decimal) -> list[Grant]:
@@ -118,6 +136,7 @@ def under_water(grant: Grant) -> bool:
 # --- the stretch ---------------------------------------------------------------------------------
 
 
+@quick_init
 @dataclass(frozen=True)
 class Drop:
     """A year whose total falls noticeably below the year before, and why."""
@@ -133,6 +152,7 @@ class Drop:
         return self.before - self.after
 
 
+@quick_init
 @dataclass(frozen=True)
 class GoalCheck:
     """The user's own year-1 numbers against the offer and the best plausible outcome."""
@@ -163,6 +183,7 @@ class GoalCheck:
         return None if self.walk_away is None else self.year_one_best >= self.walk_away
 
 
+@quick_init
 @dataclass(frozen=True)
 class Ceilings:
     """Each component offered and the most this position plausibly reaches for it (offer's currency)."""
@@ -182,6 +203,7 @@ class Ceilings:
     equity_ceiling: Decimal
 
 
+@quick_init
 @dataclass(frozen=True)
 class Allocation:
     """A year-1 gain spread over the components, in the order they are asked for.
@@ -197,6 +219,7 @@ class Allocation:
     base_exception: bool  # the base goes past the band's top: an exception above the hiring manager
 
 
+@quick_init
 @dataclass(frozen=True)
 class Stretch:
     """What the company can plausibly still do from this position, in the offer's currency."""

@@ -14,7 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+    from datetime import date
     from decimal import Decimal
+
+# The stages of an offer the user holds (made, not declined or withdrawn; app.position rates them so)
+OFFER_STAGES = ("offer", "negotiating", "accepted")
 
 # The schema version whose offers rows carry `year_one_cents` (app.store.schema: a test checks).
 SUMMARY_SCHEMA_VERSION = 3
@@ -41,6 +46,52 @@ class OfferSummary(NamedTuple):
         from decimal import Decimal  # (the first paint writes the cents without it: ui.list_money)
 
         return None if self.year_one_cents is None else Decimal(self.year_one_cents).scaleb(-2)
+
+
+class OfferRow(NamedTuple):
+    """One offer as the window lists it and the rating compares it with the others, read from its
+    stored row (the store's `list_rows`) or made from an offer just saved (`app.store.rows.row_of`):
+    the list, Compare's picker, the settings' per-offer parts and the alternatives every rating cites
+    come from these, so a file of a thousand offers builds a full pydantic `Offer` only for the ones
+    shown in detail (issue 15: "full offers loaded on demand").
+
+    The window keeps one per offer and replaces it when the offer is saved, so the row's identity
+    is the offer's version: `app.evaluation.Evaluator` reuses what it computed for an offer whose
+    row is the same object.
+    """
+
+    id: str
+    company: str
+    role: str
+    stage: str
+    level: str | None
+    location: str | None
+    currency: str
+    tax_region: str | None
+    year_one: Decimal | None  # the stored year-1 total in its own currency (None: computed when needed)
+    deadline: date | None  # signals.deadline: when the offer expires, if the user recorded it
+    in_hand: bool  # an offer the user holds: an alternative for the others (`offer_in_hand` below)
+    missing: tuple[str, ...]  # what the rating still needs (`missing_for_rating_of` below)
+    has_options: bool  # an option grant among its equity (the list's "under water" flag asks about it)
+
+
+def offer_in_hand(stage: str, timeline_kinds: Collection[str]) -> bool:
+    """An offer the user holds (made, not declined or withdrawn), from its stage and the kinds of its
+    timeline's events: it counts as an alternative (`app.evaluation.is_offer_in_hand`)."""
+    return stage in OFFER_STAGES or (stage == "interviewing" and "offer" in timeline_kinds)
+
+
+def missing_for_rating_of(stage: str, has_base: bool, timeline_kinds: Collection[str]) -> tuple[str, ...]:
+    """What an offer still needs before its position is worth rating (`app.position.missing_for_rating`)
+    from the facts it reads: the stage, whether a base salary is set, the kinds of the timeline's
+    events; so the list can tell from an offer's stored row without building it."""
+    missing = []
+    offered = stage != "interviewing" or "offer" in timeline_kinds
+    if offered and not has_base:
+        missing.append("the base salary")
+    if not timeline_kinds:
+        missing.append("the timeline (when you interviewed, when the offer came)")
+    return tuple(missing)
 
 
 def read_summaries(path: Path) -> list[OfferSummary] | None:

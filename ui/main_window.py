@@ -655,7 +655,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _show_offer(self, offer_id: str) -> None:
-        if offer_id and self.workspace.offer(offer_id) is None:
+        if offer_id and not self.workspace.has_offer(offer_id):
             offer_id = ""
         if self.showing_current_job() and offer_id:
             self.job_form.commit_pending()
@@ -706,7 +706,7 @@ class MainWindow(QMainWindow):
         """Ctrl+1/2/3: that tab of the offer last shown (from the current job's form too)."""
         if self.showing_current_job():
             offers = self.workspace.offers()
-            back = self._last_offer_id if self.workspace.offer(self._last_offer_id) else ""
+            back = self._last_offer_id if self.workspace.has_offer(self._last_offer_id) else ""
             back = back or (offers[0].id if offers else "")
             if back:
                 self.select_offer(back)
@@ -741,7 +741,7 @@ class MainWindow(QMainWindow):
             return
         if self.showing_current_job():
             return  # the job stays in view; the list shows the offers as they are now
-        keep = self._current_id if self.workspace.offer(self._current_id) else ""
+        keep = self._current_id if self.workspace.has_offer(self._current_id) else ""
         if not keep:
             keep = self.workspace.offers()[0].id
         self.select_offer(keep)
@@ -955,7 +955,7 @@ class MainWindow(QMainWindow):
         tab = s.value("window/tab", OFFER_TAB)
         self.tabs.setCurrentIndex(int(tab) if str(tab).isdigit() else OFFER_TAB)
         last = s.value("window/offer", "")
-        if isinstance(last, str) and last and self.workspace.offer(last):
+        if isinstance(last, str) and last and self.workspace.has_offer(last):
             self._current_id = last
         self._start_on_job = str(s.value("window/current_job", "false")).lower() == "true"
 

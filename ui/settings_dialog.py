@@ -52,6 +52,7 @@ from app.money import Rates
 from app.parsing import ParseError, parse_growth, parse_plain_number
 from app.reference_rates import ProposedRate
 from app.rubric import DEFAULT_RUBRIC, Rubric
+from app.summary import OfferRow
 from app.tax import estimate
 from app.tax.engine import DEFAULT as TAX_RULES
 from ui import format as fmt
@@ -91,7 +92,8 @@ def tax_years() -> list[int]:
 class SettingsDialog(QDialog):
     """Edits a copy of the settings; `result_settings()` is valid once the dialog is accepted.
 
-    `offers` are the offers of the data file: the rates tab proposes a rate for their currencies, the
+    `offers` are the offers of the data file (or their list rows: their id, company, currency and tax
+    region are what is read): the rates tab proposes a rate for their currencies, the
     scenarios tab gives each of them a column for its own growth.
     """
 
@@ -100,7 +102,7 @@ class SettingsDialog(QDialog):
         settings: Settings,
         parent: QWidget | None = None,
         *,
-        offers: Sequence[Offer] = (),
+        offers: Sequence[Offer | OfferRow] = (),
         tab: str = "general",
     ):
         super().__init__(parent)

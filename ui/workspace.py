@@ -3,11 +3,19 @@
 Every change goes through an undo command that writes to the store first and updates the in-memory
 copy only when the write succeeded, so what the window shows is what is saved. A failed write
 (disk full, read-only) leaves everything as it was and says so through `failed`.
+
+The offers are held as their list rows (`app.summary.OfferRow`, one query at start); a full pydantic
+`Offer` is built from the store only when something asks for it (`offer`: the selected offer, the
+rows shown rated, what Compare and the advice show) and lives while anything uses it — the undo
+stack, an evaluation — and among the last few built (issue 15: a 1,000-offer file built all of them,
+~16 MB of the window's resident memory).
 """
 
 from __future__ import annotations
 
 import contextlib
+import weakref
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from datetime import date
 
@@ -17,6 +25,13 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from app.evaluation import Evaluator, OfferEvaluation
 from app.models import Offer, Settings, new_offer_id
 from app.store import ImportResult, Store, StoreError
+from app.summary import OfferRow
+
+# How many of the offers built last stay built when nothing else holds them: the rows on screen
+# (rated, they need their offers again only after a change that moves the alternatives).
+KEEP_BUILT = 64
+# How many offers are built at once when the list reads on down its rows (a page of it and more).
+READ_AHEAD = 32
 
 
 class Workspace(QObject):
@@ -34,8 +49,15 @@ class Workspace(QObject):
         self.store = store
         self._today = today
         self.undo_stack = QUndoStack(self)
-        # the year-1 totals stored with the offers rank the alternatives without computing each offer
-        self._offers, self._year_one = store.list_offers_with_year_one()
+        # the rows stored with the offers list them and rank the alternatives without building one
+        self._rows: list[OfferRow] = store.list_rows()
+        self._row_of = {row.id: row for row in self._rows}
+        self._index_of = {row.id: index for index, row in enumerate(self._rows)}
+        # the offers built: each one while anything holds it (so it is always the same object), and
+        # the last KEEP_BUILT built or asked for
+        self._built: weakref.WeakValueDictionary[str, Offer] = weakref.WeakValueDictionary()
+        self._recent: OrderedDict[str, Offer] = OrderedDict()
+        self.loads = 0  # offers built from the store (tests count them)
         self._settings: Settings = store.load_settings()
         self._evaluator: Evaluator | None = None
         self._previous_evaluator: Evaluator | None = None  # what it knew of unchanged offers is reused
@@ -54,17 +76,69 @@ class Workspace(QObject):
 
     # --- reading ---------------------------------------------------------------------------------
 
-    def offers(self) -> list[Offer]:
-        return list(self._offers)
+    def offers(self) -> list[OfferRow]:
+        """Every offer's list row (id, company, role, stage, currency, …), in the user's order."""
+        return list(self._rows)
+
+    def row(self, offer_id: str) -> OfferRow | None:
+        return self._row_of.get(offer_id)
+
+    def has_offer(self, offer_id: str) -> bool:
+        return offer_id in self._row_of
 
     def offer(self, offer_id: str) -> Offer | None:
-        return self.evaluator().by_id.get(offer_id)
+        """The full offer (built from the store if it is not built already); None: no such offer."""
+        if offer_id not in self._row_of:
+            return None
+        offer = self._built.get(offer_id)
+        if offer is None:
+            offer = self._build([offer_id])[offer_id]
+        self._keep(offer)
+        return offer
+
+    def build_ahead(self, offer_id: str) -> None:
+        """The list is about to rate this row: build its offer if it isn't, and when the row before it
+        is built (the list reading on down its rows: a page painted, a page scrolled), the offers of
+        the next rows with it, in one read of the file (READ_AHEAD at most)."""
+        index = self._index_of.get(offer_id)
+        if index is None or offer_id in self._built:
+            return
+        wanted = [offer_id]
+        if index > 0 and self._rows[index - 1].id in self._built:
+            following = (row.id for row in self._rows[index + 1 : index + READ_AHEAD * 2])
+            wanted += [i for i in following if i not in self._built][: READ_AHEAD - 1]
+        self._build(wanted)
+
+    def _build(self, offer_ids: list[str]) -> dict[str, Offer]:
+        found = self.store.get_offers(offer_ids)
+        if offer_ids[0] not in found:  # (only this window writes the file: a row always has its offer)
+            raise StoreError(f'The offer "{offer_ids[0]}" is missing from {self.store.path}.')
+        self.loads += len(found)
+        for offer_id in reversed(offer_ids):  # the first asked for is the last kept: the most recent
+            if offer_id in found:
+                self._built[offer_id] = found[offer_id]
+                self._keep(found[offer_id])
+        return found
+
+    def full_offers(self) -> list[Offer]:
+        """Every offer, built (what an export or a test of all of them needs)."""
+        return [self._offer(row.id) for row in self._rows]
+
+    def _offer(self, offer_id: str) -> Offer:
+        offer = self.offer(offer_id)
+        if offer is None:
+            raise KeyError(offer_id)
+        return offer
+
+    def _keep(self, offer: Offer) -> None:
+        recent = self._recent
+        recent[offer.id] = offer
+        recent.move_to_end(offer.id)
+        while len(recent) > KEEP_BUILT:
+            recent.popitem(last=False)
 
     def index_of(self, offer_id: str) -> int:
-        for index, offer in enumerate(self._offers):
-            if offer.id == offer_id:
-                return index
-        return -1
+        return self._index_of.get(offer_id, -1)
 
     def settings(self) -> Settings:
         return self._settings
@@ -76,11 +150,12 @@ class Workspace(QObject):
         """Evaluations of the current offers, computed on demand and cached until the next change."""
         if self._evaluator is None:
             self._evaluator = Evaluator.for_settings(
-                self._offers,
+                (),
                 self._settings,
                 as_of=self.as_of(),
                 previous=self._previous_evaluator,
-                year_one=self._year_one,
+                rows=self._rows,
+                load=self._offer,
             )
         return self._evaluator
 
@@ -106,7 +181,7 @@ class Workspace(QObject):
         )
 
     def add_offer(self, offer: Offer, text: str | None = None) -> bool:
-        order = [o.id for o in self._offers] + [offer.id]
+        order = [o.id for o in self._rows] + [offer.id]
         return self._push(
             _Change(
                 self,
@@ -126,9 +201,9 @@ class Workspace(QObject):
             {**original.model_dump(), "id": new_offer_id(), "company": _copy_name(original.company)}
         )
         index = self.index_of(offer_id)
-        order = [o.id for o in self._offers]
+        order = [o.id for o in self._rows]
         order.insert(index + 1, copy.id)
-        before = [o.id for o in self._offers]
+        before = [o.id for o in self._rows]
         done = self._push(
             _Change(
                 self,
@@ -144,10 +219,12 @@ class Workspace(QObject):
 
     def delete_offers(self, offer_ids: Sequence[str]) -> bool:
         """Delete offers (no confirmation: Undo brings them back in place)."""
-        doomed = [o for o in self._offers if o.id in set(offer_ids)]
+        wanted = set(offer_ids)
+        # built now, to be saved again by Undo
+        doomed = [self._offer(row.id) for row in self._rows if row.id in wanted]
         if not doomed:
             return False
-        before = [o.id for o in self._offers]
+        before = [o.id for o in self._rows]
         names = doomed[0].company if len(doomed) == 1 else f"{len(doomed)} offers"
         return self._push(
             _Change(
@@ -162,10 +239,10 @@ class Workspace(QObject):
 
     def import_offers(self, offers: Sequence[Offer]) -> ImportResult | None:
         """Add or replace offers from a file, all or nothing, undoable as one step."""
-        known = {o.id: o for o in self._offers}
-        before = [o.id for o in self._offers]
-        replaced = [known[o.id] for o in offers if o.id in known]
-        added = [o.id for o in offers if o.id not in known]
+        before = [o.id for o in self._rows]
+        # the offers replaced, built now, to be saved again by Undo
+        replaced = [self._offer(o.id) for o in offers if o.id in self._row_of]
+        added = [o.id for o in offers if o.id not in self._row_of]
         order = before + [i for i in added if i not in before]
         count = len(offers)
         done = self._push(
@@ -196,25 +273,32 @@ class Workspace(QObject):
 
     def _apply(self, save: Sequence[Offer], delete: Sequence[str], order: Sequence[str] | None) -> None:
         """Write to the store, then mirror the change in memory (only after the write succeeded)."""
-        self.store.apply(save=save, delete=delete, order=order)
-        for offer_id in [*delete, *(o.id for o in save)]:
-            self._year_one.pop(offer_id, None)  # as loaded no more: computed from the offer when needed
-        offers = [o for o in self._offers if o.id not in set(delete)]
-        by_id = {o.id: i for i, o in enumerate(offers)}
+        saved = self.store.apply(save=save, delete=delete, order=order)
+        gone = set(delete)
+        rows = [o for o in self._rows if o.id not in gone]
+        by_id = {o.id: i for i, o in enumerate(rows)}
         structural = bool(delete)
+        for offer_id in gone:
+            self._built.pop(offer_id, None)
+            self._recent.pop(offer_id, None)
         for offer in save:
+            row = saved[offer.id]  # the row as stored, a new object: the offer's new version
             if offer.id in by_id:
-                offers[by_id[offer.id]] = offer
+                rows[by_id[offer.id]] = row
             else:
-                by_id[offer.id] = len(offers)
-                offers.append(offer)
+                by_id[offer.id] = len(rows)
+                rows.append(row)
                 structural = True
+            self._built[offer.id] = offer  # what is saved is what is shown (never an older copy)
+            self._keep(offer)
         if order is not None:
             rank = {offer_id: i for i, offer_id in enumerate(order)}
-            reordered = sorted(offers, key=lambda o: rank.get(o.id, len(rank)))
-            structural = structural or [o.id for o in reordered] != [o.id for o in offers]
-            offers = reordered
-        self._offers = offers
+            reordered = sorted(rows, key=lambda o: rank.get(o.id, len(rank)))
+            structural = structural or [o.id for o in reordered] != [o.id for o in rows]
+            rows = reordered
+        self._rows = rows
+        self._row_of = {row.id: row for row in rows}
+        self._index_of = {row.id: index for index, row in enumerate(rows)}
         self._invalidate()
         if structural:
             self.offers_reset.emit()

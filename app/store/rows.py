@@ -10,12 +10,14 @@ import functools
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from app.models import STORED, NegotiationRound, Offer, Settings, Vesting
 from app.rubric import Rubric
-from app.store.schema import BENEFITS, GRANTS, ROUNDS, SIGN_ON, TIMELINE
+from app.store.schema import BENEFITS, GRANTS, OFFERS, ROUNDS, SIGN_ON, TIMELINE
+from app.summary import OfferRow, missing_for_rating_of, offer_in_hand
 
 Row = dict[str, Any]
 
@@ -150,6 +152,58 @@ def year_one_cents(offer: Offer) -> int:
     cents = to_cents(figures(offer, 1).year_one)
     assert cents is not None
     return cents
+
+
+def row_of(offer: Offer, year_one_cents: int | None) -> OfferRow:
+    """The list's row of an offer just saved (what `stored_row` reads back from the file for it)."""
+    kinds = {event.kind for event in offer.timeline}
+    return OfferRow(
+        id=offer.id,
+        company=offer.company,
+        role=offer.role,
+        stage=offer.stage,
+        level=offer.level,
+        location=offer.location,
+        currency=offer.currency,
+        tax_region=offer.tax_region,
+        year_one=from_cents(year_one_cents),
+        deadline=offer.signals.deadline,
+        in_hand=offer_in_hand(offer.stage, kinds),
+        missing=missing_for_rating_of(offer.stage, offer.base_salary > 0, kinds),
+        has_options=any(grant.kind == "option" for grant in offer.equity),
+    )
+
+
+# Every offer's row (`stored_row`), in the user's order: its own columns, the kinds of its timeline's
+# events and whether it has an option grant, read in one query without building any offer.
+ROWS_QUERY = (
+    "SELECT o.id, o.company, o.role, o.stage, o.level, o.location, o.currency, o.tax_region, o.year_one_cents, "
+    f"o.signals_deadline, o.base_salary_cents, (SELECT group_concat(DISTINCT t.kind) FROM {TIMELINE} t "
+    f"WHERE t.offer_id = o.id), EXISTS (SELECT 1 FROM {GRANTS} g WHERE g.offer_id = o.id AND g.kind = 'option') "
+    f"FROM {OFFERS} o ORDER BY o.position, o.id"
+)
+
+
+def stored_row(values: Sequence[Any]) -> OfferRow:
+    """An offer's row from one result of `ROWS_QUERY` (the same as `row_of` the offer stored)."""
+    (offer_id, company, role, stage, level, location, currency, tax_region, cents, deadline, base_cents,
+     kinds_text, has_options) = values
+    kinds = frozenset(kinds_text.split(",")) if kinds_text else frozenset()
+    return OfferRow(
+        id=offer_id,
+        company=company,
+        role=role,
+        stage=stage,
+        level=level,
+        location=location,
+        currency=currency,
+        tax_region=tax_region,
+        year_one=from_cents(cents),
+        deadline=date.fromisoformat(deadline) if deadline else None,
+        in_hand=offer_in_hand(stage, kinds),
+        missing=missing_for_rating_of(stage, base_cents > 0, kinds),
+        has_options=bool(has_options),
+    )
 
 
 def offer_to_rows(offer: Offer, *, position: int, created_at: str, updated_at: str) -> OfferRows:

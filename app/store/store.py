@@ -37,11 +37,14 @@ from app.models import Offer, OfferFile, Settings
 from app.store import schema
 from app.store.errors import BadDataFile, StoreError
 from app.store.rows import (
+    ROWS_QUERY,
     SettingsRows,
     offer_from_rows,
     offer_to_rows,
+    row_of,
     settings_from_rows,
     settings_to_rows,
+    stored_row,
     year_one_cents,
 )
 from app.store.schema import (
@@ -58,6 +61,7 @@ from app.store.schema import (
     SETTINGS_FX,
     SETTINGS_TABLES,
 )
+from app.summary import OfferRow
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -187,6 +191,13 @@ class Store:
         loaded.sort(key=lambda item: (item[0], item[1]))  # the user's order: ORDER BY position, id
         return [offer for _, _, offer in loaded], year_one
 
+    def list_rows(self) -> list[OfferRow]:
+        """Every offer's list row, in the user's order, in one query: no offer is built (app.summary)."""
+        with self._read() as conn:
+            rows = [stored_row(values) for values in conn.execute(ROWS_QUERY)]
+        self._conn.execute("PRAGMA shrink_memory")
+        return rows
+
     def get_offer(self, offer_id: str) -> Offer | None:
         with self._read() as conn:
             found = _dicts(conn.execute(f"SELECT * FROM {OFFERS} WHERE id = ?", [offer_id]))
@@ -198,6 +209,25 @@ class Store:
                 for table in CHILD_TABLES
             }
         return self._offer(row, children)
+
+    def get_offers(self, offer_ids: Sequence[str]) -> dict[str, Offer]:
+        """The stored offers of these ids (an id not stored is left out), read with one query a table:
+        how the window builds the offers of a page of its list at once."""
+        if not offer_ids:
+            return {}
+        ids = list(dict.fromkeys(offer_ids))
+        marks = ", ".join("?" * len(ids))
+        with self._read() as conn:
+            rows = _dicts(conn.execute(f"SELECT * FROM {OFFERS} WHERE id IN ({marks})", ids))
+            children: dict[str, dict[str, list[dict[str, Any]]]] = {table: {} for table in CHILD_TABLES}
+            for table, found in children.items():
+                query = f"SELECT * FROM {table} WHERE offer_id IN ({marks}) ORDER BY offer_id, position"
+                for child in _rows(conn.execute(query, ids)):
+                    found.setdefault(child["offer_id"], []).append(child)
+        return {
+            row["id"]: self._offer(row, {table: found.get(row["id"], []) for table, found in children.items()})
+            for row in rows
+        }
 
     def save_offer(self, offer: Offer) -> None:
         """Insert or replace the offer; a stored offer keeps its place, a new one goes last."""
@@ -237,25 +267,28 @@ class Store:
         save: Sequence[Offer] = (),
         delete: Sequence[str] = (),
         order: Sequence[str] | None = None,
-    ) -> None:
+    ) -> dict[str, OfferRow]:
         """Save, delete and reorder offers in one transaction (how undo restores a previous state).
 
         `order` lists offer ids in the wanted order; ids not listed keep their relative order after them.
+        Returns the list's row of each offer saved, as stored (`list_rows` reads the same).
         """
         now = _now()
+        saved: dict[str, OfferRow] = {}
         with self._write() as db:
             for offer_id in delete:
                 for table in CHILD_TABLES:
                     db.table(table).delete_where("offer_id = ?", [offer_id])
                 db.execute(f"DELETE FROM {OFFERS} WHERE id = ?", [offer_id])
             for offer in save:
-                self._put(db, offer, now)
+                self._put(db, offer, now, saved)
             if order is not None:
                 current = [row[0] for row in db.execute(f"SELECT id FROM {OFFERS} ORDER BY position, id")]
                 wanted = [i for i in order if i in set(current)]
                 rest = [i for i in current if i not in set(wanted)]
                 for position, offer_id in enumerate(wanted + rest):
                     db.execute(f"UPDATE {OFFERS} SET position = ? WHERE id = ?", [position, offer_id])
+        return saved
 
     def offer_ids(self) -> list[str]:
         """The stored ids, in the user's order."""
@@ -345,8 +378,10 @@ class Store:
         db.table(CURRENT_JOB_EQUITY).insert_all(rows.current_job_equity)
         db.table(CURRENT_JOB_LEAVING).insert_all(rows.current_job_leaving)
 
-    def _put(self, db: Database, offer: Offer, now: str) -> bool:
-        """Write one offer inside the caller's transaction; True when it replaced a stored one."""
+    def _put(self, db: Database, offer: Offer, now: str, listed: dict[str, OfferRow] | None = None) -> bool:
+        """Write one offer inside the caller's transaction; True when it replaced a stored one.
+
+        `listed`: where to put the offer's list row (`row_of`) as written."""
         found = list(db.query(f"SELECT position, created_at FROM {OFFERS} WHERE id = ?", [offer.id]))
         existing = found[0] if found else None
         if existing is not None:
@@ -355,7 +390,7 @@ class Store:
             position = db.execute(f"SELECT COALESCE(MAX(position) + 1, 0) FROM {OFFERS}").fetchone()[0]
             created_at = now
         rows = offer_to_rows(offer, position=position, created_at=created_at, updated_at=now)
-        rows.offer["year_one_cents"] = year_one_cents(offer)  # the list's summary, in the same write
+        rows.offer["year_one_cents"] = cents = year_one_cents(offer)  # the list's summary, in the same write
         # Replacing = delete the parts and insert them again: simpler and safer than diffing lists.
         for table in CHILD_TABLES:
             db.table(table).delete_where("offer_id = ?", [offer.id])
@@ -365,6 +400,8 @@ class Store:
             db.table(OFFERS).insert(rows.offer)
         for table, child_rows in rows.children.items():
             db.table(table).insert_all(child_rows)
+        if listed is not None:
+            listed[offer.id] = row_of(offer, cents)
         return existing is not None
 
     def _offer(self, row: Mapping[str, Any], children: Mapping[str, Sequence[Mapping[str, Any]]]) -> Offer:

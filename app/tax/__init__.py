@@ -54,7 +54,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from app.money import round_cents
-from app.tax.engine import DEFAULT, STATUS_WORDS, Engine, RegionRules, TaxEstimate, TaxPart
+from app.tax.engine import DEFAULT, STATUS_WORDS, Engine, RegionRules, TaxEstimate, TaxPart, label
 from app.tax.rules import FILING_STATUSES, TaxRulesError
 
 __all__ = [
@@ -66,6 +66,7 @@ __all__ = [
     "TaxPart",
     "TaxRulesError",
     "estimate",
+    "estimate_label",
     "estimate_with",
     "region_rules",
     "regions",
@@ -111,6 +112,18 @@ def total_tax(region: str | None, year: int, filing_status: str, income: Decimal
         return None
     result: Decimal | None = DEFAULT.total(region, int(year), filing_status, round_cents(income))
     return result
+
+
+def estimate_label(region: str, year: int, filing_status: str) -> str | None:
+    """The label every estimate of `region` by `year`'s rules for `filing_status` carries ("estimate,
+    2026 rules, single filer, this pay as the only income"), without an estimate; None where the app
+    has no rules for the region."""
+    if filing_status not in FILING_STATUSES:
+        raise ValueError(f"filing status must be one of {', '.join(FILING_STATUSES)}, not {filing_status!r}")
+    rules = DEFAULT.rules(region, int(year))
+    if rules is None:
+        return None
+    return label(rules, int(year), filing_status if rules.uses_filing_status else None)
 
 
 def region_rules(region: str, year: int) -> RegionRules | None:

@@ -338,7 +338,7 @@ def _fixed_fields(rules: RegionRules, year: int, status: str | None) -> dict[str
         "currency": rules.currency,
         "sources": rules.sources,
         "rounding": rules.rounding,
-        "label": _label(rules, year, status),
+        "label": label(rules, year, status),
         "assumptions": rules.assumptions,
         "notes": rules.notes,
     }
@@ -351,7 +351,8 @@ def _pick_year(years: Mapping[int, Path], year: int) -> int:
 
 
 @lru_cache(maxsize=4096)
-def _label(rules: RegionRules, year: int, status: str | None) -> str:
+def label(rules: RegionRules, year: int, status: str | None) -> str:
+    """An estimate's label: "estimate, 2026 rules, single filer, this pay as the only income"."""
     years = rules.years
     if all(y == year for y in years):
         which = f"{year} rules"

@@ -248,6 +248,31 @@ def test_console_script_version_and_no_traceback(tmp_path):
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize("flag", ["--json", None])
+def test_evaluate_through_the_entry_point_writes_everything_before_it_exits(flag):
+    """`evaluate` ends its process at once after writing (ui.launcher.exit_now): the whole output and
+    the status still arrive, in a file, and into a pipe its reader closes early."""
+    args = ["evaluate", str(sample_offers_path()), *([flag] if flag else [])]
+    code, expected, _ = run(*args)
+    assert code == 0 and len(expected) > 10_000
+    entry = [sys.executable, "-m", "ui.launcher", *args]
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # buffered, as for a user
+    result = subprocess.run(entry, capture_output=True, text=True, cwd=ROOT, encoding="utf-8", env=env)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == expected
+    # `| head -c 100`: the reader stops after 100 bytes; no complaint, status 0 (as before)
+    with subprocess.Popen(["head", "-c", "100"], stdin=subprocess.PIPE, stdout=subprocess.PIPE) as reader:
+        writer = subprocess.run(entry, stdout=reader.stdin, stderr=subprocess.PIPE, cwd=ROOT, env=env)
+        assert reader.stdin is not None and reader.stdout is not None
+        reader.stdin.close()
+        assert reader.stdout.read() == expected.encode("utf-8")[:100]
+    assert reader.returncode == 0
+    assert (writer.returncode, writer.stderr) == (0, b"")
+    missing = subprocess.run([*entry[:4], "no-such-file.json"], capture_output=True, text=True, cwd=ROOT, env=env)
+    assert missing.returncode == 2
+    assert missing.stderr == "offer-planner: no-such-file.json: no such file\n"
+
+
 def test_app_imports_no_qt():
     """The domain stays free of Qt: importing every app module loads no PySide6."""
     code = (

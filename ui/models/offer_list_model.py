@@ -1,7 +1,8 @@
 """The offer list: a table model over the Workspace, and a proxy that filters by stage and search text.
 
 Year-1 totals and tiers come from the Workspace's Evaluator, computed only for the rows Qt asks about,
-so thousands of offers stay smooth.
+so thousands of offers stay smooth. The rows are the offers' list rows (`app.summary.OfferRow`): an
+offer is built only to rate it (the rows shown) or to check its options (a row with an option grant).
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from app.models import STAGES
-from app.position import missing_for_rating
 from app.rubric import TIER_NAMES
 from app.words import STAGE_NAMES
 from ui import format as fmt
@@ -152,7 +152,7 @@ class OfferListModel(QAbstractTableModel):
             **common, _DISPLAY: money, _ACCESSIBLE: money_words, _TOOLTIP: money_words,
             RawValueRole: self._raw(offer, self.YEAR_ONE), _ALIGNMENT: _RIGHT,
         }
-        missing = missing_for_rating(offer)
+        missing = offer.missing
         if missing:
             tier_name, tier_words, tier_badge = NOT_RATED, f"Not rated yet: add {' and '.join(missing)}", "tier:none"
         else:
@@ -170,8 +170,8 @@ class OfferListModel(QAbstractTableModel):
 
     def _under_water(self, offer) -> bool:
         """Whether an option grant of the offer is under water (`Evaluator.options`)."""
-        if not any(grant.kind == "option" for grant in offer.equity):
-            return False  # (most offers: no need to ask)
+        if not offer.has_options:
+            return False  # (most offers: no need to ask, nor to build the offer)
         return any(details.under_water for details in self.workspace.evaluator().options(offer.id))
 
     def _raw(self, offer, column: int) -> Any:
@@ -180,7 +180,7 @@ class OfferListModel(QAbstractTableModel):
             shown = evaluator.year_one_display(offer.id)
             return float(shown) if shown is not None else -1.0  # sort key only; display stays exact
         if column == self.TIER:
-            return -1 if missing_for_rating(offer) else evaluator.position(offer.id).score
+            return -1 if offer.missing else evaluator.position(offer.id).score
         if column == self.STAGE:
             return STAGES.index(offer.stage)
         return (offer.company if column == self.COMPANY else offer.role).casefold()
@@ -190,6 +190,7 @@ class OfferListModel(QAbstractTableModel):
         shown = self._shown.get(row)
         if shown is not None and shown[0] == offer_id:
             return  # known (an edit updates it in _on_evaluations_changed); painting asks twice a row
+        self.workspace.build_ahead(offer_id)  # rated below: built with the rows after it, in one read
         self._shown[row] = (offer_id, _figures_shown(self.workspace.evaluator(), offer_id))
 
     # --- keeping up with the workspace -----------------------------------------------------------
@@ -208,7 +209,7 @@ class OfferListModel(QAbstractTableModel):
 
     def _on_offer_updated(self, offer_id: str) -> None:
         row = self._row_of.get(offer_id)
-        offer = self.workspace.offer(offer_id)
+        offer = self.workspace.row(offer_id)
         if row is None or offer is None:
             return
         self._offers[row] = offer
@@ -228,8 +229,7 @@ class OfferListModel(QAbstractTableModel):
             return
         evaluator = self.workspace.evaluator()
         for row, (offer_id, before) in list(self._shown.items()):
-            offer = evaluator.by_id.get(offer_id)
-            if offer is None:
+            if offer_id not in evaluator.rows:
                 continue
             now = _figures_shown(evaluator, offer_id)
             if now != before:
@@ -245,7 +245,7 @@ def _figures_shown(evaluator: Evaluator, offer_id: str) -> tuple:
     """What a row shows that an evaluation decides: the year-1 total and its currency, the score and
     the tier (new thresholds change the tier of the same score)."""
     position = evaluator.position(offer_id)
-    return (evaluator.year_one(offer_id), evaluator.by_id[offer_id].currency, position.score, position.tier)
+    return (evaluator.year_one(offer_id), evaluator.rows[offer_id].currency, position.score, position.tier)
 
 
 class OfferFilterProxy(QSortFilterProxyModel):

@@ -126,6 +126,39 @@ def test_a_sign_on_in_the_uk_and_the_tax_shared_among_the_years_parts() -> None:
     assert (bar.guaranteed_cash, bar.total) == (D("72357.40"), D("72357.40"))
 
 
+def test_each_years_tax_is_its_estimates_total_made_only_when_asked(monkeypatch: Any) -> None:
+    """The figures take each year's tax as the engine's total alone; a year's full estimate (its
+    parts) is made only when something asks for it, and its total is the year's tax."""
+    import app.after_tax as after_tax
+
+    made: list[Decimal] = []
+    real_estimate = after_tax.estimate
+
+    def counting(region: str | None, year: int, status: str, income: Decimal) -> Any:
+        made.append(income)
+        return real_estimate(region, year, status, income)
+
+    monkeypatch.setattr(after_tax, "estimate", counting)
+    london = offer(id="london", currency="GBP", tax_region="GB-ENG", base_salary=90000, sign_on=[20000])
+    taxes = evaluator([london], display_currency="GBP", horizon=3).after_tax("london")
+    # years 1-3: 110,000 / 90,000 / 90,000 (worked above): 37,642.60, then 27,242.60 twice
+    assert [y.tax for y in taxes.years] == [D("37642.60"), D("27242.60"), D("27242.60")]
+    assert made == []  # no estimate made for the figures
+    assert taxes.label == "estimate, 2026 rules, this pay as the only income"  # no filing status in the UK
+    # year 2, asked: income tax 23,432.00 and NI 3,810.60 (worked above) add up to its tax
+    second = taxes.year(2).estimate
+    assert second is not None and made == [D("90000.00")]
+    assert [(p.name, p.amount) for p in second.parts] == [
+        ("Income tax", D("23432.00")),
+        ("National Insurance", D("3810.60")),
+    ]
+    assert second.total == taxes.year(2).tax and second.label == taxes.label
+    first = taxes.year(1).estimate
+    assert first is not None and (first.income, first.total) == (D("110000.00"), D("37642.60"))
+    # no region: no estimate to make
+    assert evaluator([offer(id="nowhere", base_salary=90000)]).after_tax("nowhere").year(1).estimate is None
+
+
 def test_germany_in_euros_shown_in_dollars_with_its_assumptions() -> None:
     berlin = offer(id="berlin", currency="EUR", tax_region="DE", base_salary=100000)
     ev = evaluator([berlin], fx={"EUR": D("1.08")})

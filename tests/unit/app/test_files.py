@@ -268,6 +268,35 @@ def test_not_an_offer_file(text: str, message: str) -> None:
     assert str(info.value.problems[0]) == f"file: {message}"
 
 
+@pytest.mark.parametrize(
+    ("after", "message"),
+    [
+        ("", "not valid JSON: Expecting value at line 1, column 5070"),  # the error after the long number
+        ('{"EUR": NaN}}', "not valid JSON: NaN is not a number"),
+        ('{"EUR": 1,}}', "not valid JSON: Expecting property name enclosed in double quotes at line 1, column 5080"),
+    ],
+)
+def test_a_number_too_long_for_python_still_reads_up_to_the_next_error(after: str, message: str) -> None:
+    """A whole number of 5,000 digits (more than Python makes an int of) is no error of its own: the
+    file is read on to its real problem, told as ever."""
+    text = '{"format": "offer-planner/2", "offers": [], "horizon_years": ' + "9" * 5000 + ', "fx": ' + after
+    with pytest.raises(OfferFileError) as info:
+        parse_offer_file(text)
+    assert [p.message for p in info.value.problems] == [message]
+
+
+def test_a_number_too_long_for_python_is_named_by_its_field() -> None:
+    text = (
+        '{"format": "offer-planner/2", "offers": [{"id": "a", "company": "A", "role": "R", "currency": "USD", '
+        '"stage": "offer", "base_salary": ' + "9" * 5000 + "}]}"
+    )
+    with pytest.raises(OfferFileError) as info:
+        parse_offer_file(text)
+    [problem] = info.value.problems
+    assert (problem.offer, problem.field) == ('"a" (A)', "base_salary")
+    assert problem.message.startswith("can't be more than 1,000,000,000,000 (got 9999")
+
+
 def test_no_offers_key() -> None:
     with pytest.raises(OfferFileError) as info:
         parse_offer_file('{"format": "offer-planner/1"}')

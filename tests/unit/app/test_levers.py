@@ -546,3 +546,30 @@ def test_the_goal_against_the_offer_and_the_best_plausible_year_one():
 
 def test_no_goal_no_check():
     assert stretch_of(make_offer(), "strong").goal is None
+
+
+def test_an_asks_offer_is_a_view_read_for_its_figures_not_a_pydantic_copy(monkeypatch) -> None:
+    from app.compensation import total_changes
+    from app.stretch import derived
+
+    copies: list[object] = []
+    real_copy = Offer.model_copy
+
+    def counting_copy(self: Offer, *args: object, **kwargs: object) -> Offer:
+        copies.append(self)
+        return real_copy(self, *args, **kwargs)
+
+    monkeypatch.setattr(Offer, "model_copy", counting_copy)
+    # 150,000 base, a 10 % bonus paid in full, a 20,000 sign-on, 3 % raises
+    offer = make_offer(bonus={"target_pct": 10}, sign_on=[20000], annual_raise_pct=3)
+    offered = figures(offer, 2)
+    asked = derived(offer, base_salary=Decimal(160000))
+    assert asked.base_salary == Decimal(160000) and asked.sign_on == [Decimal(20000)] and asked.id == "acme"
+    # base +10,000 and bonus +1,000 in year 1; year 2 at 3 % more: +10,300 and +1,030
+    assert total_changes(offer, offered, asked) == (Decimal("11000.00"), Decimal("11330.00"))
+    best = figures(asked, 2, like=(offer, offered))
+    assert [y.total for y in best.years] == [Decimal("196000.00"), Decimal("181280.00")]
+    # the offer's own figures: 150,000 + 15,000 + 20,000, then 154,500 + 15,450
+    assert [y.total for y in offered.years] == [Decimal("185000.00"), Decimal("169950.00")]
+    advise_all = advise(offer, position_of("strong"), compute_stretch(offer, "strong", offered), AS_OF)
+    assert advise_all.levers and copies == []

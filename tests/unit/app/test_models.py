@@ -487,3 +487,38 @@ def test_decimal_places_are_judged_as_the_numbers_are_written_or_normalized(valu
         assert _over_places(value, places) == (_decimal_places(value) > places)
     assert not _over_places(D("85000.100"), 2) and _over_places(D("85000.001"), 2)
     assert _over_places(D("1.0000000000000000000000000001"), 6) and not _over_places(D("1E+3"), 2)
+
+
+@pytest.mark.parametrize(
+    ("build", "whole", "low", "high"),
+    [
+        (lambda n: Offer(id="a", company="A", role="R", base_salary=n), "base_salary", 0, 10**12),  # money
+        (lambda n: Offer(id="a", company="A", role="R", annual_raise_pct=n), "annual_raise_pct", 0, 100),
+        (lambda n: Offer(id="a", company="A", role="R", bonus={"target_pct": n}), "bonus", 0, 200),
+        (lambda n: Offer(id="a", company="A", role="R", bonus={"target_pct": 10, "expected_payout_pct": n}),
+         "bonus", 0, 300),
+        (lambda n: Grant(kind="option", shares=n, strike=1, price=2), "shares", 0, 10**12),
+        (lambda n: OfferFile.model_validate(
+            {"format": "offer-planner/2", "offers": [], "scenarios": [{"name": "s", "growth_pct": n}]}
+        ), "scenarios", -90, 200),
+    ],
+)
+def test_whole_numbers_at_each_limit_read_as_the_same_number_written_with_decimals(
+    build: Any, whole: str, low: int, high: int
+) -> None:
+    """A whole number is accepted without its decimal places checked (it has none) from `low` to
+    `high` only: at each limit and one beyond it, the int and the same number as a Decimal with
+    cents (150.00) are read alike: the same value, or the same problem."""
+
+    def outcome(value: Any) -> Any:
+        try:
+            return repr(build(value))
+        except ValueError as exc:
+            return [(e["loc"], e["msg"]) for e in exc.errors()]  # type: ignore[attr-defined]
+
+    for number in (low - 1, low, high, high + 1):
+        as_int, as_decimal = outcome(number), outcome(Decimal(number).quantize(Decimal("0.01")))
+        if low <= number <= high:
+            assert "Error" not in str(as_int) and as_int == outcome(Decimal(number)), (whole, number)
+        else:
+            assert isinstance(as_int, list) and as_int == as_decimal, (whole, number)

@@ -108,6 +108,57 @@ def test_money_agrees_with_babels_own_pattern(locale, name):
                 )
 
 
+@pytest.mark.parametrize(
+    ("name", "value", "decimals", "expected"),
+    [
+        ("en_US", "1234567.89", 2, "1,234,567.89"),
+        ("en_US", "-0.05", 2, "−0.05"),
+        ("en_US", "0", 2, "0.00"),
+        ("en_US", "12000", None, "12,000"),
+        ("en_US", "12000.5", None, "12,000.5"),
+        ("de_DE", "192000", 2, "192.000,00"),
+        ("fr_FR", "1234.5", 2, f"1{NNBSP}234,50"),
+        ("en_IN", "18500000", 2, "1,85,00,000.00"),  # groups of two above the thousands
+        ("de_CH", "1234567.89", 2, "1234567.89"),  # Babel's, left to Babel: its quote mark as a pattern quote
+        ("de_CH", "12000", 0, "12'000"),
+        ("en_US", "1.005", 2, "1.00"),  # more decimals than asked: rounded half to even, as Babel does
+        ("en_US", "1.015", 2, "1.02"),
+    ],
+)
+def test_numbers_in_the_locales_way(locale, name, value, decimals, expected):
+    """The command line's table cells (`number(amount, 2)`): the digits grouped here, Babel's way."""
+    locale(name)
+    assert fmt.number(D(value), decimals) == expected
+
+
+def test_numbers_agree_with_babels_own_pattern(locale):
+    """`number` without Babel writes what Babel's NumberPattern writes, in every 8th CLDR locale and
+    those with odd marks, for numbers around each group boundary, with 0, 2 and 3 decimals and as
+    many as the value has."""
+    from babel.localedata import locale_identifiers
+    from babel.numbers import parse_pattern
+
+    values = [D(10) ** digits + offset for digits in range(0, 16, 2) for offset in (-1, 0)]
+    values += [D("1000.25"), D("0.5"), D("0.05"), D("123456.789"), D("12345678901234567")]
+    names = sorted(locale_identifiers())
+    odd = ["de_CH", "de_LI", "en_IN", "hi_IN", "ar_EG", "fa_IR", "ps_AF", "my_MM", "bn_BD", "es_ES", "pl_PL", "fr_CH"]
+    fast = 0
+    for name in names[::8] + odd:
+        locale(name)
+        conventions = fmt._conventions()
+        for decimals in (0, 2, 3, None):
+            for value in values:
+                if decimals is not None and value != value.quantize(D(1).scaleb(-decimals)):
+                    continue
+                places = decimals if decimals is not None else max(0, -value.normalize().as_tuple().exponent)
+                pattern = parse_pattern(conventions.number + ("." + "0" * places if places else ""))
+                babel = pattern.apply(value, conventions.locale)
+                assert fmt.number(value, decimals) == babel, (name, value, decimals)
+                assert fmt.number(-value, decimals) == ("−" + babel if value else babel), (name, value, decimals)
+        fast += fmt._number_layout(fmt.locale_name(), 2) is not None
+    assert fast > 140  # all but the few locales Babel must write (a quote as the group mark)
+
+
 def test_amounts_written_once_are_rewritten_in_a_new_locale(locale):
     """Amounts are remembered once written (a repaint asks for the same ones again); a locale change
     writes them anew, and an amount written with more zeros reads the same as without."""

@@ -145,7 +145,7 @@ def test_ratings_reused_after_an_edit_equal_a_fresh_rating(workspace):
     # Lumen stops being the best-paying offer in hand: Kestrel's "better offer" evidence must change
     workspace.update_offer(Offer.model_validate({**lumen.model_dump(), "base_salary": 1000, "sign_on": []}))
     s = workspace.settings()
-    fresh = Evaluator(workspace.offers(), as_of=workspace.as_of(), display_currency=s.display_currency, fx=s.fx,
+    fresh = Evaluator(workspace.full_offers(), as_of=workspace.as_of(), display_currency=s.display_currency, fx=s.fx,
                       horizon=s.horizon_years, rubric=s.active_rubric)
     for offer in workspace.offers():
         assert workspace.evaluator().position(offer.id) == fresh.position(offer.id), offer.id
