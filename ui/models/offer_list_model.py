@@ -66,7 +66,7 @@ class OfferListModel(QAbstractTableModel):
         self._cells: dict[tuple[int, int, int], Any] = {}
         # every answer of a row that was painted, by row, then column, then role: a page of the list
         # asks ~1,000 questions, each a dictionary look-up once its row is known. Emptied as `_cells` is.
-        self._rows: dict[int, tuple[dict[int, Any], ...]] = {}
+        self._rows: dict[int, list[dict[int, Any] | None]] = {}
         workspace.offers_reset.connect(self._on_offers_reset)
         workspace.offer_updated.connect(self._on_offer_updated)
         workspace.evaluations_changed.connect(self._on_evaluations_changed)
@@ -90,15 +90,22 @@ class OfferListModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = _DISPLAY) -> Any:
         cells = self._rows.get(index.row())
         if cells is not None:
-            return cells[index.column()].get(role)
+            cell = cells[index.column()]
+            if cell is not None:
+                return cell.get(role)
         if role not in _ROLES:  # most of what a view asks (fonts, colours, icons…): answered first, cheaply
             return None
         row = index.row()
         if not index.isValid() or not (0 <= row < len(self._offers)):
             return None
         if role in _SHOWN:
-            cells = self._rows[row] = self._row_cells(row)
-            return cells[index.column()].get(role)
+            if cells is None:
+                cells = self._rows[row] = self._row_cells(row)
+            cell = cells[index.column()]
+            if cell is None:
+                self._rate_cells(row, cells)
+                cell = cells[index.column()]
+            return cell.get(role) if cell is not None else None
         key = (row, index.column(), role)
         if key in self._cells:
             return self._cells[key]
@@ -118,11 +125,10 @@ class OfferListModel(QAbstractTableModel):
             return self._raw(offer, column)
         return None
 
-    def _row_cells(self, row: int) -> tuple[dict[int, Any], ...]:
-        """Every answer of a row's five cells, worked out together (the offer rated once)."""
+    def _row_cells(self, row: int) -> list[dict[int, Any] | None]:
+        """Every answer of a row's company, role and stage, worked out together from its list row (no
+        offer built); its year 1 and position come with `_rate_cells`."""
         offer = self._offers[row]
-        evaluator = self.workspace.evaluator()
-        self._remember(row, offer.id)  # the row is shown: an edit repaints it if its figures move
         common = {OfferIdRole: offer.id, StageRole: offer.stage, SearchTextRole: _search_text(offer)}
         under_water = self._under_water(offer)
         flag = "; stock options under water (at or below their strike)" if under_water else ""
@@ -145,6 +151,14 @@ class OfferListModel(QAbstractTableModel):
             RawValueRole: self._raw(offer, self.STAGE), BadgeRole: stage_badge,
             PillRole: (stage_badge, stage_name, False),
         }
+        return [company, role, stage, None, None]
+
+    def _rate_cells(self, row: int, cells: list[dict[int, Any] | None]) -> None:
+        """Every answer of a row's year 1 and position, worked out together (the offer rated once)."""
+        offer = self._offers[row]
+        evaluator = self.workspace.evaluator()
+        self._remember(row, offer.id)  # the row is shown: an edit repaints it if its figures move
+        common = {OfferIdRole: offer.id, StageRole: offer.stage, SearchTextRole: _search_text(offer)}
         # always with cents: the column shows one precision without rating every offer to find out
         money = fmt.money(evaluator.year_one(offer.id), offer.currency, cents=True)
         money_words = f"Year 1 total {money}, in {offer.currency}"
@@ -164,7 +178,8 @@ class OfferListModel(QAbstractTableModel):
             **common, _DISPLAY: tier_name, _ACCESSIBLE: tier_words, _TOOLTIP: tier_words,
             RawValueRole: self._raw(offer, self.TIER), BadgeRole: tier_badge, PillRole: (tier_badge, tier_name, False),
         }
-        return company, role, stage, year_one, tier
+        cells[self.YEAR_ONE] = year_one
+        cells[self.TIER] = tier
 
     # --- cells -----------------------------------------------------------------------------------
 
