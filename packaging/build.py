@@ -49,6 +49,28 @@ ALWAYS_EXCLUDED_QT = (
 # Python packages of the development environment that must not ride along (pypdf: the self-test
 # reads the brief's text back only where the test extra is installed).
 EXCLUDED_PACKAGES = ("tkinter", "pypdf", "pytest", "_pytest", "pytestqt", "hypothesis", "IPython", "numpy")
+# Modules the app never imports whose presence costs every start. pydantic's PyInstaller hook collects
+# every pydantic submodule, so pydantic.mypy brought mypy in; setuptools, from the build environment,
+# was in too, and a bundle with setuptools runs PyInstaller's setuptools runtime hook, which imports
+# all of setuptools before our first line (190 ms of a 510 ms first paint). multiprocessing (only
+# concurrent.futures.process imports it; the app uses threads) brings a runtime hook that imports
+# multiprocessing, pickle, socket and subprocess (24 ms). PyInstaller's bootstrap imports ctypes at
+# every start to patch its library loading (5 ms); on Linux only Windows modules import ctypes
+# (dateutil tries its Windows time zones in a try/except). The rest only take room: rich with pygments
+# and markdown-it (pydantic imports rich only to pretty-print a schema for debugging). (pydantic.v1
+# stays: its hook names each of its modules, and excluding them fills the build's log with warnings.)
+# tests/integration/test_packaging.py runs the window, the self-test and the commands without them.
+UNUSED_MODULES = (
+    "mypy", "pydantic.mypy", "pydantic.v1.mypy", "setuptools", "pkg_resources", "distutils", "_distutils_hack",
+    "multiprocessing", "concurrent.futures.process", "ctypes", "rich", "pygments", "markdown_it", "mdurl", "dotenv",
+)  # fmt: skip
+# PyInstaller's runtime hooks run before the app's first line on every start. These two only serve
+# what the app never does: inspect.getsourcefile() on frozen modules (the hook reads the names in
+# base_library.zip at each start) and pkgutil.iter_modules() over the bundle (it imports pkgutil).
+# PySide6's hook stays (it points Qt at the bundle's plugins).
+DROPPED_RUNTIME_HOOKS = ("pyi_rth_inspect", "pyi_rth_pkgutil")
+# Any other runtime hook (a new dependency's) fails the build until it is looked at and listed here.
+KEPT_RUNTIME_HOOKS = ("pyi_rth_pyside6",)
 RESOURCES_NOT_SHIPPED = {"screenshots", "__pycache__", "__init__.py"}  # screenshots are for the README/AppStream
 
 
@@ -105,33 +127,71 @@ def ensure_build_environment() -> None:
         os.execv(python, [python, str(Path(__file__).resolve()), *sys.argv[1:]])
 
 
-def run_pyinstaller(used: set[str]) -> Path:
+SPEC = """\
+# Written by packaging/build.py (each build): the options PyInstaller's command line cannot give.
+from PyInstaller.utils.hooks import collect_data_files, copy_metadata
+
+datas = {datas!r}
+datas += collect_data_files("currency_converter")  # the ECB reference rates, imported on use, with its data
+datas += copy_metadata("offer-planner")  # importlib.metadata.version("offer-planner"): --version, About
+datas += copy_metadata("CurrencyConverter")
+a = Analysis(
+    [{entry!r}],
+    pathex=[{root!r}],
+    datas=datas,
+    # resources: found by name through importlib.resources.files("resources")
+    hiddenimports=["resources", "currency_converter"],
+    excludes={excludes!r},
+    # the modules as .pyc files in the folder, read by Python's own importer, instead of one
+    # zlib-compressed archive read through PyInstaller's importer (written in Python): less CPU per import
+    noarchive=True,
+)
+a.scripts = [entry for entry in a.scripts if entry[0] not in {dropped!r}]
+hooks = [entry[0] for entry in a.scripts if entry[0].startswith("pyi_rth_")]
+print("Runtime hooks run at each start:", ", ".join(hooks))
+if set(hooks) - set({kept!r}):
+    raise SystemExit(f"build: new PyInstaller runtime hooks {{sorted(set(hooks) - set({kept!r}))}} would run "
+                     "before every start: keep them (KEPT_RUNTIME_HOOKS) or drop them (DROPPED_RUNTIME_HOOKS) "
+                     "in packaging/build.py")
+pyz = PYZ(a.pure)
+exe = EXE(
+    pyz,
+    a.scripts,
+    {options!r},
+    exclude_binaries=True,
+    name={name!r},
+    strip=True,  # debug symbols out of the binaries (Python's own library shrinks by ~18 MB)
+    upx=False,  # packed libraries would be unpacked at every start
+    console=True,
+)
+coll = COLLECT(exe, a.binaries, a.datas, strip=True, upx=False, name={name!r})
+"""
+
+
+def write_spec(entry: Path, python_options: list[str]) -> Path:
+    """The PyInstaller spec for this build (WORK/offer-planner.spec)."""
+    datas = []
+    for item in sorted((ROOT / "resources").iterdir()):
+        if item.name not in RESOURCES_NOT_SHIPPED:
+            datas.append((str(item), f"resources/{item.name}" if item.is_dir() else "resources"))
+    excludes = [f"PySide6.{module}" for module in excluded_qt_modules()] + [*EXCLUDED_PACKAGES, *UNUSED_MODULES]
+    spec = WORK / f"{NAME}.spec"
+    spec.write_text(SPEC.format(datas=datas, entry=str(entry), root=str(ROOT), excludes=excludes,
+                                dropped=DROPPED_RUNTIME_HOOKS, kept=KEPT_RUNTIME_HOOKS, name=NAME,
+                                options=[(option, None, "OPTION") for option in python_options]),
+                    encoding="utf-8")
+    return spec
+
+
+def run_pyinstaller(used: set[str], python_options: list[str]) -> Path:
     shutil.rmtree(WORK, ignore_errors=True)
     shutil.rmtree(DIST / NAME, ignore_errors=True)
     WORK.mkdir(parents=True)
     entry = WORK / f"{NAME}.py"  # not ui/launcher.py itself: that would put ui/ on the module path
     entry.write_text("import sys\n\nfrom ui.launcher import main\n\nsys.exit(main())\n", encoding="utf-8")
-    args = [
-        sys.executable, "-m", "PyInstaller", str(entry),
-        "--noconfirm", "--clean", "--onedir", "--log-level", "WARN",
-        "--strip",  # debug symbols out of the binaries (Python's own library shrinks by ~18 MB)
-        "--name", NAME,
-        "--distpath", str(DIST), "--workpath", str(WORK), "--specpath", str(WORK),
-        "--paths", str(ROOT),
-        "--copy-metadata", "offer-planner",  # importlib.metadata.version("offer-planner") → --version, About
-        "--hidden-import", "resources",  # found by name through importlib.resources.files("resources")
-        # the ECB reference rates proposed for a currency without a rate: imported on use, with its data
-        "--hidden-import", "currency_converter", "--collect-data", "currency_converter",
-        "--copy-metadata", "CurrencyConverter",
-    ]  # fmt: skip
-    for item in sorted((ROOT / "resources").iterdir()):
-        if item.name not in RESOURCES_NOT_SHIPPED:
-            target = f"resources/{item.name}" if item.is_dir() else "resources"
-            args += ["--add-data", f"{item}{os.pathsep}{target}"]
-    for module in excluded_qt_modules():
-        args += ["--exclude-module", f"PySide6.{module}"]
-    for module in EXCLUDED_PACKAGES:
-        args += ["--exclude-module", module]
+    spec = write_spec(entry, python_options)
+    args = [sys.executable, "-m", "PyInstaller", str(spec), "--noconfirm", "--clean", "--log-level", "WARN",
+            "--distpath", str(DIST), "--workpath", str(WORK)]
     print(f"PyInstaller: Qt modules {', '.join(sorted(used))}; resources without {', '.join(RESOURCES_NOT_SHIPPED)}")
     subprocess.run(args, cwd=ROOT, check=True)
     return DIST / NAME
@@ -214,6 +274,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description="Build the standalone Linux app folder and its archive.")
     # the benchmarks keep a build outside the checkout (packaging takes minutes; a clean clone has none)
     parser.add_argument("--dist", type=Path, help="build into this folder (the work files go in DIST/build)")
+    # profiling: the built app prints each import's time on stderr (python -X importtime), no archive
+    parser.add_argument("--importtime", action="store_true", help="build an app that prints its imports' times")
     args = parser.parse_args()
     if args.dist is not None:
         DIST = args.dist.expanduser().absolute()
@@ -235,7 +297,7 @@ def main() -> int:
     archive.unlink(missing_ok=True)
 
     used = qt_modules_used()
-    bundle = run_pyinstaller(used)
+    bundle = run_pyinstaller(used, ["X importtime"] if args.importtime else [])
     add_desktop_files(bundle)
     write_build_info(bundle, version)
     size, count = folder_size(bundle)
@@ -248,6 +310,9 @@ def main() -> int:
 
     check_built_app(bundle, version)
 
+    if args.importtime:
+        print("(an --importtime build: no archive written)")
+        return 0
     write_archive(bundle, archive)
     print(f"Archive: {_shown(archive)} — {megabytes(archive.stat().st_size)}")
     print(f"Built Offer Planner {version} in {time.monotonic() - started:.0f} s.")
