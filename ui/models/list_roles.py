@@ -15,3 +15,7 @@ BadgeRole = USER_ROLE + 3  # "stage:offer" or "tier:strong", for the badge deleg
 SearchTextRole = USER_ROLE + 4
 StageRole = USER_ROLE + 5
 FlagRole = USER_ROLE + 6  # (badge key, words) of a flag drawn after the text, or None
+# what the badge delegate draws, in one answer (one call through the filter proxy instead of a dozen):
+# (badge key, the pill's words, False) for a stage or tier pill, (flag key, words, True) for a flag
+# after the text, None for a cell drawn as usual
+PillRole = USER_ROLE + 7

@@ -19,6 +19,7 @@ from ui.models.list_roles import (  # the roles are imported from here too
     BadgeRole,
     FlagRole,
     OfferIdRole,
+    PillRole,
     RawValueRole,
     SearchTextRole,
     StageRole,
@@ -32,13 +33,19 @@ NOT_RATED = "Not rated"
 UNDER_WATER_WORDS = "Under water"
 
 _Index = QModelIndex | QPersistentModelIndex
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _ROLES = frozenset(
-    int(r)
-    for r in (
-        OfferIdRole, StageRole, SearchTextRole, RawValueRole, BadgeRole, FlagRole, Qt.ItemDataRole.DisplayRole,
-        Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole,
-    )
+    (OfferIdRole, StageRole, SearchTextRole, RawValueRole, BadgeRole, FlagRole, PillRole, _DISPLAY, _ACCESSIBLE,
+     _TOOLTIP, _ALIGNMENT)
 )
+# what painting a row asks (the view's style options, the badge delegate, the tooltip): the first of
+# these answers the whole row at once. Sorting and filtering ask the others of every row, so those
+# are answered one by one without rating the offer.
+_SHOWN = frozenset((BadgeRole, FlagRole, PillRole, _DISPLAY, _ACCESSIBLE, _TOOLTIP, _ALIGNMENT))
 
 
 class OfferListModel(QAbstractTableModel):
@@ -57,6 +64,9 @@ class OfferListModel(QAbstractTableModel):
         # (the view's style options, the badges' delegate). Emptied on every change of the offers,
         # of their evaluations (an edit, an undo, an import, new settings) and of one offer's row.
         self._cells: dict[tuple[int, int, int], Any] = {}
+        # every answer of a row that was painted, by row, then column, then role: a page of the list
+        # asks ~1,000 questions, each a dictionary look-up once its row is known. Emptied as `_cells` is.
+        self._rows: dict[int, list[dict[int, Any] | None]] = {}
         workspace.offers_reset.connect(self._on_offers_reset)
         workspace.offer_updated.connect(self._on_offer_updated)
         workspace.evaluations_changed.connect(self._on_evaluations_changed)
@@ -77,75 +87,101 @@ class OfferListModel(QAbstractTableModel):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: _Index, role: int = _DISPLAY) -> Any:
+        cells = self._rows.get(index.row())
+        if cells is not None:
+            cell = cells[index.column()]
+            if cell is not None:
+                return cell.get(role)
         if role not in _ROLES:  # most of what a view asks (fonts, colours, icons…): answered first, cheaply
             return None
-        key = (index.row(), index.column(), role)
+        row = index.row()
+        if not index.isValid() or not (0 <= row < len(self._offers)):
+            return None
+        if role in _SHOWN:
+            if cells is None:
+                cells = self._rows[row] = self._row_cells(row)
+            cell = cells[index.column()]
+            if cell is None:
+                self._rate_cells(row, cells)
+                cell = cells[index.column()]
+            return cell.get(role) if cell is not None else None
+        key = (row, index.column(), role)
         if key in self._cells:
             return self._cells[key]
-        value = self._data(index, role)
-        if index.isValid():
-            self._cells[key] = value
+        value = self._cells[key] = self._data(self._offers[row], index.column(), role)
         return value
 
-    def _data(self, index: _Index, role: int) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._offers)):
-            return None
-        offer = self._offers[index.row()]
-        column = index.column()
+    def _data(self, offer, column: int, role: int) -> Any:
+        """What sorting and filtering ask of a row not painted yet (nothing here rates the offer but the
+        tier's sort key)."""
         if role == OfferIdRole:
             return offer.id
         if role == StageRole:
             return offer.stage
         if role == SearchTextRole:
-            return " ".join(filter(None, (offer.company, offer.role, offer.level, offer.location))).casefold()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
-            if column in (self.YEAR_ONE, self.TIER) and role == Qt.ItemDataRole.DisplayRole:
-                self._remember(index.row(), offer.id)
-            return self._text(offer, column, role)
+            return _search_text(offer)
         if role == RawValueRole:
             return self._raw(offer, column)
-        if role == FlagRole:
-            if column == self.COMPANY and self._under_water(offer):
-                return ("flag:under_water", UNDER_WATER_WORDS)
-            return None
-        if role == BadgeRole:
-            if column == self.STAGE:
-                return f"stage:{offer.stage}"
-            if column == self.TIER:
-                if offer.missing:
-                    return "tier:none"
-                return f"tier:{self.workspace.evaluator().position(offer.id).tier}"
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.YEAR_ONE:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    # --- cells -----------------------------------------------------------------------------------
+    def _row_cells(self, row: int) -> list[dict[int, Any] | None]:
+        """Every answer of a row's company, role and stage, worked out together from its list row (no
+        offer built); its year 1 and position come with `_rate_cells`."""
+        offer = self._offers[row]
+        common = {OfferIdRole: offer.id, StageRole: offer.stage, SearchTextRole: _search_text(offer)}
+        under_water = self._under_water(offer)
+        flag = "; stock options under water (at or below their strike)" if under_water else ""
+        company_words = f"{offer.company}, {offer.role}{flag}"
+        company = {
+            **common, _DISPLAY: offer.company, _ACCESSIBLE: company_words, _TOOLTIP: company_words,
+            RawValueRole: self._raw(offer, self.COMPANY),
+        }
+        if under_water:
+            company[FlagRole] = ("flag:under_water", UNDER_WATER_WORDS)
+            company[PillRole] = ("flag:under_water", UNDER_WATER_WORDS, True)
+        role = {
+            **common, _DISPLAY: offer.role, _ACCESSIBLE: offer.role, _TOOLTIP: offer.role,
+            RawValueRole: self._raw(offer, self.ROLE),
+        }
+        stage_name = STAGE_NAMES[offer.stage]
+        stage_badge = f"stage:{offer.stage}"
+        stage = {
+            **common, _DISPLAY: stage_name, _ACCESSIBLE: stage_name, _TOOLTIP: stage_name,
+            RawValueRole: self._raw(offer, self.STAGE), BadgeRole: stage_badge,
+            PillRole: (stage_badge, stage_name, False),
+        }
+        return [company, role, stage, None, None]
 
-    def _text(self, offer, column: int, role: int) -> str:
+    def _rate_cells(self, row: int, cells: list[dict[int, Any] | None]) -> None:
+        """Every answer of a row's year 1 and position, worked out together (the offer rated once)."""
+        offer = self._offers[row]
         evaluator = self.workspace.evaluator()
-        if column == self.COMPANY:
-            if role == Qt.ItemDataRole.DisplayRole:
-                return offer.company
-            flag = "; stock options under water (at or below their strike)" if self._under_water(offer) else ""
-            return f"{offer.company}, {offer.role}{flag}"
-        if column == self.ROLE:
-            return offer.role
-        if column == self.STAGE:
-            return STAGE_NAMES[offer.stage]
-        if column == self.YEAR_ONE:
-            # always with cents: the column shows one precision without rating every offer to find out
-            text = fmt.money(evaluator.year_one(offer.id), offer.currency, cents=True)
-            if role != Qt.ItemDataRole.DisplayRole:
-                return f"Year 1 total {text}, in {offer.currency}"
-            return text
+        self._remember(row, offer.id)  # the row is shown: an edit repaints it if its figures move
+        common = {OfferIdRole: offer.id, StageRole: offer.stage, SearchTextRole: _search_text(offer)}
+        # always with cents: the column shows one precision without rating every offer to find out
+        money = fmt.money(evaluator.year_one(offer.id), offer.currency, cents=True)
+        money_words = f"Year 1 total {money}, in {offer.currency}"
+        year_one = {
+            **common, _DISPLAY: money, _ACCESSIBLE: money_words, _TOOLTIP: money_words,
+            RawValueRole: self._raw(offer, self.YEAR_ONE), _ALIGNMENT: _RIGHT,
+        }
         missing = offer.missing
         if missing:
-            return NOT_RATED if role == Qt.ItemDataRole.DisplayRole else f"Not rated yet: add {' and '.join(missing)}"
-        position = evaluator.position(offer.id)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return TIER_NAMES[position.tier]
-        return f"{TIER_NAMES[position.tier]} position, score {position.score} of 100"
+            tier_name, tier_words, tier_badge = NOT_RATED, f"Not rated yet: add {' and '.join(missing)}", "tier:none"
+        else:
+            position = evaluator.position(offer.id)
+            tier_name = TIER_NAMES[position.tier]
+            tier_words = f"{tier_name} position, score {position.score} of 100"
+            tier_badge = f"tier:{position.tier}"
+        tier = {
+            **common, _DISPLAY: tier_name, _ACCESSIBLE: tier_words, _TOOLTIP: tier_words,
+            RawValueRole: self._raw(offer, self.TIER), BadgeRole: tier_badge, PillRole: (tier_badge, tier_name, False),
+        }
+        cells[self.YEAR_ONE] = year_one
+        cells[self.TIER] = tier
+
+    # --- cells -----------------------------------------------------------------------------------
 
     def _under_water(self, offer) -> bool:
         """Whether an option grant of the offer is under water (`Evaluator.options`)."""
@@ -181,6 +217,7 @@ class OfferListModel(QAbstractTableModel):
         self.beginResetModel()
         self._shown.clear()
         self._cells.clear()
+        self._rows.clear()
         self._offers = self.workspace.offers()
         self._row_of = {offer.id: row for row, offer in enumerate(self._offers)}
         self.endResetModel()
@@ -192,6 +229,7 @@ class OfferListModel(QAbstractTableModel):
             return
         self._offers[row] = offer
         self._cells = {k: v for k, v in self._cells.items() if k[0] != row}
+        self._rows.pop(row, None)
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     def _on_evaluations_changed(self) -> None:
@@ -201,6 +239,7 @@ class OfferListModel(QAbstractTableModel):
         (scrolled out of sight) are left to be computed when they are shown.
         """
         self._cells.clear()  # any figure or tier may have changed (another offer's edit, new settings)
+        self._rows.clear()
         if not self._offers:
             return
         evaluator = self.workspace.evaluator()
@@ -211,6 +250,10 @@ class OfferListModel(QAbstractTableModel):
             if now != before:
                 self._shown[row] = (offer_id, now)
                 self.dataChanged.emit(self.index(row, self.YEAR_ONE), self.index(row, self.TIER))
+
+
+def _search_text(offer) -> str:
+    return " ".join(filter(None, (offer.company, offer.role, offer.level, offer.location))).casefold()
 
 
 def _figures_shown(evaluator: Evaluator, offer_id: str) -> tuple:

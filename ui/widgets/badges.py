@@ -7,10 +7,10 @@ the pills read well in light and dark schemes alike.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QLabel, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from ui.models.list_roles import BadgeRole, FlagRole
+from ui.models.list_roles import PillRole
 
 # hue (degrees) per badge; -1 = grey
 HUES = {
@@ -74,32 +74,136 @@ def paint_badge(painter: QPainter, rect: QRectF, key: str, text: str, palette: Q
     painter.restore()
 
 
+def _cell_picture(
+    font, width: int, height: int, ratio: float, ground: int, key: str, text: str, palette: QPalette
+) -> QPixmap | None:
+    """A badge cell as `paint_badge` draws it on a cell filled with `ground`; None when the pill (with
+    its antialiased edge) would not fit in the cell."""
+    if 4 + QFontMetrics(font).horizontalAdvance(text) + 16 + 1 > width:
+        return None
+    picture = QPixmap(round(width * ratio), round(height * ratio))
+    picture.setDevicePixelRatio(ratio)
+    picture.fill(QColor.fromRgba(ground))
+    painter = QPainter(picture)
+    painter.setFont(font)
+    paint_badge(painter, QRectF(0, 0, width, height), key, text, palette)
+    painter.end()
+    return picture
+
+
 FLAG_SHORT = "!"  # a flag in a narrow cell
 
 
+_ITEM = QStyle.ControlElement.CE_ItemViewItem
+_HAS_FOCUS = QStyle.StateFlag.State_HasFocus
+_SELECTED = QStyle.StateFlag.State_Selected
+_ACTIVE = QStyle.StateFlag.State_Active
+_ALTERNATE = QStyleOptionViewItem.ViewItemFeature.Alternate
+_NO_PEN = Qt.PenStyle.NoPen
+_ANTIALIASING = QPainter.RenderHint.Antialiasing
+_CENTER = Qt.AlignmentFlag.AlignCenter
+_SOLID = Qt.BrushStyle.SolidPattern
+_GROUPS = QPalette.ColorGroup
+_ROLES = QPalette.ColorRole
+
+
 class BadgeDelegate(QStyledItemDelegate):
-    """Draws cells that carry a BadgeRole as pills; other cells as usual."""
+    """Draws cells that carry a pill (`PillRole`) as pills; other cells as usual.
+
+    A page of the list paints ~80 pills. Each asks the model one question (`PillRole`, through the
+    filter proxy) and copies a picture of the whole cell made the first time the same words were
+    drawn in a cell of the same size, font and background: the picture is `paint_badge`'s own drawing
+    on the colour Fusion fills such a cell with, so the pixels are the same. A cell whose background is
+    not one plain colour (another style, a textured palette) or that has the keyboard focus (its frame)
+    is drawn as before.
+    """
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        # (font, badge key, words, cell width, cell height, pixel ratio, background, dark) → the cell's picture
+        self._pictures: dict[tuple, QPixmap | None] = {}
+        # (palette, selected, alternate, colour group) → the cell's background (ARGB), None if not plain
+        self._grounds: dict[tuple, int | None] = {}
+        self._plain_style: dict[int, bool] = {}  # style → whether it fills item cells with plain colours
+        self._darks: dict[int, bool] = {}  # palette → whether it is a dark scheme
+        self._dark = False  # the cell's palette's, found by _ground
 
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
-        key = index.data(BadgeRole)
-        flag = index.data(FlagRole)
-        if flag:
-            self._paint_flagged(painter, option, index, *flag)
-            return
-        if not key:
+        pill = index.data(PillRole)
+        if pill is None:
             super().paint(painter, option, index)
             return
+        key, text, flag = pill
+        if flag:
+            self._paint_flagged(painter, option, index, key, text)
+            return
+        widget = option.widget
+        state = option.state
+        if state & _HAS_FOCUS or widget is None:  # (the focus frame's place depends on the text)
+            self._paint_badge(painter, option, index, key, text)
+            return
+        style = widget.style()
+        plain = self._plain_style.get(id(style))
+        if plain is None:
+            plain = self._plain_style[id(style)] = style.name() == "fusion"
+        ground = self._ground(option, state, widget) if plain else None
+        if ground is None:
+            self._paint_badge(painter, option, index, key, text)
+            return
+        # the cell's background (its selection, alternating rows): all the style draws for a cell
+        # without text or icon; the picture covers it with the same colour
+        style.drawControl(_ITEM, option, painter, widget)
+        rect = option.rect
+        font = painter.font()
+        ratio = widget.devicePixelRatio()
+        found = (font.key(), key, text, rect.width(), rect.height(), ratio, ground, self._dark)
+        if found in self._pictures:
+            picture = self._pictures[found]
+        else:
+            picture = self._pictures[found] = _cell_picture(
+                font, rect.width(), rect.height(), ratio, ground, key, text, option.palette
+            )
+        if picture is None:  # a pill wider than its cell draws into the next one
+            paint_badge(painter, QRectF(rect), key, text, option.palette)
+        else:
+            painter.drawPixmap(rect.left(), rect.top(), picture)
+
+    def _ground(self, option: QStyleOptionViewItem, state, widget: QWidget) -> int | None:
+        """The one colour Fusion fills this cell with (QCommonStyle's PE_PanelItemViewRow and
+        PE_PanelItemViewItem over the viewport's base), or None when it is not a plain colour."""
+        palette = option.palette
+        dark = self._darks.get(palette.cacheKey())
+        if dark is None:
+            dark = self._darks[palette.cacheKey()] = is_dark(palette)  # the pill's colours follow it
+        self._dark = dark
+        selected = bool(state & _SELECTED)
+        alternate = bool(option.features & _ALTERNATE)
+        group = _GROUPS.Disabled if not widget.isEnabled() else _GROUPS.Active if state & _ACTIVE else _GROUPS.Inactive
+        found = (palette.cacheKey(), selected, alternate, group)
+        if found not in self._grounds:
+            role = _ROLES.Highlight if selected else _ROLES.AlternateBase if alternate else _ROLES.Base
+            brush = palette.brush(group, role)
+            plain = brush.style() == _SOLID and brush.color().alpha() == 255
+            self._grounds[found] = brush.color().rgba() if plain else None
+        return self._grounds[found]
+
+    def _paint_badge(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+        key: str,
+        text: str,
+    ) -> None:
         style = option.widget.style() if option.widget else None
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, option.widget)
-        paint_badge(
-            painter, QRectF(option.rect), key, str(index.data(Qt.ItemDataRole.DisplayRole) or ""), option.palette
-        )
+        paint_badge(painter, QRectF(option.rect), key, text, option.palette)
 
     def _paint_flagged(
         self,

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QColor, QPalette
 
 from app.files import read_offer_file
 from app.models import Offer, Settings
@@ -22,6 +23,7 @@ from tests.unit.ui.compare_helpers import cell
 from tests.unit.ui.test_compare_view import SMALL_OFFERS
 from ui.main_window import COMPARE_TAB, MainWindow
 from ui.models.comparison_model import DifferenceTextRole
+from ui.models.list_roles import PillRole
 from ui.models.offer_list_model import OfferListModel
 from ui.workspace import Workspace
 
@@ -139,4 +141,78 @@ def test_a_new_tier_threshold_shows_at_once_in_the_list(qtbot, store, tmp_path):
     assert listed(win, "sample-lumen", OfferListModel.TIER) == "Grand slam"  # 100
     workspace.undo_stack.undo()
     assert listed(win, "sample-kestrel", OfferListModel.TIER) == "Grand slam"
+    win.close()
+
+
+def column(window: MainWindow, column: int, role: int = Qt.ItemDataRole.DisplayRole) -> list:
+    """A column of the list as shown, top to bottom (through its filter and sort)."""
+    return [window.proxy.index(row, column).data(role) for row in range(window.proxy.rowCount())]
+
+
+def test_the_lists_painted_rows_follow_an_edit_a_filter_a_sort_and_an_undo(qtbot, window):
+    """The list answers a painted row from what it worked out for the whole row (the badge's words, the
+    tooltip, the sort key): each of these changes shows at once."""
+    window.list_view.viewport().repaint()  # the rows are painted: their answers are kept
+    pill = PillRole
+    assert column(window, OfferListModel.COMPANY) == ["Alpha", "Beta", "Gamma"]
+    assert column(window, OfferListModel.STAGE, pill) == [("stage:offer", "Offer received", False)] * 3
+    # no timeline: not rated, and the tooltip says what to add
+    assert column(window, OfferListModel.TIER, pill)[1] == ("tier:none", "Not rated", False)
+    assert column(window, OfferListModel.TIER, Qt.ItemDataRole.ToolTipRole)[1] == (
+        "Not rated yet: add the timeline (when you interviewed, when the offer came)"
+    )
+    assert column(window, OfferListModel.YEAR_ONE, Qt.ItemDataRole.ToolTipRole) == [
+        "Year 1 total $146,000.00, in USD",
+        "Year 1 total $121,000.00, in USD",
+        "Year 1 total €120,925.98, in EUR",
+    ]
+
+    # by year 1 in USD, highest first: Alpha 146,000; Gamma 120,925.98 EUR × 1.08 = 130,600.06; Beta 121,000
+    window.list_view.sortByColumn(OfferListModel.YEAR_ONE, Qt.SortOrder.DescendingOrder)
+    assert column(window, OfferListModel.COMPANY) == ["Alpha", "Gamma", "Beta"]
+    assert column(window, OfferListModel.YEAR_ONE) == ["$146,000.00", "€120,925.98", "$121,000.00"]
+
+    edit_base(window, "beta", 150000)  # 151,000 now: first
+    assert column(window, OfferListModel.COMPANY) == ["Beta", "Alpha", "Gamma"]
+    assert column(window, OfferListModel.YEAR_ONE)[0] == "$151,000.00"
+    assert column(window, OfferListModel.YEAR_ONE, Qt.ItemDataRole.ToolTipRole)[0] == "Year 1 total $151,000.00, in USD"
+
+    beta = window.workspace.offer("beta")
+    assert window.workspace.update_offer(beta.model_copy(update={"stage": "negotiating"}))
+    assert column(window, OfferListModel.STAGE, pill)[0] == ("stage:negotiating", "Negotiating", False)
+    assert column(window, OfferListModel.STAGE)[0] == "Negotiating"
+
+    window.search.setText("gam")
+    assert column(window, OfferListModel.COMPANY) == ["Gamma"]
+    assert column(window, OfferListModel.YEAR_ONE) == ["€120,925.98"]
+    window.search.clear()
+
+    window.workspace.undo_stack.undo()  # the stage
+    window.workspace.undo_stack.undo()  # the base: Beta last again
+    assert column(window, OfferListModel.COMPANY) == ["Alpha", "Gamma", "Beta"]
+    assert column(window, OfferListModel.YEAR_ONE) == ["$146,000.00", "€120,925.98", "$121,000.00"]
+    assert column(window, OfferListModel.STAGE, pill)[2] == ("stage:offer", "Offer received", False)
+
+
+def test_badge_pictures_have_the_pixels_of_the_pills_drawn_directly(qtbot, store, tmp_path):
+    """The badge delegate copies a picture of each pill cell; the list looks exactly as when every pill is
+    drawn on its own (plain rows, alternate rows, a selected row; light and dark)."""
+    workspace = Workspace(store)
+    workspace.import_offers(read_offer_file(sample_offers_path()).offers)
+    win = MainWindow(workspace, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(win)
+    win.resize(1280, 720)
+    win.show()
+    qtbot.waitExposed(win)
+    win.select_offer("sample-kestrel")
+    delegate = win._badges
+    dark = QPalette(QColor("#34343a"), QColor("#2b2b2e"))  # (button, window): a dark scheme
+    for palette in (win.palette(), dark):
+        win.list_view.setPalette(palette)
+        pictured = win.list_view.grab().toImage()
+        assert delegate._pictures, "no pill was drawn from a picture"
+        delegate._plain_style = dict.fromkeys(delegate._plain_style, False)  # every pill drawn directly
+        direct = win.list_view.grab().toImage()
+        delegate._plain_style.clear()
+        assert pictured == direct
     win.close()
