@@ -236,7 +236,7 @@ class _NumberLayout(NamedTuple):
     marks: dict[int, str] | None
 
 
-def _plain_number(magnitude: Decimal, decimals: int, conventions: _Conventions) -> str | None:
+def _plain_number(magnitude: Decimal, decimals: int) -> str | None:
     """A non-negative number as `number` writes it with `decimals` digits after the mark ("185,000.00")
     without Babel, as `_plain_digits` writes money: the digits grouped here, the text around them
     taken from Babel once per locale (`_number_layout`). None when Babel must write it: it would
@@ -420,7 +420,7 @@ def number(value: Decimal | None, decimals: int | None = None) -> str:
     if decimals is None:
         exponent = value.normalize().as_tuple().exponent
         decimals = max(0, -exponent) if isinstance(exponent, int) else 0
-    digits = _plain_number(abs(value), decimals, conventions)
+    digits = _plain_number(abs(value), decimals)
     if digits is not None:
         return (MINUS if value < 0 else "") + digits
     with _digits_for(value):

@@ -92,6 +92,7 @@ def _cell_picture(
 
 
 FLAG_SHORT = "!"  # a flag in a narrow cell
+MAX_PICTURES = 512  # cell pictures kept (~10 KB each): a page needs a few dozen
 
 
 _ITEM = QStyle.ControlElement.CE_ItemViewItem
@@ -162,6 +163,8 @@ class BadgeDelegate(QStyledItemDelegate):
         if found in self._pictures:
             picture = self._pictures[found]
         else:
+            if len(self._pictures) >= MAX_PICTURES:  # (dragging a column's edge makes a width a step)
+                self._pictures.clear()
             picture = self._pictures[found] = _cell_picture(
                 font, rect.width(), rect.height(), ratio, ground, key, text, option.palette
             )
